@@ -1,0 +1,27 @@
+# make site: set everything up and build the site from seeds/ | make test: the whole test suite
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+
+.PHONY: site generate serve test clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+site: $(STAMP)
+	$(PY) -m generators build
+
+generate: $(STAMP)
+	$(PY) -m generators generate
+
+serve: site
+	$(PY) -m mkdocs serve
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf site .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,61 @@
+"""Command line: `python -m generators build|generate`. `--help` is the reference."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from .ingest import DEFAULT_MAX_BYTES
+from .pipeline import build_site, generate
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m generators", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    for name, text in (("generate", "read the articles and write Markdown pages into the content folder"),
+                       ("build", "generate, then build the static site with MkDocs (strict)")):
+        cmd = sub.add_parser(name, help=text, description=text)
+        cmd.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of articles (.txt, .md, .html)")
+        cmd.add_argument("--content", type=Path, default=ROOT / "content", help="folder the pages are written to")
+        cmd.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                         help=f"skip articles larger than this (default {DEFAULT_MAX_BYTES:,})")
+        cmd.add_argument("--strict", action="store_true", help="fail, building nothing, if any article is skipped")
+        cmd.add_argument("--quiet", action="store_true", help="print only problems")
+        if name == "build":
+            cmd.add_argument("--site", type=Path, default=ROOT / "site", help="folder the site is built into")
+            cmd.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs configuration")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    os.environ["TZ"] = "UTC"  # chart rendering reads dates in the local time zone
+    time.tzset()
+    if not args.seeds.is_dir():
+        print(f"error: seeds folder not found: {args.seeds}", file=sys.stderr)
+        return EXIT_USAGE
+    started = time.perf_counter()
+    result = generate(args.seeds, args.content, args.max_bytes)
+    for skipped in result.skipped:
+        print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+    for path, diff in result.render.kept:
+        print(f"kept your edit of {path}; the generator would now write:\n{diff}", file=sys.stderr)
+    if args.strict and result.skipped:
+        print(f"error: {len(result.skipped)} file(s) skipped and --strict is set", file=sys.stderr)
+        return EXIT_FAILED
+    story = result.story
+    if not args.quiet:
+        print(f"read {len(story.articles)} articles: {len(story.events)} events, {len(story.figures)} figures, "
+              f"{len(story.actors)} actors, {len(story.quotes)} quotes, {len(story.conflicts)} disagreements "
+              f"-> {args.content} ({time.perf_counter() - started:.1f} s)")
+    if args.command == "build":
+        build_site(args.config, args.content, args.site)
+        if not args.quiet:
+            print(f"built {args.site}")
+    return EXIT_SKIPPED if result.skipped else EXIT_OK

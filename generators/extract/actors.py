@@ -1,0 +1,292 @@
+"""People, organisations and places: capitalised spans, classified by general cues.
+
+No list of this story's names: a span is a person, organisation or place because
+of its shape (titles before it, organisation words in it, an acronym, a country
+name from `pycountry`), and short names are merged with the long names they end.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+from ..model import Actor, Provenance, Sentence
+
+TITLES = [
+    "Vice President", "Prime Minister", "Deputy Prime Minister", "Foreign Minister", "Defence Minister",
+    "Defense Minister", "Interior Minister", "Attorney General", "Secretary of State", "Secretary-General",
+    "Secretary General", "President", "Minister", "Secretary", "Senator", "Sen.", "Rep.", "Representative",
+    "Congressman", "Congresswoman", "Governor", "Gov.", "Mayor", "King", "Queen", "Emperor", "Judge",
+    "Justice", "General", "Gen.", "Colonel", "Col.", "Lt.", "Lieutenant", "Captain", "Capt.", "Major",
+    "Sergeant", "Admiral", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Professor", "Prof.",
+    "Chancellor", "Pope", "Sheikh", "Ambassador", "Commissioner", "Chief", "Director", "Detective",
+    "Officer", "Deputy", "Speaker", "Chairman", "Chairwoman", "CEO", "Bishop", "Archbishop", "Rev.",
+    "Sir", "Dame", "Lord", "Lady", "Crown Prince", "Colonel", "Field Marshal", "Marshal", "Ayatollah",
+]
+_TITLE_RE = re.compile(r"^(?:(?:former|then|then-|acting|interim|incumbent|late|deputy|vice)\s*-?\s*)*(?:" + "|".join(
+    re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\s+", re.I)
+ROLE_NOUNS = {
+    "president", "minister", "leader", "chief", "head", "director", "founder", "co-founder", "spokesman",
+    "spokeswoman", "spokesperson", "candidate", "challenger", "rival", "adversary", "opponent", "ally",
+    "adviser", "advisor", "analyst", "expert", "professor", "dean", "coordinator", "researcher", "lawyer",
+    "attorney", "judge", "prosecutor", "doctor", "physician", "official", "officer", "commander", "general",
+    "ambassador", "envoy", "secretary", "chairman", "chairwoman", "ceo", "editor", "reporter", "correspondent",
+    "governor", "mayor", "senator", "lawmaker", "legislator", "member", "manager", "executive", "economist",
+    "historian", "scientist", "activist", "campaigner", "incumbent", "successor", "predecessor", "counterpart",
+    "singer", "star", "actor", "producer", "promoter", "cardiologist", "nurse", "witness", "detective",
+    "spokesmen", "strongman", "ruler", "dictator", "king", "queen", "prince", "princess", "son", "daughter",
+    "brother", "sister", "wife", "husband", "father", "mother", "colonel", "captain", "sheikh", "cleric",
+    "pastor", "priest", "owner", "partner", "chancellor", "premier", "delegate", "negotiator", "mediator",
+}
+ORG_WORDS = {
+    "ministry", "foundation", "institute", "institution", "party", "agency", "army", "forces", "police", "council",
+    "university", "court", "bank", "committee", "commission", "association", "union", "company", "corporation",
+    "corp", "inc", "ltd", "group", "news", "times", "post", "network", "organization", "organisation",
+    "department", "office", "service", "services", "navy", "guard", "government", "congress", "parliament",
+    "senate", "assembly", "front", "movement", "brigade", "brigades", "cartel", "federation", "league",
+    "centre", "center", "school", "college", "hospital", "church", "fund", "board", "authority", "tribunal",
+    "journal", "herald", "tribune", "telegraph", "guardian", "press", "broadcasting", "television", "radio",
+    "crime", "watch", "international", "alliance", "coalition", "administration", "cabinet", "bureau",
+    "secretariat", "council", "nations", "airlines", "airways", "club", "team", "reuters", "daily", "briefing",
+}
+ORG_FOLLOWERS = {"firm", "company", "group", "party", "agency", "organisation", "organization", "network",
+                 "poll", "newspaper", "channel", "broadcaster", "corporation", "gang", "cartel", "militia", "movement"}
+PLACE_FOLLOWERS = {"city", "province", "state", "region", "county", "port", "airport", "capital", "border"}
+REGIONS = {
+    "europe", "asia", "africa", "north america", "south america", "latin america", "central america",
+    "the americas", "middle east", "caribbean", "scandinavia", "balkans", "oceania", "antarctica", "arctic",
+    "gulf", "persian gulf", "mediterranean", "sahel", "west bank", "gaza", "gaza strip", "us", "u.s.", "usa",
+    "u.s.a.", "uk", "u.k.", "britain", "great britain", "england", "scotland", "wales", "northern ireland",
+}
+_CONNECTORS = {"of", "for", "de", "la", "del", "von", "van", "da", "bin", "al", "on"}
+_FUNCTION_WORDS = set("""a an the this that these those he she it they we i you his her its their our my your
+but and or so yet for nor if when while as since because although though after before during until unless
+however moreover meanwhile still also then there here thus hence instead indeed despite amid amidst among
+in on at by with from to of into onto over under about above below between through across against without
+within according speaking facing asked asking critics officials experts analysts observers some many most
+all both each every several few other such no not only even just yet whether what which who whom whose
+where why how one two three first second last next new just statistical political early late historically
+yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december mr mrs ms dr""".split())
+_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-Ý][\w-]*(?:['’][A-Za-z][\w-]+)?)"
+_SPAN = re.compile(rf"{_TOKEN}(?:\s+(?:(?:{'|'.join(_CONNECTORS)})\s+)?{_TOKEN})*")
+_VERBS_AFTER_NAME = {"said", "says", "told", "has", "had", "is", "was", "will", "would", "can", "could", "added",
+                     "insists", "argues", "noted", "who", "and", "stressed", "explained", "wrote", "asks"}
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def fold(text: str) -> str:
+    """Key for names: accents, case and the dots of "U.S." do not make two names different."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("’", "'")
+    return re.sub(r"\b([a-z])\.", r"\1", text)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    names = set(REGIONS)
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(fold(value))
+    return frozenset(names)
+
+
+def is_place_name(name: str) -> bool:
+    return fold(name) in _country_names()
+
+
+@dataclass
+class Mention:
+    name: str
+    kind: str
+    role: str
+    sentence: Sentence
+    start: int
+
+
+_TITLE_INSIDE = re.compile(r"(?:^|\s)(?=(?:" + "|".join(re.escape(t) for t in TITLES if t[0].isupper() and len(t) > 3) + r")\s)")
+
+
+def _strip_title(span: str) -> tuple[str, str]:
+    """"US President Donald Trump" gives ("Donald Trump", "US President")."""
+    qualifier = ""
+    inside = _TITLE_INSIDE.search(span)
+    if inside and inside.start() > 0:
+        qualifier, span = span[:inside.start()].strip(), span[inside.end():]
+    match = _TITLE_RE.match(span + " ")
+    if match and match.end() < len(span) + 1:
+        return span[match.end():].strip(), f"{qualifier} {match.group(0).strip()}".strip()
+    return (span, "") if not qualifier else (qualifier + " " + span, "")
+
+
+def _lowercase_role_before(text: str, start: int) -> str:
+    """"left-wing challenger Luisa González", "Trump ally Erik Prince": a role noun right before a name."""
+    before = text[max(0, start - 60):start]
+    m = re.search(r"((?:[\w’'-]+\s+){0,2}([a-z][\w-]*))\s+$", before)
+    if m and m.group(2).lower() in ROLE_NOUNS:
+        words = m.group(1).split()
+        while words and words[0].lower() in {"the", "a", "an", "his", "her", "their", "its", "with", "by", "and", "as", "to",
+                                             "of", "that", "against", "between", "for", "from", "into", "on", "at"}:
+            words = words[1:]
+        return " ".join(words)
+    return ""
+
+
+def _appositive_role(text: str, end: int) -> str:
+    """"Catalina Nino, coordinator of … at the Friedrich Ebert Foundation (FES) in Colombia." """
+    m = re.match(r",\s+((?:the\s+|a\s+|an\s+|then\s+|former\s+)?([A-Za-z-]+)\b[^,;:.!?\"“”]*?)(?=,|\.\s|\.$|;|$|\s+(?:was|is|said|told|who|has|had|noted|added)\b)", text[end:])
+    if not m:
+        return ""
+    head = m.group(2).lower()
+    role = m.group(1).strip()
+    words = role.split()
+    if head in ROLE_NOUNS or (len(words) > 1 and words[1].lower() in ROLE_NOUNS and head in {"the", "a", "an", "former"}) \
+            or any(w.lower() in ROLE_NOUNS for w in words[:3]) and re.search(r"\b(of|at)\b", role):
+        return role.rstrip(" ,")
+    return ""
+
+
+def _classify(name: str, text: str, end: int, title: str, is_common) -> str | None:
+    words = name.split()
+    following = re.match(r"\s+([a-z]+)", text[end:])
+    next_word = following.group(1) if following else ""
+    folded_words = [fold(w).rstrip(".") for w in words]
+    if is_place_name(name):
+        return "place"
+    if any(w in ORG_WORDS for w in folded_words[1:]) or (len(words) > 1 and folded_words[0] in ORG_WORDS and "of" in folded_words):
+        return "organisation"
+    if next_word in ORG_FOLLOWERS:
+        return "organisation"
+    if next_word in PLACE_FOLLOWERS or re.search(r"\b(?:city|town|village|province|port) of\s+$", text[:end - len(name)]):
+        return "place"
+    if re.fullmatch(r"[A-Z]{2,6}s?", name) or re.fullmatch(r"(?:[A-Z]\.){2,4}", name):
+        return "organisation"
+    if len(words) == 1 and re.search(r"[a-z][A-Z]", name):
+        return "organisation"  # InSight, AtlasIntel: camel case is a brand
+    if any(is_place_name(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, len(words) + 1)) and len(words) > 1:
+        return "organisation"  # "Bank of England", a name built on a place
+    if title or 2 <= len(words) <= 4 and not any(w in _CONNECTORS for w in folded_words):
+        return "person"
+    if len(words) == 1 and not is_common(name):
+        return "single"
+    return None
+
+
+def find_mentions(sentences: list[Sentence], is_common) -> list[Mention]:
+    """Every capitalised span that names someone or something, with its role where the text gives one."""
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        text = sentence.text
+        for m in _SPAN.finditer(text):
+            span, start = m.group(0), m.start()
+            span = _POSSESSIVE.sub("", span)
+            words = span.split()
+            while words and words[-1].lower() in _CONNECTORS:
+                words.pop()
+            span = " ".join(words)
+            first = span.split()[0] if span.split() else ""
+            at_sentence_start = start == 0 or text[:start].strip() in {"\"", "“", "‘", "'", "("}
+            if first.lower() in _FUNCTION_WORDS or at_sentence_start and is_common(first):
+                rest = span[len(first):].lstrip()
+                start += len(span) - len(rest)
+                span = rest
+            if not span:
+                continue
+            name, title = _strip_title(span)
+            if not name or fold(name) in _FUNCTION_WORDS:
+                continue
+            end = start + len(span)
+            next_word = re.match(r"\s+([a-z]+)", text[end:])
+            if re.search(r"(an|ian|ean|ese|ish|ic)$", name) and next_word and not is_place_name(name) \
+                    and next_word.group(1) not in _VERBS_AFTER_NAME and not next_word.group(1).endswith("ed"):
+                continue  # "Mexican embassy", "Kenyan peacekeepers": an adjective, not an actor
+            kind = _classify(name, text, end, title, is_common)
+            if kind is None:
+                continue
+            role = ""
+            if kind in ("person", "single"):
+                role_before = _lowercase_role_before(text, start)
+                prefix = text[max(0, start - 40):start]
+                qualifier = re.search(r"((?:former|then|incumbent|acting|interim)\s*-?\s*)?((?:U\.S\.|US|UK|[A-Z][a-z]+(?:['’]s)?)\s+)?$", prefix)
+                role = title or role_before
+                if title and qualifier and qualifier.group(0).strip():
+                    q = qualifier.group(0).strip()
+                    if not q[:1].isupper() or q.rstrip("'’s") and is_place_name(q.replace("’s", "").replace("'s", "")) or q in {"US", "U.S.", "UK"}:
+                        role = re.sub(r"-\s+", "-", f"{q} {title}".strip())
+                if not role:
+                    role = _appositive_role(text, end)
+            mentions.append(Mention(name.strip(), kind, role, sentence, start))
+    return mentions
+
+
+def acronym_pairs(sentences: list[Sentence]) -> dict[str, str]:
+    """"Friedrich Ebert Foundation (FES)": the acronym in brackets names the long form before it."""
+    pairs: dict[str, str] = {}
+    for sentence in sentences:
+        for m in re.finditer(r"((?:[A-Z][\w’'-]+\s+(?:(?:of|for|and|the|on)\s+)?){1,7})\(([A-Z]{2,8})\)", sentence.text):
+            words = m.group(1).split()
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if initials.endswith(m.group(2)[-1]) or m.group(2)[0] == initials[:1]:
+                pairs[m.group(2)] = " ".join(words)
+    return pairs
+
+
+def extract_actors(sentences: list[Sentence], is_common) -> list[Actor]:
+    """Actors of one article; short names are merged with the long name they end or abbreviate."""
+    mentions = find_mentions(sentences, is_common)
+    return merge_mentions(mentions, acronym_pairs(sentences))
+
+
+def merge_mentions(mentions: list[Mention], acronyms: dict[str, str]) -> list[Actor]:
+    by_key: dict[str, Actor] = {}
+    counts: Counter = Counter()
+    # long names first, so that a surname finds the full name it belongs to
+    for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.sentence.index, m.start)):
+        key = resolve(mention.name, by_key, acronyms)
+        if key is None:
+            key = fold(mention.name)
+            by_key[key] = Actor(id="", name=mention.name, kind=mention.kind)
+        actor = by_key[key]
+        if mention.name != actor.name and mention.name not in actor.aliases:
+            actor.aliases.append(mention.name)
+        if mention.role and fold(mention.role) not in {fold(r) for r in actor.roles}:
+            actor.roles.append(mention.role)
+        provenance = Provenance(mention.sentence.source, mention.sentence.index, mention.sentence.text)
+        if provenance not in actor.provenance:
+            actor.provenance.append(provenance)
+        counts[key] += 1
+    for key, actor in by_key.items():
+        actor.mentions = counts[key]
+        actor.provenance.sort(key=lambda p: p.sentence)
+    return list(by_key.values())  # "single" names stay until reconcile can match them across articles
+
+
+def resolve(name: str, known: dict[str, Actor], acronyms: dict[str, str]) -> str | None:
+    """The key of the known actor this name refers to: same name, surname, acronym or prefix."""
+    key = fold(name)
+    if key in known:
+        return key
+    for actor_key, actor in known.items():
+        if key in (fold(a) for a in actor.aliases):
+            return actor_key
+    if name in acronyms and fold(acronyms[name]) in known:
+        return fold(acronyms[name])
+    words = key.split()
+    if len(words) == 1:
+        people = [k for k, a in known.items() if a.kind == "person" and k.split()[-1] == key]
+        if len(people) == 1:
+            return people[0]
+        if len(people) > 1:
+            return max(people, key=lambda k: len(known[k].provenance))
+        orgs = [k for k, a in known.items() if a.kind == "organisation" and len(k.split()) > 1 and k.split()[0] == key
+                and not is_place_name(name)]
+        if len(orgs) == 1:
+            return orgs[0]
+    return None

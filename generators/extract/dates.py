@@ -1,0 +1,165 @@
+"""Find date expressions in a sentence and normalise them against a reference date.
+
+Each rule is a named pattern; `find_dates` returns every match with its span, so
+other extractors (figures' periods) can pick the date nearest to what they found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..model import DateRef
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_RELATION = r"(?:(?P<rel>since|until|till|by|from|before|after)\s+)?"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a year-less or relative date is read against: the article's own date, or the story's."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def from_iso(cls, value: str) -> "Reference | None":
+        match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", value or "")
+        if not match:
+            return None
+        year, month, day = match.groups()
+        return cls(int(year), int(month) if month else None, int(day) if day else None)
+
+    def as_date(self) -> date | None:
+        if self.month and self.day:
+            return date(self.year, self.month, self.day)
+        return None
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    date: DateRef
+    rule: str
+
+
+def _month_number(text: str) -> int:
+    key = text.lower().rstrip(".")
+    return MONTHS.index(key) + 1 if key in MONTHS else _MONTH_ABBR[key[:4] if key == "sept" else key[:3]]
+
+
+def _relation(word: str | None) -> str:
+    if not word:
+        return "on"
+    word = word.lower()
+    return {"since": "since", "from": "since", "after": "since", "until": "until", "till": "until",
+            "by": "until", "before": "until"}[word]
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _day_ref(year: int, month: int, day: int, relation: str) -> DateRef | None:
+    if not _valid(year, month, day):
+        return None
+    return DateRef(f"{year:04d}-{month:02d}-{day:02d}", "day", relation)
+
+
+_RULES: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(_RELATION + r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+    ("month-day-year", re.compile(_RELATION + r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b")),
+    ("day-month-year", re.compile(_RELATION + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b")),
+    ("period-of-year", re.compile(r"\b(?:the\s+)?(?:first|last|past|opening)\s+(?P<count>\d+|\w+)\s+(?:days|weeks|months)\s+of\s+" + _YEAR + r"\b", re.I)),
+    ("month-year", re.compile(_RELATION + r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b")),
+    ("month-day", re.compile(_RELATION + r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})(?![\d,.]*\s*(?:%|per|percent))")),
+    ("day-month", re.compile(_RELATION + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s+\d{4})")),
+    ("in-month", re.compile(r"\b(?P<rel>in|since|until|by|from|early|late|mid-?|last|this|next)\s+" + _MONTH + r"\b(?!\s+\d)", re.I)),
+    ("year", re.compile(r"\b(?P<rel>in|since|until|by|from|before|after|during|of|early|late|mid-?)\s+(?:the\s+year\s+)?" + _YEAR + r"\b(?![-–]\d|\s*(?:%|per\b|percent))", re.I)),
+    ("year-first", re.compile(r"(?:^|(?<=[.,;:]\s))" + _YEAR + r"\b(?!\s*(?:%|per\b|percent))")),
+    ("relative-year", re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b", re.I)),
+    ("relative-day", re.compile(r"\b(?P<which>yesterday|today|tomorrow)\b", re.I)),
+    ("weekday", re.compile(r"\b(?P<rel>on|last|this|next)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+]
+
+
+def _from_match(rule: str, m: re.Match, ref: Reference | None) -> DateRef | None:
+    groups = m.groupdict()
+    rel_word = (groups.get("rel") or "").lower()
+    relation = _relation(rel_word) if rel_word in {"since", "until", "till", "by", "from", "before", "after"} else "on"
+    if rule == "iso":
+        return _day_ref(int(groups["year"]), int(groups["mnum"]), int(groups["day"]), relation)
+    if rule in ("month-day-year", "day-month-year"):
+        return _day_ref(int(groups["year"]), _month_number(groups["month"]), int(groups["day"]), relation)
+    if rule == "period-of-year":
+        return DateRef(groups["year"], "year", "period")
+    if rule == "month-year":
+        return DateRef(f"{int(groups['year']):04d}-{_month_number(groups['month']):02d}", "month", relation)
+    if rule in ("month-day", "day-month"):
+        if ref is None:
+            return None
+        return _day_ref(ref.year, _month_number(groups["month"]), int(groups["day"]), relation)
+    if rule == "in-month":
+        if ref is None:
+            return None
+        month = _month_number(groups["month"])
+        year = ref.year
+        if rel_word == "last" or (rel_word != "next" and ref.month and month > ref.month + 1 and rel_word != "this"):
+            year -= 1  # "in January" read in March is this year's; "in November" read in March, last year's
+        if rel_word == "next":
+            year += 1 if ref.month and month <= ref.month else 0
+        return DateRef(f"{year:04d}-{month:02d}", "month", relation)
+    if rule in ("year", "year-first"):
+        return DateRef(groups["year"], "year", relation)
+    if rule == "relative-year":
+        if ref is None:
+            return None
+        offset = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[groups["which"].lower()]
+        return DateRef(str(ref.year + offset), "year")
+    anchor = ref.as_date() if ref else None
+    if anchor is None:
+        return None
+    if rule == "relative-day":
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["which"].lower()]
+        return DateRef((anchor + timedelta(days=offset)).isoformat(), "day")
+    if rule == "weekday":
+        target = _WEEKDAYS.index(groups["weekday"].lower())
+        delta = (anchor.weekday() - target) % 7
+        if groups["rel"] == "next":
+            day = anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
+        else:
+            day = anchor - timedelta(days=delta)
+        return DateRef(day.isoformat(), "day")
+    return None
+
+
+def find_dates(text: str, ref: Reference | None) -> list[DateMatch]:
+    """Every date in the text, earliest first; a longer expression wins over one it contains."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for rule, pattern in _RULES:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            value = _from_match(rule, m, ref)
+            if value is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateMatch(m.start(), m.end(), value, rule))
+    return sorted(found, key=lambda d: d.start)
+
+
+def years_mentioned(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", text)]

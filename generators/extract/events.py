@@ -1,0 +1,31 @@
+"""Dated events: a sentence that places something on the calendar.
+
+The event's date is the sentence's most precise date (the first of equals), read
+against the article's date; "since"/"until" dates only bound a period and do not
+date an event. An event dated after its article, or told in the future tense,
+is marked as scheduled.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Event, Provenance, Sentence
+from .dates import Reference, find_dates
+
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+_FUTURE = re.compile(r"\b(will|shall|is due|are due|due on|scheduled|slated|set to|upcoming|plans? to|is to|are to|would be held|expected to)\b", re.I)
+
+
+def extract_events(sentences: list[Sentence], ref: Reference | None, published: str) -> list[Event]:
+    events: list[Event] = []
+    for sentence in sentences:
+        dates = [d for d in find_dates(sentence.text, ref) if d.date.relation in ("on", "period")]
+        if not dates:
+            continue
+        best = max(dates, key=lambda d: (_PRECISION_RANK[d.date.precision], -d.start))
+        anchor = published or (ref.as_date().isoformat() if ref and ref.as_date() else "")
+        scheduled = bool(_FUTURE.search(sentence.text)) or bool(anchor and best.date.value > anchor[:len(best.date.value)])
+        events.append(Event("", best.date, sentence.text, scheduled,
+                            [Provenance(sentence.source, sentence.index, sentence.text)]))
+    return events

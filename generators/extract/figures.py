@@ -1,0 +1,186 @@
+"""Numbers with context: value, unit, what they measure and over which period."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Figure, Provenance, Sentence
+from .dates import DateMatch, Reference, find_dates
+
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
+_APPROX = r"(?P<approx>some|about|around|roughly|nearly|almost|approximately|an estimated|estimated|over|more than|less than|fewer than|at least|up to|close to)?\s*"
+_NUMBER = re.compile(
+    _APPROX
+    + r"(?P<currency>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(sorted((w for w in _WORD_NUMBERS if w not in {"one"}), key=len, reverse=True))
+    + r")\b(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?(?P<pct>\s*(?:%|percent\b|per cent\b))?",
+    re.I,
+)
+_RATE = re.compile(r"^\s*per\s+(?P<base>\d{1,3}(?:,\d{3})*|capita|cent)\s*(?P<what>people|inhabitants|residents|population)?", re.I)
+_STOP_UNIT = {"the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or", "with", "by", "from", "since",
+              "during", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had", "will", "would",
+              "per", "than", "as", "while", "but", "into", "over", "under", "this", "these", "those", "its", "their"}
+_CHANGE = re.compile(r"\b(?:increas|decreas|rise|rising|rose|fall|fell|drop|declin|reduc|jump|surg|grow|grew|cut|soar|climb|plung)\w*", re.I)
+
+
+@dataclass(frozen=True)
+class _Number:
+    start: int
+    end: int
+    value: float
+    written: str
+    approximate: bool
+    percent: bool
+    currency: str
+
+
+def _numbers(text: str, dates: list[DateMatch]) -> list[_Number]:
+    found = []
+    for m in _NUMBER.finditer(text):
+        num_start = m.start("num")
+        if any(d.start <= num_start < d.end for d in dates):
+            continue  # a day or year, not a quantity
+        raw = m.group("num").lower()
+        value = float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else float(raw.replace(",", ""))
+        if m.group("scale"):
+            value *= _SCALES[m.group("scale").lower()]
+        previous = text[max(0, m.start() - 12):m.start()].lower()
+        if re.search(r"per\s*$", previous) or re.search(r"(no\.|number|#|article|section|chapter)\s*$", previous):
+            continue  # the base of a rate ("per 100,000") or a label, not a figure
+        if re.match(r"\s*(?:st|nd|rd|th)\b", text[m.end("num"):]):
+            continue
+        if text[m.end("num"):m.end("num") + 1] in "-–" and text[m.end("num") + 1:m.end("num") + 2].isalpha():
+            continue  # "50-year-old", compound adjectives
+        lead = len(m.group(0)) - len(m.group(0).lstrip())
+        found.append(_Number(m.start() + lead, m.end(), value, m.group(0).strip(), bool(m.group("approx")),
+                             bool(m.group("pct")), m.group("currency") or ""))
+    return found
+
+
+def _following_noun(text: str, end: int) -> str:
+    """The noun phrase right after a number: "40,000 armed gang members" gives "armed gang members"."""
+    words = []
+    for word in re.findall(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]", text[end:end + 60]):
+        if not word[0].isalpha() or word.lower() in _STOP_UNIT:
+            break
+        if word[0].isupper() and words:
+            break
+        words.append(word)
+        plural = word.lower().endswith("s") and not word.lower().endswith(("ss", "'s", "’s"))
+        if len(words) == 3 or plural:
+            break
+    return " ".join(words).lower()
+
+
+def _measure_before(text: str, start: int) -> str:
+    """"a population of 18 million", "the murder rate by 16%": the measure named before the number."""
+    before = text[max(0, start - 80):start]
+    m = re.search(r"(?:the|a|an|its|their|his|her)?\s*((?:[A-Za-z'’-]+\s+){0,2}[A-Za-z'’-]+)\s+(?:of|by|at|to|reached|was|is|stood at|hit)\s+$", before)
+    if m:
+        phrase = m.group(1).lower()
+        words = [w for w in phrase.split() if w not in _STOP_UNIT]
+        if words and not _CHANGE.fullmatch(words[-1]):
+            return " ".join(words)
+    return ""
+
+
+def _rate_noun(text: str) -> str:
+    m = re.search(r"\b([a-z-]+\s+rate)\b", text, re.I)
+    return m.group(1).lower() if m else ""
+
+
+def _period(number: _Number, span_end: int, dates: list[DateMatch], text: str) -> str:
+    """The date right after the figure, else the nearest before; a sentence's only date otherwise."""
+    after = [d for d in dates if d.start >= span_end and not re.search(r"\d", text[span_end:d.start])]
+    if after and after[0].start - span_end < 40:
+        return _describe(after[0])
+    before = [d for d in dates if d.end <= number.start and not re.search(r"\d", text[d.end:number.start])]
+    if before and number.start - before[-1].end < 60:
+        return _describe(before[-1])
+    m = re.search(r"\b(during|under|over|since)\s+(his|her|their|its|the)\s+([a-z]+)", text[span_end:span_end + 60])
+    if m:
+        return f"{m.group(1)} {m.group(2)} {m.group(3)}"
+    if len(dates) == 1:
+        return _describe(dates[0])
+    return ""
+
+
+def _describe(match: DateMatch) -> str:
+    prefix = {"since": "since ", "until": "until ", "period": "part of ", "on": ""}[match.date.relation]
+    return prefix + match.date.value
+
+
+def _unit_phrase(text: str, end: int, dates: list[DateMatch]) -> tuple[str, str, int]:
+    """Unit after a number and where it ends: "murders per 100,000 people", "homicides", "%"."""
+    if any(d.start <= end + 1 < d.end or d.start == end + 1 for d in dates):
+        return "", "", end
+    noun = _following_noun(text, end)
+    cursor = end
+    if noun:
+        cursor = text.index(noun.split()[-1], end) + len(noun.split()[-1]) if noun.split()[-1] in text[end:] else end
+    rate = _RATE.match(text[cursor:])
+    if rate:
+        unit = f"{noun or 'cases'} per {rate.group('base')} {rate.group('what') or 'people'}"
+        return unit, "rate", cursor + rate.end()
+    return noun, "", cursor
+
+
+def _percent_label(text: str, number: _Number, previous: "Figure | None") -> str:
+    rest = text[number.end:]
+    if re.match(r"\s*of\s", rest):
+        of = re.match(r"\s*of\s+(?:the\s+|a\s+|an\s+)?", rest)
+        return ("share of " + _following_noun(text, number.end + of.end())).strip()
+    window = text[max(0, number.start - 70):number.end + 40]
+    if _CHANGE.search(window):
+        subject = _rate_noun(text) or (previous.label if previous else "")
+        return f"change in {subject}" if subject else "change"
+    won = re.search(r"\b([A-Z][\w'’-]+)\s+(?:won|received|secured|obtained|took|got|garnered)\s+(?:" + _APPROX + r")?$", text[:number.start])
+    if won:
+        return f"share of vote: {won.group(1)}" if re.search(r"\bvot", text) else f"share: {won.group(1)}"
+    return _measure_before(text, number.start) or _rate_noun(text)
+
+
+def extract_figures(sentences: list[Sentence], ref: Reference | None) -> list[Figure]:
+    figures: list[Figure] = []
+    for sentence in sentences:
+        text = sentence.text
+        dates = find_dates(text, ref)
+        previous: Figure | None = None
+        previous_end = 0
+        for number in _numbers(text, dates):
+            unit, label, span_end = _unit_phrase(text, number.end, dates)
+            if number.percent:
+                unit, label = "%", _percent_label(text, number, previous)
+            elif label == "rate":
+                same_base = previous is not None and previous.unit.partition(" per ")[2] == unit.partition(" per ")[2]
+                if unit.startswith("cases per") and same_base:
+                    unit = previous.unit  # "… to 46.18 per 100,000": the unit named once before
+                label = _rate_noun(text) or unit
+            elif not unit:
+                joined = previous is not None and re.search(r"\b(to|and|from|then|before|after|while)\b", text[previous_end:number.start])
+                if joined and previous.unit:
+                    unit, label = previous.unit, previous.label  # "from 13.7 … to 46.18 per 100,000"
+                    span_end = max(span_end, _RATE.match(text[number.end:]).end() + number.end if _RATE.match(text[number.end:]) else span_end)
+                else:
+                    label = _measure_before(text, number.start)
+            else:
+                label = unit
+            if number.currency:
+                unit = {"$": "USD", "€": "EUR", "£": "GBP"}[number.currency]
+            if not (unit or label):
+                continue
+            figure = Figure(
+                id="", value=number.value, unit=unit, label=label or unit,
+                period=_period(number, span_end, dates, text), approximate=number.approximate, text=number.written,
+                provenance=[Provenance(sentence.source, sentence.index, sentence.text)],
+            )
+            figures.append(figure)
+            previous, previous_end = figure, span_end
+    return figures

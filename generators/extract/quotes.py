@@ -1,0 +1,135 @@
+"""Direct quotations, their speakers, and each speaker's stance.
+
+A quotation is text between quotation marks with enough words to be speech (short
+quoted phrases are scare quotes). Its speaker comes from the attribution next to
+it ("…," said X / X said / he told …), else the subject of its sentence; a
+pronoun means the person last named; a quotation with no attribution at all
+continues the previous speaker's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Actor, Provenance, Quote, Sentence
+from .actors import fold
+
+MIN_QUOTE_WORDS = 5
+_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
+SPEECH_VERBS = (r"said|says|told|added|stated|stating|declared|explained|noted|insisted|insists|argued|argues|"
+                r"warned|asked|wrote|claimed|claiming|stressed|according to|announced|pointed out|tweeted|"
+                r"recalled|continued|replied|acknowledged|admitted|testified|urged|vowed|promised")
+_PRONOUN = re.compile(r"\b(he|she|they)\b", re.I)
+
+FOR_CUES = ("need", "needed", "must", "support", "supportive", "positive", "positively", "help", "necessary",
+            "will not stand alone", "requires", "essential", "welcome", "right", "succeed", "success", "important",
+            "agree", "backs", "endorse", "benefit", "effective", "strengthen our")
+AGAINST_CUES = ("not", "never", "no ", "fail", "failed", "doubt", "ineffective", "risk", "risks", "violation",
+                "violations", "restriction", "against", "criticiz", "criticis", "skeptic", "sceptic", "exacerbate",
+                "danger", "wrong", "oppose", "abuse", "harm", "misery", "worse", "undermine", "concern")
+
+
+def _find_speaker(text_before: str, text_after: str, people: list[tuple[str, Actor]]) -> Actor | None:
+    """The actor named in the attribution right after or right before a quotation."""
+    after = re.match(rf"\s*,?\s*(?:(?:{SPEECH_VERBS})\s+(?P<after_verb>[^,.;]{{0,60}})|(?P<before_verb>[^,.;\"“]{{0,50}}?)\s+(?:{SPEECH_VERBS})\b)", text_after)
+    if after:
+        segment = after.group("after_verb") or after.group("before_verb") or ""
+        actor = _actor_in(segment, people, first=True)
+        if actor:
+            return actor
+    before = re.search(rf"(?P<seg>[^.;\"“”]{{0,120}}?)\b(?:{SPEECH_VERBS})\b[^\"“]{{0,40}}$", text_before)
+    if before:
+        actor = _actor_in(before.group("seg"), people, first=False)
+        if actor:
+            return actor
+    return None
+
+
+def _actor_in(segment: str, people: list[tuple[str, Actor]], first: bool) -> Actor | None:
+    hits = []
+    folded = fold(segment)
+    for name, actor in people:
+        for m in re.finditer(rf"\b{re.escape(fold(name))}\b", folded):
+            hits.append((m.start(), -len(name), actor))
+    if not hits:
+        return None
+    hits.sort(key=lambda h: (h[0], h[1]))
+    return hits[0][2] if first else hits[-1][2]
+
+
+def _names(actors: list[Actor], kinds: tuple[str, ...]) -> list[tuple[str, Actor]]:
+    return [(name, actor) for actor in actors if actor.kind in kinds for name in [actor.name, *actor.aliases]]
+
+
+def _with_continuations(sentences: list[Sentence]):
+    """Each sentence with its text, extended over the next ones when a quotation it opens closes later."""
+    continued_until = -1
+    for i, sentence in enumerate(sentences):
+        text = sentence.text
+        if i < continued_until:
+            text = ""  # wholly inside a quotation read with an earlier sentence
+        elif i == continued_until:
+            text = _QUOTE_OPEN_TAIL.sub("", text, count=1)
+        j = i
+        while text and _unclosed(text) and j + 1 < len(sentences) and sentences[j + 1].paragraph == sentence.paragraph:
+            j += 1
+            text = f"{text} {sentences[j].text}"
+        continued_until = max(continued_until, j if j > i else -1)
+        yield sentence, text
+
+
+_QUOTE_OPEN_TAIL = re.compile(r"^[^\"“”]*[\"”]")
+
+
+def _unclosed(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def extract_quotes(sentences: list[Sentence], actors: list[Actor]) -> list[Quote]:
+    """Quotations of one article with speakers from its own actors."""
+    speakers = _names(actors, ("person", "organisation", "single"))
+    people = _names(actors, ("person", "single"))
+    quotes: list[Quote] = []
+    last_person: Actor | None = None
+    previous_speaker: Actor | None = None
+    previous_paragraph = -2
+    previous_at = last_person_at = -1
+    for sentence, text in _with_continuations(sentences):
+        found_here = False
+        for m in _QUOTE.finditer(text):
+            body = m.group(1).strip().rstrip(",")
+            if len(body.split()) < MIN_QUOTE_WORDS:
+                continue
+            before, after = text[:m.start()], text[m.end():]
+            speaker = _find_speaker(before, after, speakers)
+            attribution = re.search(rf"\b(?:{SPEECH_VERBS})\b", before[-60:] + " " + after[:60])
+            if speaker is None and attribution and _PRONOUN.search(before + " " + after[:40]):
+                recent_quote = previous_speaker and sentence.paragraph - previous_paragraph <= 1 and previous_at >= last_person_at
+                speaker = previous_speaker if recent_quote else last_person
+            if speaker is None and not attribution and previous_speaker and sentence.paragraph - previous_paragraph <= 1:
+                speaker = previous_speaker  # a quotation continued without attribution
+            if speaker is None:
+                speaker = _actor_in(before, speakers, first=True)
+            if speaker is None:
+                continue
+            quotes.append(Quote("", speaker.name, body, [Provenance(sentence.source, sentence.index, sentence.text)]))
+            previous_speaker, previous_paragraph, found_here = speaker, sentence.paragraph, True
+            previous_at = sentence.index
+        named = _actor_in(_QUOTE.sub(" ", text), people, first=True)  # "he" is most often the last subject
+        if named is not None:
+            last_person, last_person_at = named, sentence.index
+        if not found_here and sentence.paragraph - previous_paragraph > 1:
+            previous_speaker = None
+    return quotes
+
+
+def stance_of(texts: list[str]) -> str:
+    """For, against, mixed or unclear, from cue words in what the speaker said and is reported to say."""
+    joined = " " + " ".join(texts).lower() + " "
+    pro = sum(len(re.findall(rf"\b{re.escape(cue)}", joined)) for cue in FOR_CUES)
+    con = sum(len(re.findall(rf"\b{re.escape(cue)}", joined)) for cue in AGAINST_CUES)
+    if pro == 0 and con == 0:
+        return "unclear"
+    if pro and con and min(pro, con) / max(pro, con) >= 0.5:
+        return "mixed"
+    return "for" if pro > con else "against"

@@ -1,0 +1,364 @@
+"""Read article files into `Article`s: one reader per format, then one cleaning pass.
+
+Readers (chosen by extension, as in Pelican) only turn bytes into metadata and
+raw lines. Cleaning is shared: it drops page furniture by *pattern* (navigation,
+captions and credits, prompts, link lists), keeps repeated paragraphs once, finds
+the metadata the text itself gives, and splits sentences with their offsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+from bs4 import BeautifulSoup
+
+from .model import Article, Sentence
+
+DEFAULT_MAX_BYTES = 5_000_000
+EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
+METADATA_FIELDS = ("title", "published", "outlet", "url", "authors")
+
+
+class IngestError(Exception):
+    """An article that cannot be read; the message names the reason, the caller the file."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    source: str
+    reason: str
+
+
+# ---------------------------------------------------------------- bytes to text
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM) first, then Windows-1252, which also covers Latin-1 text."""
+    if not data.strip():
+        raise IngestError("empty file")
+    if b"\x00" in data:
+        raise IngestError("binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if controls > max(8, len(text) // 100):
+        raise IngestError("binary file (control characters)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise IngestError("empty file")
+    return text
+
+
+# ---------------------------------------------------------------- readers
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """YAML front matter between `---` lines; malformed front matter is an error, not body text."""
+    match = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", text, re.S)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        raise IngestError(f"malformed YAML front matter ({exc.__class__.__name__})") from None
+    if not isinstance(meta, dict):
+        raise IngestError("front matter is not a mapping")
+    return meta, text[match.end():]
+
+
+_BLOCK_TAGS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "td", "th", "dt", "dd"]
+_DROP_TAGS = ["script", "style", "noscript", "iframe", "nav", "header", "footer", "aside", "form", "button", "svg", "template", "object", "embed"]
+
+
+def read_html(text: str) -> tuple[dict, str]:
+    """Block elements become lines; scripts, styles, navigation and captions never become text."""
+    soup = BeautifulSoup(text, "html.parser")
+    meta: dict = {}
+    for name, key in (("og:title", "title"), ("og:site_name", "outlet"), ("og:url", "url"),
+                      ("article:published_time", "published"), ("author", "authors")):
+        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+        if tag and tag.get("content"):
+            meta[key] = str(tag["content"])
+    if "title" not in meta and soup.title and soup.title.string:
+        meta["title"] = soup.title.string.strip()
+    canonical = soup.find("link", rel="canonical")
+    if "url" not in meta and canonical and canonical.get("href"):
+        meta["url"] = str(canonical["href"])
+    for tag in soup.find_all(_DROP_TAGS + ["figcaption"]):
+        tag.decompose()
+    root = soup.find("article") or soup.body or soup
+    lines = []
+    for block in root.find_all(_BLOCK_TAGS):
+        if block.find(_BLOCK_TAGS):
+            continue  # an outer block; its inner blocks are read on their own
+        line = " ".join(block.get_text(" ").split())
+        if line:
+            lines.append(line)
+    if not lines:
+        lines = [" ".join(chunk.split()) for chunk in root.get_text("\n").split("\n")]
+    return meta, "\n\n".join(line for line in lines if line)
+
+
+def read_file(path: Path, max_bytes: int) -> tuple[dict, str]:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise IngestError(f"too large ({size:,} bytes; the limit is {max_bytes:,}, set with --max-bytes)")
+    text = decode(path.read_bytes())
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        return read_html(text)
+    if suffix in (".md", ".markdown"):
+        return split_front_matter(text)
+    return {}, text
+
+
+# ---------------------------------------------------------------- furniture
+
+_END_PUNCT = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?]?$")
+_FURNITURE = [
+    ("navigation", re.compile(r"^(\d+\.\s*)?skip to\b", re.I)),
+    ("navigation", re.compile(r"^(next|previous|prev|back to top|menu|home|advertisement|related( stories| articles)?:?)$", re.I)),
+    ("image caption or credit", re.compile(r"(image|photo|picture|video|credit|courtesy|source)s?\s*:\s*[^.!?]{0,80}\)?$", re.I)),
+    ("image caption or credit", re.compile(r"\b(getty images|afp|reuters|ap photo|imago|shutterstock|epa)\s*\)?$", re.I)),
+    ("prompt", re.compile(r"^(watch|listen|read|click|tap|subscribe|sign up|follow|share|download|see also|more:)\b.{0,150}$", re.I)),
+    ("editorial note", re.compile(r"^this (article|story|report) (was|has been) (originally )?(written|published|translated|updated|adapted)\b", re.I)),
+    ("link", re.compile(r"^(https?://|www\.)\S+$", re.I)),
+    ("link", re.compile(r"^[A-Z]{2,}[A-Za-z ]*:\s")),  # "OPINION: Why you should…", section-labelled story links
+]
+_DATE_LINE = re.compile(
+    r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:(\d{1,2})\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?:(\d{1,2}),?\s+)?(\d{4})$", re.I)
+_ISO_DATE_LINE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_BYLINE = re.compile(rf"^(?:by\s+)?({_NAME})((?:\s*(?:\||,|and|&)\s*{_NAME})*)$")
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+
+
+def strip_markup(line: str) -> str:
+    """Stray Markdown emphasis and list markers are formatting, not text."""
+    line = re.sub(r"\*\*|__", "", line)
+    line = re.sub(r"^#{1,6}\s+", "", line)
+    line = re.sub(r"^\s*(?:[-*+•]|\d+[.)])\s+", "", line)
+    return " ".join(line.split())
+
+
+def furniture_reason(line: str) -> str | None:
+    for reason, pattern in _FURNITURE:
+        if pattern.search(line):
+            return reason
+    return None
+
+
+def is_sentence_line(line: str) -> bool:
+    return bool(_END_PUNCT.search(line)) and len(line.split()) >= 3
+
+
+def parse_date_line(line: str) -> str | None:
+    iso = _ISO_DATE_LINE.match(line)
+    if iso:
+        return line
+    match = _DATE_LINE.match(line.strip())
+    if not match:
+        return None
+    day = match.group(1) or match.group(3)
+    month = MONTHS.index(match.group(2).lower()) + 1
+    if not day or not 1 <= int(day) <= 31:
+        return None
+    return f"{match.group(4)}-{month:02d}-{int(day):02d}"
+
+
+def looks_like_title(line: str) -> bool:
+    words = line.split()
+    if not 4 <= len(words) <= 25:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised / len(words) >= 0.5 or len(words) <= 12
+
+
+def normalise_key(text: str) -> str:
+    """Comparison key: accents, case and punctuation do not make two paragraphs different."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def clean(source: str, meta: dict, body: str) -> Article:
+    """Turn raw lines into body paragraphs, metadata and a record of what was removed."""
+    article = Article(source=source)
+    seen: set[str] = set()
+    for raw in re.split(r"\n", body):
+        line = strip_markup(raw)
+        if not line:
+            continue
+        key = normalise_key(line)
+        if key in seen:
+            article.removed.append(f"duplicate: {line}")
+            continue
+        seen.add(key)
+        reason = furniture_reason(line)
+        if reason == "link" and line.startswith(("http", "www")) and not article.url:
+            article.url = line
+        if reason:
+            article.removed.append(f"{reason}: {line}")
+            continue
+        date = parse_date_line(line)
+        if date:
+            article.published = article.published or date
+            continue
+        byline = _BYLINE.match(line)
+        if byline and not article.authors and not is_sentence_line(line) and ("|" in line or line.lower().startswith("by ") or len(line.split()) <= 4) and not article.paragraphs:
+            names = re.split(r"\s*(?:\||,|\band\b|&)\s*", re.sub(r"^by\s+", "", line, flags=re.I))
+            article.authors = [n for n in names if n]
+            continue
+        if not is_sentence_line(line):
+            if not article.title and looks_like_title(line):
+                article.title = line
+            else:
+                article.removed.append(f"heading, caption or link: {line}")
+            continue
+        article.paragraphs.append(line)
+    apply_metadata(article, meta)
+    if not article.paragraphs:
+        raise IngestError("no article text after removing page furniture")
+    if not article.title:
+        article.title = first_words(article.paragraphs[0])
+    if not article.outlet and article.url:
+        host = urlparse(article.url).hostname or ""
+        article.outlet = re.sub(r"^(www|p|m|amp)\.", "", host)
+    article.sentences = split_sentences(source, article.paragraphs)
+    return article
+
+
+def first_words(text: str, count: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def apply_metadata(article: Article, meta: dict) -> None:
+    """Front matter and sources.yml win over what the text suggests; wrong types are errors."""
+    for key in METADATA_FIELDS:
+        if key not in meta or meta[key] in (None, ""):
+            continue
+        value = meta[key]
+        if key == "authors":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+                raise IngestError("'authors' must be a name or a list of names")
+            article.authors = [str(v) for v in value]
+        elif key == "published":
+            article.published = normalise_published(value)
+        elif isinstance(value, (str, int, float)):
+            setattr(article, key, " ".join(str(value).split()))
+        else:
+            raise IngestError(f"'{key}' must be text")
+
+
+def normalise_published(value) -> str:
+    text = str(value).strip()
+    match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if not match:
+        parsed = parse_date_line(text)
+        if parsed:
+            return parsed
+        raise IngestError(f"'published' is not a date: {text[:40]!r}")
+    year, month, day = match.groups()
+    if month and not 1 <= int(month) <= 12 or day and not 1 <= int(day) <= 31:
+        raise IngestError(f"'published' is not a date: {text[:40]!r}")
+    return "-".join(part for part in (year, month, day) if part)
+
+
+# ---------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "lt", "col", "maj", "capt", "sgt", "sen",
+    "rep", "gov", "pres", "rev", "hon", "inc", "co", "corp", "ltd", "no", "vs", "etc", "e.g", "i.e",
+    "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mt", "ft", "fig", "approx", "dept", "est", "univ",
+}
+_SENTENCE_STARTERS = {"The", "In", "He", "She", "It", "They", "We", "I", "But", "And", "This", "That", "However",
+                      "A", "An", "His", "Her", "Their", "Its", "On", "At", "As", "For", "Meanwhile", "Still"}
+_BOUNDARY = re.compile(r"([.!?…]+[\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
+
+
+def _is_abbreviation(word: str, following: str) -> bool:
+    """"Dr. Murray", "U.S. troops" do not end a sentence; "… the U.S. In addition" does."""
+    bare = word.lower().rstrip(".")
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare):
+        return following not in _SENTENCE_STARTERS
+    return bare in _ABBREVIATIONS or bool(re.fullmatch(r"[A-Z]", word.rstrip(".")))
+
+
+def split_sentences(source: str, paragraphs: list[str]) -> list[Sentence]:
+    """Rule-based splitting that keeps every sentence a verbatim slice of its paragraph."""
+    sentences: list[Sentence] = []
+    for number, paragraph in enumerate(paragraphs):
+        start = 0
+        for match in _BOUNDARY.finditer(paragraph):
+            before = paragraph[start:match.start()].split()
+            following = paragraph[match.end():].split(" ", 1)[0]
+            if before and _is_abbreviation(before[-1], following):
+                continue
+            end = match.start() + len(match.group(1))
+            sentences.append(Sentence(source, len(sentences), paragraph[start:end], number))
+            start = match.end()
+        if paragraph[start:].strip():
+            sentences.append(Sentence(source, len(sentences), paragraph[start:].strip(), number))
+    return sentences
+
+
+# ---------------------------------------------------------------- the folder
+
+def load_sources_yml(seeds: Path) -> tuple[dict, list[Skipped]]:
+    path = seeds / "sources.yml"
+    if not path.exists():
+        return {}, []
+    try:
+        data = yaml.safe_load(decode(path.read_bytes())) or {}
+    except (yaml.YAMLError, IngestError) as exc:
+        return {}, [Skipped("sources.yml", f"unreadable ({exc.__class__.__name__}); metadata corrections ignored")]
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        return {}, [Skipped("sources.yml", "must map file names to metadata; metadata corrections ignored")]
+    return {str(k): v for k, v in data.items()}, []
+
+
+def article_files(seeds: Path) -> list[Path]:
+    return sorted(p for p in seeds.iterdir() if p.suffix.lower() in EXTENSIONS and not p.name.startswith("."))
+
+
+def read_articles(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Article], list[Skipped]]:
+    """Every readable article, sorted by file name, and one reason for each file skipped."""
+    overrides, skipped = load_sources_yml(seeds)
+    articles: list[Article] = []
+    digests: dict[str, str] = {}
+    root = seeds.resolve()
+    for path in article_files(seeds):
+        try:
+            if path.is_symlink() and root not in path.resolve().parents:
+                raise IngestError("symbolic link pointing outside the seeds folder")
+            if not path.is_file():
+                raise IngestError("not a regular file")
+            meta, body = read_file(path, max_bytes)
+            meta = {**meta, **overrides.get(path.name, {})}
+            article = clean(path.name, meta, body)
+        except IngestError as exc:
+            skipped.append(Skipped(path.name, str(exc)))
+            continue
+        except OSError as exc:
+            skipped.append(Skipped(path.name, f"unreadable ({exc.strerror or exc.__class__.__name__})"))
+            continue
+        digest = hashlib.sha256("\n".join(article.paragraphs).encode()).hexdigest()
+        if digest in digests:
+            skipped.append(Skipped(path.name, f"same text as {digests[digest]}"))
+            continue
+        digests[digest] = path.name
+        articles.append(article)
+    return articles, skipped

@@ -1,0 +1,145 @@
+"""The data model every pipeline step shares.
+
+Articles become sentences; extractors turn sentences into items that each keep
+the exact sentence they came from (`Provenance`); reconcile merges items from
+several articles into one `Story`, which render turns into pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article, verbatim, with its place in the cleaned text."""
+
+    source: str  # the article's file name
+    index: int  # position among the article's sentences (anchor on the source page)
+    text: str
+    paragraph: int
+
+
+@dataclass
+class Article:
+    """One input file after ingest: metadata plus cleaned paragraphs."""
+
+    source: str  # file name, the article's id everywhere
+    title: str = ""
+    outlet: str = ""
+    published: str = ""  # ISO date (YYYY-MM-DD) or ""
+    published_inferred: bool = False  # True when the date came from the text's content
+    url: str = ""
+    authors: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # furniture and duplicates, for the record
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where an item was found: the article and the exact sentence."""
+
+    source: str
+    sentence: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A normalised date: `value` is YYYY, YYYY-MM or YYYY-MM-DD, `precision` says which."""
+
+    value: str
+    precision: str  # "year" | "month" | "day"
+    relation: str = "on"  # "on" | "since" | "until" | "period"
+
+
+@dataclass
+class Event:
+    id: str
+    date: DateRef
+    text: str
+    scheduled: bool
+    provenance: list[Provenance] = field(default_factory=list)
+
+
+@dataclass
+class Figure:
+    id: str
+    value: float
+    unit: str
+    label: str
+    period: str
+    approximate: bool
+    text: str  # the number as written ("some 1,300")
+    provenance: list[Provenance] = field(default_factory=list)
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str  # "person" | "organisation" | "place" ("single": a lone name, until reconcile matches it)
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: int = 0
+    provenance: list[Provenance] = field(default_factory=list)
+
+    @property
+    def role(self) -> str:
+        return self.roles[0] if self.roles else ""
+
+
+@dataclass
+class Quote:
+    id: str
+    speaker: str
+    text: str
+    provenance: list[Provenance] = field(default_factory=list)
+
+
+@dataclass
+class View:
+    speaker: str
+    stance: str  # "for" | "against" | "mixed" | "unclear"
+    summary: str
+    quotes: list[str] = field(default_factory=list)  # quote ids
+
+
+@dataclass
+class ConflictValue:
+    value: str
+    provenance: list[Provenance]
+
+
+@dataclass
+class Conflict:
+    id: str
+    kind: str  # "figure" | "date" | "role"
+    about: str
+    minor: bool
+    values: list[ConflictValue] = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    """What extract finds in one article; reconcile merges these."""
+
+    source: str
+    events: list[Event] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    articles: list[Article]
+    events: list[Event]
+    figures: list[Figure]
+    actors: list[Actor]
+    quotes: list[Quote]
+    views: list[View]
+    conflicts: list[Conflict]
+    summary: list[Provenance]  # the overview's sentences
+    question: str  # the central question the views answer

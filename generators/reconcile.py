@@ -1,0 +1,229 @@
+"""Merge what each article says into one story, keeping every source and every disagreement.
+
+The same fact in several articles becomes one item with several provenances;
+the same measure with different values becomes a `Conflict` that names both
+sides. Nothing is averaged or silently picked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from .extract.actors import fold, resolve
+from .extract.quotes import stance_of
+from .model import (Actor, Article, Conflict, ConflictValue, Event, Extraction, Figure, Provenance, Quote, Story,
+                    View)
+
+_STOPWORDS = set("""a an the and or but of in on at by for to from with as is are was were be been has have had
+that this these those it its his her their he she they we i you not no so than then there which who whom what
+when where while will would could should can may might also just about after before during into over under
+said says told""".split())
+EVENT_SIMILARITY = 0.35
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", fold(text)) if w not in _STOPWORDS and len(w) > 2}
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _add_provenance(target: list[Provenance], extra: list[Provenance]) -> None:
+    for item in extra:
+        if item not in target:
+            target.append(item)
+
+
+def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, str]]:
+    """One actor per name across articles; returns the actors and a map from every name to its canonical one."""
+    merged: dict[str, Actor] = {}
+    pending = [a for x in extractions for a in x.actors]
+    pending.sort(key=lambda a: (-len(a.name.split()), -a.mentions, a.name))
+    for actor in pending:
+        key = resolve(actor.name, merged, {})
+        if key is None:
+            for alias in actor.aliases:
+                key = resolve(alias, merged, {}) if len(alias.split()) > 1 else None
+                if key:
+                    break
+        if key is None and actor.kind == "single":
+            continue  # a lone surname no article spells out in full
+        if key is None:
+            merged[fold(actor.name)] = Actor("", actor.name, actor.kind, list(actor.aliases), list(actor.roles),
+                                             actor.mentions, list(actor.provenance))
+            continue
+        target = merged[key]
+        for name in [actor.name, *actor.aliases]:
+            if name != target.name and name not in target.aliases:
+                target.aliases.append(name)
+        for role in actor.roles:
+            if fold(role) not in {fold(r) for r in target.roles}:
+                target.roles.append(role)
+        target.mentions += actor.mentions
+        _add_provenance(target.provenance, actor.provenance)
+    actors = sorted(merged.values(), key=lambda a: (-len({p.source for p in a.provenance}), -a.mentions, a.name))
+    canonical: dict[str, str] = {}
+    for number, actor in enumerate(actors, 1):
+        actor.id = f"actor-{number}"
+        for name in [actor.name, *actor.aliases]:
+            canonical[fold(name)] = actor.name
+    return actors, canonical
+
+
+def merge_events(extractions: list[Extraction]) -> list[Event]:
+    """Same date and largely the same words: one event, several sources."""
+    events: list[Event] = []
+    words: list[set[str]] = []
+    for event in (e for x in extractions for e in x.events):
+        mine = content_words(event.text)
+        for i, other in enumerate(events):
+            if other.date.value == event.date.value and overlap(mine, words[i]) >= EVENT_SIMILARITY:
+                _add_provenance(other.provenance, event.provenance)
+                other.scheduled = other.scheduled or event.scheduled
+                break
+        else:
+            events.append(Event("", event.date, event.text, event.scheduled, list(event.provenance)))
+            words.append(mine)
+    events.sort(key=lambda e: (e.date.value, e.provenance[0].source, e.provenance[0].sentence))
+    for number, event in enumerate(events, 1):
+        event.id = f"event-{number}"
+    return events
+
+
+def figure_key(figure: Figure) -> tuple[str, str, str]:
+    return fold(figure.label), fold(figure.unit), figure.period
+
+
+def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Conflict]]:
+    """Equal figures merge; the same measure and period with different values is a conflict."""
+    merged: dict[tuple, Figure] = {}
+    for figure in (f for x in extractions for f in x.figures):
+        key = (*figure_key(figure), figure.value)
+        if key in merged:
+            _add_provenance(merged[key].provenance, figure.provenance)
+            merged[key].approximate = merged[key].approximate and figure.approximate
+        else:
+            merged[key] = Figure("", figure.value, figure.unit, figure.label, figure.period, figure.approximate,
+                                 figure.text, list(figure.provenance))
+    figures = sorted(merged.values(), key=lambda f: (fold(f.label), f.period, f.value))
+    for number, figure in enumerate(figures, 1):
+        figure.id = f"figure-{number}"
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.period:  # without a period two values may simply measure different times
+            groups[figure_key(figure)].append(figure)
+    conflicts = []
+    for (label, unit, period), group in groups.items():
+        sources = [{p.source for p in f.provenance} for f in group]
+        if len(group) < 2 or len(set().union(*sources)) < 2:
+            continue
+        values = [f.value for f in group]
+        minor = max(values) - min(values) <= 0.5 or max(values) and (max(values) - min(values)) / max(values) < 0.02
+        conflicts.append(Conflict(
+            id="", kind="figure", about=f"{group[0].label} ({group[0].unit}), {period}", minor=bool(minor),
+            values=[ConflictValue(_format_value(f), list(f.provenance)) for f in group],
+        ))
+    return figures, conflicts
+
+
+def _format_value(figure: Figure) -> str:
+    value = f"{figure.value:,.2f}".rstrip("0").rstrip(".")
+    return f"{value}%" if figure.unit == "%" else f"{value} {figure.unit}".strip()
+
+
+def merge_quotes(extractions: list[Extraction], canonical: dict[str, str]) -> list[Quote]:
+    merged: dict[str, Quote] = {}
+    for quote in (q for x in extractions for q in x.quotes):
+        key = " ".join(sorted(content_words(quote.text)))
+        speaker = canonical.get(fold(quote.speaker), quote.speaker)
+        if key in merged and merged[key].speaker == speaker:
+            _add_provenance(merged[key].provenance, quote.provenance)
+            continue
+        merged[key] = Quote("", speaker, quote.text, list(quote.provenance))
+    quotes = list(merged.values())
+    for number, quote in enumerate(quotes, 1):
+        quote.id = f"quote-{number}"
+    return quotes
+
+
+_OPINION = re.compile(r"\b(argu\w*|criticiz\w*|criticis\w*|doubt\w*|warn\w*|insist\w*|believ\w*|oppos\w*|support\w*|"
+                      r"urg\w*|said|says|told|skeptic\w*|sceptic\w*|call\w* for|reject\w*|welcom\w*|point\w* out)\b", re.I)
+
+
+def build_views(actors: list[Actor], quotes: list[Quote]) -> list[View]:
+    """Each voice with its quotes and the reported opinions where it is the subject."""
+    views = []
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        by_speaker[quote.speaker].append(quote)
+    for actor in actors:
+        if actor.kind not in ("person", "organisation"):
+            continue
+        reported = []
+        for provenance in actor.provenance if actor.kind == "person" else []:
+            names = [actor.name, *actor.aliases]
+            subject = re.search(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b[^.]{0,60}?" + _OPINION.pattern,
+                                provenance.quote)
+            if subject and not provenance.quote.lstrip().startswith(("\"", "“")):
+                reported.append(provenance.quote)
+        said = by_speaker.get(actor.name, [])
+        if not said and not reported:
+            continue
+        stance = stance_of([q.text for q in said] + reported)
+        summary = reported[0] if reported else said[0].text
+        views.append(View(actor.name, stance, summary, [q.id for q in said]))
+    views.sort(key=lambda v: (-len(v.quotes), v.speaker))
+    return views
+
+
+def summarise(articles: list[Article], limit: int = 3) -> list[Provenance]:
+    """The overview: lead sentences that the most articles share words with, no two alike."""
+    document_frequency: Counter = Counter()
+    for article in articles:
+        document_frequency.update({w for s in article.sentences for w in content_words(s.text)})
+    candidates = []
+    for article in articles:
+        for sentence in article.sentences[:4]:
+            words = content_words(sentence.text)
+            if len(words) < 6 or sentence.text.endswith("?") or "\"" in sentence.text or "“" in sentence.text:
+                continue
+            score = sum(document_frequency[w] for w in words) / (len(words) ** 0.7)
+            candidates.append((-score, sentence.source, sentence.index, sentence, words))
+    chosen: list[tuple] = []
+    for candidate in sorted(candidates, key=lambda c: c[:3]):
+        if all(overlap(candidate[4], other[4]) < 0.5 for other in chosen):
+            chosen.append(candidate)
+        if len(chosen) == limit:
+            break
+    return [Provenance(c[3].source, c[3].index, c[3].text) for c in chosen]
+
+
+def central_question(articles: list[Article]) -> str:
+    """The headline most like the others names what the story is about."""
+    titles = [a.title for a in articles if a.title]
+    if not titles:
+        return ""
+    words = [content_words(t) for t in titles]
+    best = max(range(len(titles)), key=lambda i: (sum(overlap(words[i], w) for w in words), -i))
+    return titles[best]
+
+
+def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
+    actors, canonical = merge_actors(extractions)
+    figures, conflicts = merge_figures(extractions)
+    quotes = merge_quotes(extractions, canonical)
+    for number, conflict in enumerate(conflicts, 1):
+        conflict.id = f"conflict-{number}"
+    return Story(
+        articles=articles,
+        events=merge_events(extractions),
+        figures=figures,
+        actors=actors,
+        quotes=quotes,
+        views=build_views(actors, quotes),
+        conflicts=conflicts,
+        summary=summarise(articles),
+        question=central_question(articles),
+    )

@@ -1,0 +1,274 @@
+"""Render the story into `content/`: Markdown pages from site_src templates, the export, charts and assets.
+
+Everything article-derived is escaped on the way into Markdown: the Jinja
+environment escapes every `{{ … }}` by default (`finalize`), and only Markdown
+that this module builds itself is marked `Trusted`. Files that an editor changed
+since the last generation are kept and reported, never overwritten.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import html
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from . import __version__
+from .charts import Chart, build_charts, javascript_bundle, render_svg
+from .ingest import Skipped
+from .model import Article, Provenance, Story
+
+SITE_SRC = Path(__file__).resolve().parent.parent / "site_src"
+MANIFEST = ".generated.json"
+STANCES = ["for", "against", "mixed", "unclear"]
+
+
+class Trusted(str):
+    """Markdown or HTML the generator wrote itself; the template leaves it as it is."""
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")
+
+
+def md_text(value) -> str:
+    """Article text as literal Markdown: no markup, HTML, template or extension syntax survives."""
+    if isinstance(value, Trusted):
+        return value
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return re.sub(r"^(\d+)\.|^-", lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
+
+
+def attr(value) -> Trusted:
+    """For an HTML attribute in raw HTML, where Markdown escapes would show literally."""
+    return Trusted(html.escape(" ".join(str(value).split()), quote=True))
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "source"
+
+
+def source_page(source: str) -> str:
+    return f"sources/{slug(source)}.md"
+
+
+@dataclass
+class Footnotes:
+    """Per page: one numbered footnote per cited sentence, defined once at the end of the page."""
+
+    articles: dict[str, Article]
+    prefix: str  # path from this page to the content root
+    numbers: dict[Provenance, int] = field(default_factory=dict)
+
+    def cite(self, provenance: list[Provenance]) -> Trusted:
+        refs = []
+        for item in provenance:
+            key = Provenance(item.source, item.sentence, item.quote)
+            if key not in self.numbers:
+                self.numbers[key] = len(self.numbers) + 1
+            refs.append(f"[^{self.numbers[key]}]")
+        return Trusted("".join(refs))
+
+    def definitions(self) -> Trusted:
+        lines = []
+        for item, number in self.numbers.items():
+            article = self.articles.get(item.source)
+            title = article.title if article else item.source
+            meta = ", ".join(x for x in (article.outlet if article else "", article.published if article else "") if x)
+            link = f"{self.prefix}{source_page(item.source)}#s-{item.sentence}"
+            lines.append(f"[^{number}]: *{md_text(title)}*{' (' + md_text(meta) + ')' if meta else ''}: "
+                         f"“{md_text(item.quote)}” [Read in context]({link})")
+        return Trusted("\n".join(lines))
+
+
+def table(header: list[str], rows: list[list[str]], indent: str = "") -> Trusted:
+    """A Markdown table with every cell escaped."""
+    lines = ["| " + " | ".join(md_text(h) for h in header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(md_text(cell) for cell in row) + " |" for row in rows]
+    return Trusted("\n".join(indent + line for line in lines))
+
+
+def sources_count(provenance: list[Provenance]) -> int:
+    return len({p.source for p in provenance})
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(SITE_SRC / "templates"),
+        finalize=md_text,
+        autoescape=False,  # we write Markdown: escaping is md_text's job, applied to every expression
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["attr"] = attr
+    env.filters["table"] = table
+    env.filters["trusted"] = Trusted  # only for the output of our own macros, whose values are escaped inside
+    env.filters["yaml_str"] = lambda value: Trusted(json.dumps(" ".join(str(value).split()), ensure_ascii=True))
+    env.filters["page"] = lambda source: Trusted(source_page(source))
+    env.filters["sources"] = sources_count
+    env.filters["json_attr"] = lambda value: attr(json.dumps(value, sort_keys=True, separators=(",", ":")))
+    return env
+
+
+# ------------------------------------------------------------------ export
+
+def _provenance(items: list[Provenance]) -> list[dict]:
+    return [{"source": p.source, "sentence": p.sentence, "quote": p.quote} for p in items]
+
+
+def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
+    """The machine-readable story (schema: generators/story.schema.json)."""
+    return {
+        "generator": {"name": "generators", "version": __version__},
+        "question": story.question,
+        "summary": _provenance(story.summary),
+        "sources": [{"id": a.source, "title": a.title, "outlet": a.outlet, "published": a.published,
+                     "url": a.url, "authors": a.authors} for a in story.articles],
+        "events": [{"id": e.id, "date": e.date.value, "precision": e.date.precision, "text": e.text,
+                    "scheduled": e.scheduled, "source_count": sources_count(e.provenance),
+                    "sources": _provenance(e.provenance)} for e in story.events],
+        "figures": [{"id": f.id, "value": f.value, "unit": f.unit, "label": f.label, "period": f.period,
+                     "approximate": f.approximate, "text": f.text, "source_count": sources_count(f.provenance),
+                     "sources": _provenance(f.provenance)} for f in story.figures],
+        "actors": [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases, "role": a.role,
+                    "roles": a.roles, "mentions": a.mentions, "source_count": sources_count(a.provenance),
+                    "sources": _provenance(a.provenance)} for a in story.actors],
+        "quotes": [{"id": q.id, "speaker": q.speaker, "text": q.text, "source_count": sources_count(q.provenance),
+                    "sources": _provenance(q.provenance)} for q in story.quotes],
+        "views": [{"speaker": v.speaker, "stance": v.stance, "summary": v.summary, "quotes": v.quotes}
+                  for v in story.views],
+        "conflicts": [{"id": c.id, "kind": c.kind, "about": c.about, "minor": c.minor,
+                       "values": [{"value": v.value, "source": p.source, "quote": p.quote}
+                                  for v in c.values for p in v.provenance]} for c in story.conflicts],
+        "charts": [{"name": c.name, "title": c.title, "caption": c.caption, "spec": c.spec}
+                   for page in charts.values() for c in page],
+    }
+
+
+def csv_text(header: list[str], rows: list[list]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+# ------------------------------------------------------------------ writing
+
+@dataclass
+class RenderReport:
+    written: list[str] = field(default_factory=list)
+    kept: list[tuple[str, str]] = field(default_factory=list)  # (path, diff of what would have been written)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class ContentWriter:
+    """Writes generated files, keeping any that an editor changed since the last generation."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.report = RenderReport()
+        manifest = root / MANIFEST
+        try:
+            self.previous = json.loads(manifest.read_text("utf-8")) if manifest.exists() else {}
+        except (OSError, ValueError):
+            self.previous = {}
+        self.current: dict[str, str] = {}
+
+    def write(self, relative: str, data: str | bytes) -> None:
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        path = self.root / relative
+        if path.exists():
+            existing = path.read_bytes()
+            recorded = self.previous.get(relative)
+            if _digest(existing) != _digest(payload) and recorded != _digest(existing):
+                self.current[relative] = recorded or ""
+                if not relative.startswith("assets/"):
+                    diff = difflib.unified_diff(existing.decode("utf-8", "replace").splitlines(),
+                                                payload.decode("utf-8", "replace").splitlines(),
+                                                f"{relative} (yours)", f"{relative} (generated)", lineterm="", n=1)
+                    self.report.kept.append((relative, "\n".join(list(diff)[:40])))
+                return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(payload)
+        self.current[relative] = _digest(payload)
+        self.report.written.append(relative)
+
+    def finish(self) -> RenderReport:
+        manifest = json.dumps(dict(sorted(self.current.items())), indent=1) + "\n"
+        (self.root / MANIFEST).write_text(manifest, "utf-8")
+        return self.report
+
+
+def render_site(story: Story, content: Path, skipped: list[Skipped]) -> RenderReport:
+    content.mkdir(parents=True, exist_ok=True)
+    writer = ContentWriter(content)
+    charts = build_charts(story)
+    articles = {a.source: a for a in story.articles}
+    env = environment()
+    latest = max((a.published for a in story.articles if a.published), default="")
+    context = {
+        "story": story, "charts": charts, "skipped": skipped, "latest": latest, "stances": STANCES,
+        "key_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:6],
+        "actor_by_name": {a.name: a for a in story.actors},
+        "quote_by_id": {q.id: q for q in story.quotes},
+    }
+    pages = ["index", "timeline", "figures", "actors", "views", "disagreements", "sources/index"]
+    for page in pages:
+        prefix = "../" if "/" in page else ""
+        notes = Footnotes(articles, prefix)
+        text = env.get_template(f"{page}.md.j2").render(**context, notes=notes, root=Trusted(prefix))
+        writer.write(f"{page}.md", text)
+    article_template = env.get_template("article.md.j2")
+    for article in story.articles:
+        only_here = [e for e in story.events if {p.source for p in e.provenance} == {article.source}]
+        confirmed = [e for e in story.events if article.source in {p.source for p in e.provenance}
+                     and sources_count(e.provenance) > 1]
+        conflicts = [c for c in story.conflicts if any(p.source == article.source for v in c.values for p in v.provenance)]
+        text = article_template.render(**context, article=article, only_here=only_here, confirmed=confirmed,
+                                       conflicts=conflicts, root=Trusted("../"))
+        writer.write(source_page(article.source), text)
+    for page_charts in charts.values():
+        for chart in page_charts:
+            writer.write(f"assets/charts/{chart.name}-light.svg", render_svg(chart.spec, dark=False))
+            writer.write(f"assets/charts/{chart.name}-dark.svg", render_svg(chart.spec, dark=True))
+    data = export(story, charts)
+    writer.write("data/story.json", json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n")
+    writer.write("data/events.csv", csv_text(["id", "date", "precision", "scheduled", "text", "sources"],
+                                             [[e["id"], e["date"], e["precision"], e["scheduled"], e["text"],
+                                               e["source_count"]] for e in data["events"]]))
+    writer.write("data/figures.csv", csv_text(["id", "value", "unit", "label", "period", "text", "sources"],
+                                              [[f["id"], f["value"], f["unit"], f["label"], f["period"], f["text"],
+                                                f["source_count"]] for f in data["figures"]]))
+    for asset in sorted((SITE_SRC / "assets").rglob("*")):
+        if asset.is_file():
+            writer.write(f"assets/{asset.relative_to(SITE_SRC / 'assets').as_posix()}", asset.read_bytes())
+    writer.write("assets/javascripts/vega-bundle.js", javascript_bundle())
+    report = writer.finish()
+    _remove_stale_sources(content, {source_page(a.source) for a in story.articles}, writer)
+    return report
+
+
+def _remove_stale_sources(content: Path, current: set[str], writer: ContentWriter) -> None:
+    """A source page of an article that is gone is removed, unless an editor changed it."""
+    for path in sorted((content / "sources").glob("*.md")):
+        relative = path.relative_to(content).as_posix()
+        if relative == "sources/index.md" or relative in current:
+            continue
+        if writer.previous.get(relative) == _digest(path.read_bytes()):
+            path.unlink()

@@ -1,0 +1,29 @@
+from generators.extract.actors import extract_actors
+from generators.model import Sentence
+
+
+def actors(*texts):
+    sentences = [Sentence("a.txt", i, t, i) for i, t in enumerate(texts)]
+    words = {w.lower() for t in texts for w in t.split() if w.islower()}
+    return {a.name: a for a in extract_actors(sentences, lambda w: w.lower() in words)}
+
+
+def test_people_with_titles_appositives_and_surnames():
+    found = actors(
+        "President Maria Lopez met US President John Carter in Lisbon.",
+        "\"We will act,\" said Omar Haddad, coordinator of the security project at the Global Peace Foundation (GPF) in Kenya.",
+        "Lopez later told reporters that Haddad was right.",
+        "Her left-wing rival Ana Ruiz disagreed.")
+    assert found["Maria Lopez"].kind == "person" and "President" in found["Maria Lopez"].roles
+    assert "Lopez" in found["Maria Lopez"].aliases and found["Maria Lopez"].mentions == 2
+    assert found["John Carter"].roles == ["US President"]
+    assert found["Omar Haddad"].roles[0].startswith("coordinator of the security project at the Global Peace Foundation")
+    assert found["Global Peace Foundation"].kind == "organisation" and "GPF" in found["Global Peace Foundation"].aliases
+    assert found["Kenya"].kind == "place"
+    assert found["Ana Ruiz"].roles == ["left-wing rival"]
+
+
+def test_adjectives_and_sentence_starters_are_not_actors():
+    found = actors("However, Mexican officials and Kenyan peacekeepers arrived.", "Critics said the plan failed.",
+                   "critics and officials however agree.")
+    assert not {"Mexican", "Kenyan", "However", "Critics"} & set(found)

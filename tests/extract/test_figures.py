@@ -1,0 +1,37 @@
+from generators.extract.dates import Reference
+from generators.extract.figures import extract_figures
+from generators.model import Sentence
+
+REF = Reference(2025, 3, 23)
+
+
+def figures(text):
+    return [(f.value, f.unit, f.label, f.period, f.approximate) for f in extract_figures([Sentence("a.txt", 0, text, 0)], REF)]
+
+
+def test_rates_series_and_periods():
+    found = figures("The homicide rate rose from 13.7 murders per 100,000 people in 2021 to 46.18 per 100,000 in 2023, "
+                    "before declining to 36.18 last year.")
+    assert found == [
+        (13.7, "murders per 100,000 people", "homicide rate", "2021", False),
+        (46.18, "murders per 100,000 people", "homicide rate", "2023", False),
+        (36.18, "murders per 100,000 people", "homicide rate", "2024", False),
+    ]
+
+
+def test_counts_approximations_and_percent_changes():
+    assert figures("Some 1,300 murders were recorded in the first 50 days of 2025.") == [
+        (1300.0, "murders", "murders", "part of 2025", True)]
+    assert figures("The murder rate has dropped by 16% since 2023.") == [(16.0, "%", "change in murder rate", "since 2023", False)]
+    assert figures("The country, with a population of 18 million, exports fish.") == [(18e6, "", "population", "", False)]
+
+
+def test_shares():
+    assert figures("On February 9, Noboa won 44.2% while Gonzalez received 44%.") == [
+        (44.2, "%", "share: Noboa", "2025-02-09", False), (44.0, "%", "share: Gonzalez", "2025-02-09", False)]
+    assert figures("70% of the world's cocaine is exported from its ports.")[0][2] == "share of world's cocaine"
+
+
+def test_numbers_that_are_not_figures():
+    assert figures("On April 13, 2025 the 2nd round starts.") == []
+    assert figures("One thing is certain.") == []

@@ -1,0 +1,41 @@
+from generators.extract.actors import extract_actors
+from generators.extract.quotes import extract_quotes, stance_of
+from generators.model import Sentence
+
+
+def quotes(paragraphs):
+    sentences, index = [], 0
+    for number, paragraph in enumerate(paragraphs):
+        for text in paragraph:
+            sentences.append(Sentence("a.txt", index, text, number))
+            index += 1
+    found_actors = extract_actors(sentences, lambda w: False)
+    return [(q.speaker, q.text) for q in extract_quotes(sentences, found_actors)]
+
+
+def test_attribution_after_before_pronoun_and_continuation():
+    found = quotes([
+        ["\"The plan will not work in the long term,\" said Rosa Diaz, an analyst at the Civic Institute."],
+        ["Mayor Tom Quinn disagreed.", "\"We need more buses on every route,\" he told reporters."],
+        ["\"And the trains must run on time as well.\""],
+        ["Quinn insisted, stating: \"Nobody will be left behind by this plan.\""],
+        ["They called it \"a bold move\" today."],
+    ])
+    assert found == [
+        ("Rosa Diaz", "The plan will not work in the long term"),
+        ("Tom Quinn", "We need more buses on every route"),
+        ("Tom Quinn", "And the trains must run on time as well."),
+        ("Tom Quinn", "Nobody will be left behind by this plan."),
+    ]
+
+
+def test_quote_over_two_sentences():
+    found = quotes([["\"Mexico is the prime example of this failure.", "And in Colombia it was no better,\" said Ana Ruiz."]])
+    assert found == [("Ana Ruiz", "Mexico is the prime example of this failure. And in Colombia it was no better")]
+
+
+def test_stance():
+    assert stance_of(["We need more soldiers to fight this war."]) == "for"
+    assert stance_of(["The military has failed and leads to human rights violations."]) == "against"
+    assert stance_of(["I have never been against it; the army is needed and necessary here, but it is risky."]) == "mixed"
+    assert stance_of(["The meeting took place in the capital."]) == "unclear"

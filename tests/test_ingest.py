@@ -1,0 +1,127 @@
+from pathlib import Path
+
+import pytest
+
+from generators.ingest import IngestError, clean, decode, read_articles, split_front_matter, split_sentences
+
+from .conftest import SEEDS
+
+PAGE = """1. Skip to content
+  2. Skip to main menu
+WorldNews
+
+**A Big Headline About The Harbour Strike**
+
+Jane Roe | John Doe
+March 3, 2024
+
+https://example.org/p/abc
+
+Dock workers walked out on Monday. The port was closed.
+A crane at the port stands idle
+Cranes stand idle at the port during the strikeImage: Someone/AFP/Getty Images
+
+The union said it would not return until pay rises. Talks resume on March 10.
+
+The union said it would not return until pay rises. Talks resume on March 10.
+
+Watch our coverage of the strike.
+Related stories about ports
+This article was originally written in Dutch.
+Next
+"""
+
+
+def test_clean_removes_furniture_and_finds_metadata():
+    article = clean("page.txt", {}, PAGE)
+    body = "\n".join(article.paragraphs)
+    assert article.title == "A Big Headline About The Harbour Strike"
+    assert article.published == "2024-03-03"
+    assert article.authors == ["Jane Roe", "John Doe"]
+    assert article.url == "https://example.org/p/abc"
+    assert article.outlet == "example.org"
+    for furniture in ("Skip to", "Getty", "Watch our", "Related stories", "originally written", "Next", "**",
+                      "crane at the port stands idle", "WorldNews"):
+        assert furniture not in body
+    assert body.count("The union said") == 1, "a repeated paragraph is kept once"
+    assert any(r.startswith("duplicate:") for r in article.removed)
+
+
+def test_sentences_are_verbatim_slices():
+    paragraphs = ["Dr. Smith met U.S. officials on Jan. 5. They agreed. \"We will go,\" she said. Noboa is not at the U.S. In addition, he left."]
+    sentences = split_sentences("a.txt", paragraphs)
+    assert [s.text for s in sentences] == [
+        "Dr. Smith met U.S. officials on Jan. 5.", "They agreed.", "\"We will go,\" she said.",
+        "Noboa is not at the U.S.", "In addition, he left."]
+    assert all(s.text in paragraphs[0] for s in sentences)
+
+
+def test_front_matter_metadata_and_errors():
+    meta, body = split_front_matter("---\ntitle: T\npublished: 2011-02-01\n---\nBody text here.\n")
+    assert meta == {"title": "T", "published": __import__("datetime").date(2011, 2, 1)} and body == "Body text here.\n"
+    with pytest.raises(IngestError, match="front matter"):
+        split_front_matter("---\ntitle: [unclosed\n---\nBody.\n")
+
+
+def test_decode_encodings_and_binary():
+    assert decode("González dijo algo.".encode("cp1252")) == "González dijo algo."
+    assert decode("\ufeffHello there.".encode("utf-8")) == "Hello there."
+    assert decode(b"one\r\ntwo\rthree") == "one\ntwo\nthree"
+    for bad in (b"", b"   \n ", b"\x00\x01binary"):
+        with pytest.raises(IngestError):
+            decode(bad)
+
+
+def test_html_reader_keeps_text_drops_scripts(tmp_path: Path):
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Storm Hits The Coast Hard</title><script>alert(1)</script><style>p{}</style></head>"
+        "<body><nav>Home | World</nav><article><h1>Storm Hits The Coast Hard</h1>"
+        "<p>The storm reached the coast on Tuesday, officials said.</p><figure><img src=x onerror=alert(1)>"
+        "<figcaption>A photo caption.</figcaption></figure><p>Thousands lost power overnight.</p></article></body></html>")
+    articles, skipped = read_articles(tmp_path)
+    assert not skipped
+    text = " ".join(articles[0].paragraphs)
+    assert "alert" not in text and "Home | World" not in text and "caption" not in text
+    assert "Thousands lost power overnight." in text
+    assert articles[0].title == "Storm Hits The Coast Hard"
+
+
+def test_bad_files_are_skipped_by_name_and_the_rest_read(tmp_path: Path):
+    (tmp_path / "good.txt").write_text("A Title Of The Good Article\n\nThe council voted on the plan yesterday.\n")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\xff\x00\xfe" * 100)
+    (tmp_path / "huge.txt").write_text("Words here. " * 100)
+    (tmp_path / "broken.md").write_text("---\ntitle: [oops\n---\nSome body text that is fine.\n")
+    (tmp_path / "copy.txt").write_text("A Title Of The Good Article\n\nThe council voted on the plan yesterday.\n")
+    (tmp_path / "sources.yml").write_text("good.txt:\n  outlet: The Gazette\n  published: 2020-05-06\n")
+    articles, skipped = read_articles(tmp_path, max_bytes=1000)
+    assert [a.source for a in articles] == ["copy.txt"] or [a.source for a in articles] == ["good.txt"]
+    reasons = {s.source: s.reason for s in skipped}
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "too large" in reasons["huge.txt"]
+    assert "front matter" in reasons["broken.md"]
+    assert "same text" in (reasons.get("good.txt") or reasons.get("copy.txt"))
+
+
+def test_sources_yml_corrects_metadata(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("The council voted on the plan yesterday.\n")
+    (tmp_path / "sources.yml").write_text("a.txt:\n  outlet: The Gazette\n  published: 2020-05-06\n  authors: Ann Lee\n")
+    (article,), skipped = read_articles(tmp_path)
+    assert (article.outlet, article.published, article.authors) == ("The Gazette", "2020-05-06", ["Ann Lee"])
+    (tmp_path / "sources.yml").write_text("a.txt:\n  published: [1, 2]\n")
+    articles, skipped = read_articles(tmp_path)
+    assert articles == [] and "published" in skipped[0].reason
+
+
+def test_seeds_read_cleanly():
+    articles, skipped = read_articles(SEEDS)
+    assert skipped == [] and len(articles) == 5
+    text = "\n".join(p for a in articles for p in a.paragraphs)
+    for furniture in ("Skip to", "Getty Images", "(Courtesy", "Next", "Watch coverage", "**", "p.dw.com",
+                      "originally written in German", "Bird Flu"):
+        assert furniture not in text
+    repeated = next(a for a in articles if sum("duplicate" in r for r in a.removed) >= 6)
+    assert len(repeated.paragraphs) == len(set(repeated.paragraphs))
+    dw = next(a for a in articles if a.url)
+    assert dw.published == "2025-03-23" and len(dw.authors) == 2

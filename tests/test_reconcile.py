@@ -1,0 +1,43 @@
+from generators.extract.dates import Reference
+from generators.extract import extract_article
+from generators.ingest import clean
+from generators.reconcile import reconcile
+
+
+def story(*texts):
+    articles = [clean(f"{i}.txt", {"published": "2024-05-01"}, text) for i, text in enumerate(texts)]
+    return reconcile(articles, [extract_article(a, Reference(2024, 5, 1)) for a in articles])
+
+
+def test_same_fact_in_two_articles_is_one_item_with_two_sources():
+    s = story("The city council approved the new harbour plan on April 3, 2024 after a long debate.",
+              "After a long debate, the city council approved the harbour plan on April 3, 2024.")
+    events = [e for e in s.events if e.date.value == "2024-04-03"]
+    assert len(events) == 1 and {p.source for p in events[0].provenance} == {"0.txt", "1.txt"}
+
+
+def test_different_values_for_one_measure_are_a_conflict_naming_both_sides():
+    s = story("In January 2024 the police recorded 731 homicides across the country.",
+              "In January 2024 the police recorded 781 homicides across the country.",
+              "The port handled 900 ships in 2023.")
+    (conflict,) = s.conflicts
+    assert conflict.kind == "figure" and not conflict.minor
+    assert {v.value for v in conflict.values} == {"731 homicides", "781 homicides"}
+    assert {p.source for v in conflict.values for p in v.provenance} == {"0.txt", "1.txt"}
+
+
+def test_same_number_for_different_measures_is_not_a_conflict():
+    s = story("In 2023 the port handled 900 ships.", "In 2023 the airport counted 900 flights.")
+    assert s.conflicts == []
+
+
+def test_rounding_is_a_minor_conflict():
+    s = story("In March 2024 unemployment was 5.2% of the workforce.",
+              "In March 2024 unemployment was 5% of the workforce.")
+    assert [c.minor for c in s.conflicts] == [True]
+
+
+def test_actors_merge_across_articles_by_surname_and_accents():
+    s = story("President Luisa González spoke in Quito on Monday.", "Gonzalez said the vote was fair.")
+    (person,) = [a for a in s.actors if a.kind == "person"]
+    assert person.name == "Luisa González" and {p.source for p in person.provenance} == {"0.txt", "1.txt"}

@@ -1,0 +1,57 @@
+import json
+
+import jsonschema
+
+from generators.render import SITE_SRC, md_text
+
+from .conftest import ROOT
+
+
+def test_md_text_makes_markup_literal():
+    hostile = "[x](javascript:alert(1)) <script>alert(1)</script> {{ config }} {% include 'x' %} *a* _b_ | c ![i](y)"
+    escaped = md_text(hostile)
+    assert "<script>" not in escaped and "&lt;script&gt;" in escaped
+    assert "\\[x\\]" in escaped and "\\{\\{ config \\}\\}" in escaped and "\\|" in escaped and "\\!\\[i\\]" in escaped
+    assert md_text("1. first") == "1\\. first" and md_text("- item") == "\\- item"
+
+
+def test_export_matches_schema_and_keeps_provenance(seeds_build):
+    result, content, _ = seeds_build
+    data = json.loads((content / "data" / "story.json").read_text("utf-8"))
+    jsonschema.validate(data, json.loads((ROOT / "generators" / "story.schema.json").read_text("utf-8")))
+    texts = {}
+    for article in result.story.articles:
+        texts[article.source] = {s.index: s.text for s in article.sentences}
+    items = data["events"] + data["figures"] + data["actors"] + data["quotes"]
+    assert items
+    for item in items:
+        for ref in item["sources"]:
+            assert texts[ref["source"]][ref["sentence"]] == ref["quote"]
+    dates = [e["date"] for e in data["events"]]
+    assert dates == sorted(dates), "events are listed in timeline order"
+
+
+def test_generation_is_deterministic(seeds_build, tmp_path):
+    from generators.pipeline import generate
+    from .conftest import SEEDS
+    _, content, _ = seeds_build
+    generate(SEEDS, tmp_path / "again")
+    for path in content.rglob("*"):
+        if path.is_file():
+            assert path.read_bytes() == (tmp_path / "again" / path.relative_to(content)).read_bytes(), path
+
+
+def test_edited_page_is_kept_and_reported(tmp_path):
+    from generators.pipeline import generate
+    from .conftest import SEEDS
+    generate(SEEDS, tmp_path)
+    timeline = tmp_path / "timeline.md"
+    timeline.write_text(timeline.read_text("utf-8") + "\nAn editor's note.\n", "utf-8")
+    result = generate(SEEDS, tmp_path)
+    assert "An editor's note." in timeline.read_text("utf-8")
+    assert [path for path, _ in result.render.kept] == ["timeline.md"]
+    assert "figures.md" in result.render.written
+
+
+def test_templates_live_in_site_src():
+    assert (SITE_SRC / "templates" / "timeline.md.j2").exists()

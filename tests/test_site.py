@@ -1,0 +1,75 @@
+"""The built site, read as HTML."""
+
+import re
+
+from bs4 import BeautifulSoup
+
+
+def page(site, name):
+    return BeautifulSoup((site / name).read_text("utf-8"), "html.parser")
+
+
+def test_pages_exist(seeds_build):
+    _, _, site = seeds_build
+    for name in ("index.html", "timeline.html", "figures.html", "actors.html", "views.html", "disagreements.html",
+                 "sources/index.html", "data/story.json", "data/events.csv", "data/figures.csv"):
+        assert (site / name).exists(), name
+
+
+def test_every_fact_links_to_its_sentence(seeds_build):
+    result, _, site = seeds_build
+    for name in ("timeline.html", "figures.html", "actors.html", "views.html"):
+        soup = page(site, name)
+        notes = soup.select("div.footnote li")
+        assert notes, name
+        for note in notes:
+            link = note.find("a", string="Read in context")
+            target, anchor = link["href"].split("#")
+            source_page = page(site, target)
+            sentence = source_page.find(id=anchor)
+            assert sentence is not None and sentence.get_text(" ", strip=True) in note.get_text(" ", strip=True)
+
+
+def test_timeline_has_events_in_order_with_a_chart(seeds_build):
+    _, _, site = seeds_build
+    soup = page(site, "timeline.html")
+    dates = [b.get_text() for b in soup.select("article li > strong")]
+    assert dates == sorted(dates) and "2009" in dates
+    chart = soup.select_one("figure.story-chart")
+    assert chart and chart["data-spec"].startswith("{")
+    for img in chart.select("img"):
+        svg = site / img["src"].split("#")[0]
+        assert svg.exists() and "<svg" in svg.read_text("utf-8")
+
+
+def test_disagreement_page_shows_both_sides(seeds_build):
+    _, _, site = seeds_build
+    text = page(site, "disagreements.html").get_text(" ")
+    assert "731" in text and "781" in text
+
+
+def test_no_furniture_reaches_the_site(seeds_build):
+    _, _, site = seeds_build
+    furniture = ["Skip to content", "Getty Images", "Courtesy:", "Watch coverage", "Bird Flu", "**"]
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        main = soup.select_one("article")
+        if main is None:
+            continue
+        for details in main.select("details"):
+            details.decompose()  # the "removed as furniture" record on source pages
+        text = main.get_text(" ")
+        for string in furniture:
+            assert string not in text, (path.name, string)
+
+
+def test_nothing_is_loaded_from_the_internet(seeds_build):
+    _, _, site = seeds_build
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")):
+            for element in soup.find_all(tag):
+                value = element.get(attr) or ""
+                assert not re.match(r"^(https?:)?//", value), (path.name, value)
+    for path in site.rglob("*.css"):
+        assert not re.search(r"@import\s+url\(\s*['\"]?https?:|fonts\.googleapis", path.read_text("utf-8", "replace"))
