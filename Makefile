@@ -3,6 +3,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
 .PHONY: site generate serve test clean
 
 $(STAMP): pyproject.toml
@@ -19,7 +22,12 @@ generate: $(STAMP)
 serve: site
 	$(PY) -m mkdocs serve
 
-test: $(STAMP)
+# Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null
+
+test: $(STAMP) $(CHROMIUM)
 	$(PY) -m pytest -q
 
 clean:

@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 
 from .ingest import DEFAULT_MAX_BYTES
-from .pipeline import build_site, generate
+from .pipeline import analyse, build_site
+from .render import render_site
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,15 +42,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: seeds folder not found: {args.seeds}", file=sys.stderr)
         return EXIT_USAGE
     started = time.perf_counter()
-    result = generate(args.seeds, args.content, args.max_bytes)
-    for skipped in result.skipped:
-        print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
-    for path, diff in result.render.kept:
-        print(f"kept your edit of {path}; the generator would now write:\n{diff}", file=sys.stderr)
-    if args.strict and result.skipped:
-        print(f"error: {len(result.skipped)} file(s) skipped and --strict is set", file=sys.stderr)
+    story, skipped = analyse(args.seeds, args.max_bytes)
+    for item in skipped:
+        print(f"skipped {item.source}: {item.reason}", file=sys.stderr)
+    if args.strict and skipped:
+        print(f"error: {len(skipped)} file(s) skipped and --strict is set; nothing written", file=sys.stderr)
         return EXIT_FAILED
-    story = result.story
+    report = render_site(story, args.content, skipped)
+    for path, diff in report.kept:
+        print(f"kept your edit of {path}; the generator would now write:\n{diff}", file=sys.stderr)
     if not args.quiet:
         print(f"read {len(story.articles)} articles: {len(story.events)} events, {len(story.figures)} figures, "
               f"{len(story.actors)} actors, {len(story.quotes)} quotes, {len(story.conflicts)} disagreements "
@@ -58,4 +59,4 @@ def main(argv: list[str] | None = None) -> int:
         build_site(args.config, args.content, args.site)
         if not args.quiet:
             print(f"built {args.site}")
-    return EXIT_SKIPPED if result.skipped else EXIT_OK
+    return EXIT_SKIPPED if skipped else EXIT_OK

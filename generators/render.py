@@ -43,7 +43,7 @@ def md_text(value) -> str:
         return value
     if value is None:
         return ""
-    text = " ".join(str(value).split())
+    text = re.sub(r"\s+", " ", str(value))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return re.sub(r"^(\d+)\.|^-", lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)

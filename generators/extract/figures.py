@@ -56,6 +56,8 @@ def _numbers(text: str, dates: list[DateMatch]) -> list[_Number]:
             continue  # the base of a rate ("per 100,000") or a label, not a figure
         if re.match(r"\s*(?:st|nd|rd|th)\b", text[m.end("num"):]):
             continue
+        if re.search(r"\d[:.]$", text[:num_start]) or re.match(r"[:.]\d", text[m.end("num"):]) and not m.group("pct"):
+            continue  # a time of day ("11:24 GMT")
         if text[m.end("num"):m.end("num") + 1] in "-–" and text[m.end("num") + 1:m.end("num") + 2].isalpha():
             continue  # "50-year-old", compound adjectives
         lead = len(m.group(0)) - len(m.group(0).lstrip())

@@ -1,0 +1,135 @@
+"""The built site in a real headless Chromium (Debian's, driven by Playwright)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from generators.pipeline import build_site, generate
+
+from .conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PAGES = ["index.html", "timeline.html", "figures.html", "actors.html", "views.html", "disagreements.html",
+         "sources/index.html"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    assert CHROMIUM.exists(), "make test installs Debian's chromium"
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+def serve(folder: Path):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def seeds_site(seeds_build):
+    server, url = serve(seeds_build[2])
+    yield url
+    server.shutdown()
+
+
+class Watch:
+    """Console errors, dialogs and requests that leave the site, for one page."""
+
+    def __init__(self, page, base: str):
+        self.errors, self.outside, self.dialogs = [], [], []
+        host = urlparse(base).netloc
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+        def route(r):
+            if urlparse(r.request.url).netloc not in (host, "") and not r.request.url.startswith(("data:", "blob:")):
+                self.outside.append(r.request.url)
+                return r.abort()
+            return r.continue_()
+
+        page.route("**/*", route)
+
+
+def open_page(browser, url, width=1280):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    watch = Watch(page, url)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, watch
+
+
+def test_every_page_loads_cleanly_and_stays_on_the_site(browser, seeds_site):
+    for name in PAGES:
+        page, watch = open_page(browser, seeds_site + name)
+        assert watch.errors == [] and watch.outside == [], name
+        page.close()
+
+
+def test_charts_render_in_light_and_dark_and_after_instant_navigation(browser, seeds_site):
+    page, watch = open_page(browser, seeds_site + "index.html")
+    page.locator("article a[href$='timeline.html']").first.click()
+    page.wait_for_selector(".story-chart.is-interactive svg .mark-symbol path", timeout=15000)
+    assert page.evaluate("location.pathname").endswith("timeline.html")
+    page.click("label[for='__palette_1']")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.wait_for_function("document.querySelector('.story-chart').dataset.rendered === 'dark'", timeout=15000)
+    assert page.locator(".story-chart svg .mark-symbol path").count() > 0
+    assert watch.errors == [] and watch.outside == []
+
+
+def test_search_finds_an_actor(browser, seeds_site, seeds_build):
+    person = next(a for a in seeds_build[0].story.actors if a.kind == "person")
+    page, _ = open_page(browser, seeds_site + "index.html")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(person.name.split()[-1], delay=30)  # Material searches on key events, not on fill()
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    assert any("actors.html" in link for link in links)
+
+
+def test_home_page_fits_a_phone(browser, seeds_site):
+    page, _ = open_page(browser, seeds_site + "index.html", width=375)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_article_text_cannot_inject_script(browser, tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "hostile.html").write_text(
+        "<html><head><title>Council Votes On The New Budget</title><script>alert('head')</script></head><body>"
+        "<p>The council voted on Tuesday, March 4, 2025 to pass the budget.</p>"
+        "<p>Critics wrote <img src=x onerror=alert('img')> and [click](javascript:alert('md')) today.</p>"
+        "<p>&lt;script&gt;alert('text')&lt;/script&gt; appeared in the minutes on March 5, 2025.</p>"
+        "<p>A member said \"{{ config }} and {% include 'x' %} are not code here\" on March 6, 2025.</p>"
+        "<iframe src='https://example.com'></iframe></body></html>")
+    (seeds / "plain.txt").write_text("Budget Talks Continue In The Council\n\nThe mayor said on March 4, 2025 that "
+                                     "talks would go on. <b onmouseover=alert(1)>bold</b> !!! note {: .x } ended.\n")
+    generate(seeds, tmp_path / "content")
+    build_site(ROOT / "mkdocs.yml", tmp_path / "content", tmp_path / "site")
+    server, url = serve(tmp_path / "site")
+    try:
+        for name in ["index.html", "timeline.html", "sources/hostile-html.html", "sources/plain-txt.html", "views.html"]:
+            page, watch = open_page(browser, url + name)
+            assert watch.dialogs == [] and watch.outside == [] and watch.errors == [], name
+            assert page.locator("article iframe, article b[onmouseover], article img[src='x']").count() == 0
+            page.close()
+        page, _ = open_page(browser, url + "sources/hostile-html.html")
+        text = page.inner_text("article")
+        assert "<script>alert('text')</script>" in text and "{{ config }}" in text
+    finally:
+        server.shutdown()

@@ -1,0 +1,38 @@
+"""The command line on other folders of articles, as the README shows."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from generators.cli import EXIT_OK, EXIT_SKIPPED, main
+
+from .conftest import CORPORA, ROOT
+
+
+def test_build_another_folder_from_the_command_line(tmp_path):
+    articles = sorted((CORPORA / "t17-mj" / "articles").glob("*.md"))[:12]
+    if not articles:
+        pytest.fail("../shared/corpora/t17-mj is expected beside the repository")
+    seeds = tmp_path / "articles"
+    seeds.mkdir()
+    for path in articles:
+        shutil.copy(path, seeds / path.name)
+    done = subprocess.run([sys.executable, "-m", "generators", "build", "--seeds", str(seeds),
+                           "--content", str(tmp_path / "content"), "--site", str(tmp_path / "site"), "--quiet"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == EXIT_OK, done.stderr
+    assert (tmp_path / "site" / "timeline.html").exists()
+    assert len(list((tmp_path / "site" / "sources").glob("*.html"))) == 12 + 1
+    assert not (ROOT / "content" / "sources" / f"{articles[0].stem}-md.md").exists(), "the default site is untouched"
+
+
+def test_skipped_files_are_named_and_set_the_exit_status(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text("Harbour Strike Ends After Talks\n\nThe strike ended on May 2, 2024 after talks.\n")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02")
+    assert main(["generate", "--seeds", str(tmp_path), "--content", str(tmp_path / "c"), "--quiet"]) == EXIT_SKIPPED
+    assert "skipped bad.txt: binary file" in capsys.readouterr().err
+    assert (tmp_path / "c" / "timeline.md").exists()
+    assert main(["generate", "--seeds", str(tmp_path), "--content", str(tmp_path / "d"), "--strict", "--quiet"]) == 1
+    assert not (tmp_path / "d").exists(), "--strict writes nothing when a file is skipped"
