@@ -55,8 +55,9 @@ def timeline_chart(story: Story) -> Chart | None:
     } for e in story.events]
     chart = alt.Chart(alt.Data(values=rows)).mark_circle(opacity=0.8).encode(
         x=alt.X("date:T", title="Date"),
-        y=alt.Y("precision:N", title="Date known to the", sort=["day", "month", "year"]),
-        size=alt.Size("sources:Q", title="Sources", scale=alt.Scale(range=[60, 400]), legend=alt.Legend(tickMinStep=1)),
+        y=alt.Y("precision:N", title="Date precision", sort=["day", "month", "year"]),
+        size=alt.Size("sources:Q", title="Sources", scale=alt.Scale(range=[60, 400], domainMin=1),
+                      legend=alt.Legend(format="d", tickMinStep=1)),
         color=alt.Color("status:N", title="Status", scale=alt.Scale(domain=["reported", "scheduled"],
                                                                      range=["#3f6fb5", "#d9822b"])),
         tooltip=[alt.Tooltip("when:N", title="Date"), alt.Tooltip("event:N", title="Event"),

@@ -22,8 +22,24 @@ said says told""".split())
 EVENT_SIMILARITY = 0.35
 
 
+_CALENDAR = set("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
 def content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", fold(text)) if w not in _STOPWORDS and len(w) > 2}
+    """Words that carry content; "run-off" and "runoff" are one word."""
+    folded = re.sub(r"(?<=[a-z])-(?=[a-z])", "", fold(text))
+    return {w for w in re.findall(r"[a-z0-9]+", folded) if w not in _STOPWORDS and len(w) > 2}
+
+
+def same_event(a: Event, b: Event, words_a: set[str], words_b: set[str]) -> bool:
+    """Same date, and enough shared words: fewer are needed when the date is a precise day."""
+    if a.date.value != b.date.value:
+        return False
+    shared = (words_a & words_b) - _CALENDAR - {a.date.value[:4]}
+    if a.date.precision == "day":
+        return len(shared) >= 1 and overlap(words_a, words_b) >= 0.15
+    return overlap(words_a, words_b) >= EVENT_SIMILARITY
 
 
 def overlap(a: set[str], b: set[str]) -> float:
@@ -79,13 +95,15 @@ def merge_events(extractions: list[Extraction]) -> list[Event]:
     for event in (e for x in extractions for e in x.events):
         mine = content_words(event.text)
         for i, other in enumerate(events):
-            if other.date.value == event.date.value and overlap(mine, words[i]) >= EVENT_SIMILARITY:
+            if same_event(other, event, words[i], mine):
                 _add_provenance(other.provenance, event.provenance)
                 other.scheduled = other.scheduled or event.scheduled
                 break
         else:
             events.append(Event("", event.date, event.text, event.scheduled, list(event.provenance)))
             words.append(mine)
+    for event in events:
+        event.text = min((p.quote for p in event.provenance), key=lambda q: (len(q), q))  # the most direct telling
     events.sort(key=lambda e: (e.date.value, e.provenance[0].source, e.provenance[0].sentence))
     for number, event in enumerate(events, 1):
         event.id = f"event-{number}"
