@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 from .ingest import DEFAULT_MAX_BYTES
@@ -56,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(story.actors)} actors, {len(story.quotes)} quotes, {len(story.conflicts)} disagreements "
               f"-> {args.content} ({time.perf_counter() - started:.1f} s)")
     if args.command == "build":
+        latest = max((a.published for a in story.articles if len(a.published) == 10), default="")
+        if latest and "SOURCE_DATE_EPOCH" not in os.environ:
+            # MkDocs stamps the sitemap with the build date; the story's own date keeps builds identical
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.fromisoformat(latest).replace(tzinfo=timezone.utc).timestamp()))
         build_site(args.config, args.content, args.site)
         if not args.quiet:
             print(f"built {args.site}")

@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from .model import Article, Sentence
 
 DEFAULT_MAX_BYTES = 5_000_000
+MAX_PARAGRAPHS = 5_000  # a news article has a few hundred at most; more is a dump, not an article
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 METADATA_FIELDS = ("title", "published", "outlet", "url", "authors")
 
@@ -78,6 +79,7 @@ _DROP_TAGS = ["script", "style", "noscript", "iframe", "nav", "header", "footer"
 
 def read_html(text: str) -> tuple[dict, str]:
     """Block elements become lines; scripts, styles, navigation and captions never become text."""
+    text = re.sub(r"<!--.*?(?:-->|\Z)", " ", text, flags=re.S)  # browsers hide an unclosed comment to the end
     soup = BeautifulSoup(text, "html.parser")
     meta: dict = {}
     for name, key in (("og:title", "title"), ("og:site_name", "outlet"), ("og:url", "url"),
@@ -228,6 +230,8 @@ def clean(source: str, meta: dict, body: str) -> Article:
     apply_metadata(article, meta)
     if not article.paragraphs:
         raise IngestError("no article text after removing page furniture")
+    if len(article.paragraphs) > MAX_PARAGRAPHS:
+        raise IngestError(f"too many paragraphs ({len(article.paragraphs):,}; the limit is {MAX_PARAGRAPHS:,})")
     if not article.title:
         article.title = first_words(article.paragraphs[0])
     if not article.outlet and article.url:
@@ -303,7 +307,7 @@ def split_sentences(source: str, paragraphs: list[str]) -> list[Sentence]:
     for number, paragraph in enumerate(paragraphs):
         start = 0
         for match in _BOUNDARY.finditer(paragraph):
-            before = paragraph[start:match.start()].split()
+            before = paragraph[max(start, match.start() - 40):match.start()].split()
             following = paragraph[match.end():].split(" ", 1)[0]
             if before and _is_abbreviation(before[-1], following):
                 continue
@@ -347,8 +351,12 @@ def read_articles(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list
             if not path.is_file():
                 raise IngestError("not a regular file")
             meta, body = read_file(path, max_bytes)
-            meta = {**meta, **overrides.get(path.name, {})}
             article = clean(path.name, meta, body)
+            if path.name in overrides:
+                try:
+                    apply_metadata(article, overrides[path.name])
+                except IngestError as exc:
+                    skipped.append(Skipped("sources.yml", f"entry for {path.name} ignored: {exc}"))
         except IngestError as exc:
             skipped.append(Skipped(path.name, str(exc)))
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from .extract.actors import fold, resolve
+from .extract.actors import NameIndex, fold
 from .extract.quotes import stance_of
 from .model import (Actor, Article, Conflict, ConflictValue, Event, Extraction, Figure, Provenance, Quote, Story,
                     View)
@@ -47,39 +47,38 @@ def overlap(a: set[str], b: set[str]) -> float:
 
 
 def _add_provenance(target: list[Provenance], extra: list[Provenance]) -> None:
-    for item in extra:
-        if item not in target:
-            target.append(item)
+    present = set(target)
+    target.extend(item for item in extra if item not in present)
 
 
 def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, str]]:
     """One actor per name across articles; returns the actors and a map from every name to its canonical one."""
-    merged: dict[str, Actor] = {}
+    index = NameIndex()
     pending = [a for x in extractions for a in x.actors]
-    pending.sort(key=lambda a: (-len(a.name.split()), -a.mentions, a.name))
+    pending.sort(key=lambda a: (-len(a.name.split()), -a.mentions, a.name, a.provenance[0].source))
     for actor in pending:
-        key = resolve(actor.name, merged, {})
-        if key is None:
-            for alias in actor.aliases:
-                key = resolve(alias, merged, {}) if len(alias.split()) > 1 else None
-                if key:
-                    break
+        key = index.resolve(actor.name)
+        for alias in actor.aliases:
+            if key is None and len(alias.split()) > 1:
+                key = index.resolve(alias)
         if key is None and actor.kind == "single":
             continue  # a lone surname no article spells out in full
         if key is None:
-            merged[fold(actor.name)] = Actor("", actor.name, actor.kind, list(actor.aliases), list(actor.roles),
-                                             actor.mentions, list(actor.provenance))
+            index.add(Actor("", actor.name, actor.kind, list(actor.aliases), list(actor.roles), actor.mentions,
+                            list(actor.provenance)))
             continue
-        target = merged[key]
+        target = index.actors[key]
         for name in [actor.name, *actor.aliases]:
             if name != target.name and name not in target.aliases:
                 target.aliases.append(name)
+                index.alias(key, name)
         for role in actor.roles:
             if fold(role) not in {fold(r) for r in target.roles}:
                 target.roles.append(role)
         target.mentions += actor.mentions
-        _add_provenance(target.provenance, actor.provenance)
-    actors = sorted(merged.values(), key=lambda a: (-len({p.source for p in a.provenance}), -a.mentions, a.name))
+        for provenance in actor.provenance:
+            index.cite(key, provenance)
+    actors = sorted(index.actors.values(), key=lambda a: (-len({p.source for p in a.provenance}), -a.mentions, a.name))
     canonical: dict[str, str] = {}
     for number, actor in enumerate(actors, 1):
         actor.id = f"actor-{number}"

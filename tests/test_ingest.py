@@ -111,7 +111,8 @@ def test_sources_yml_corrects_metadata(tmp_path: Path):
     assert (article.outlet, article.published, article.authors) == ("The Gazette", "2020-05-06", ["Ann Lee"])
     (tmp_path / "sources.yml").write_text("a.txt:\n  published: [1, 2]\n")
     articles, skipped = read_articles(tmp_path)
-    assert articles == [] and "published" in skipped[0].reason
+    assert [a.source for a in articles] == ["a.txt"], "a wrong correction is ignored, the article kept"
+    assert skipped[0].source == "sources.yml" and "a.txt" in skipped[0].reason and "published" in skipped[0].reason
 
 
 def test_seeds_read_cleanly():

@@ -28,14 +28,18 @@ def common_words(article: Article) -> set[str]:
     return {w for s in article.sentences for w in re.findall(r"\b[a-z][a-z'’-]+\b", s.text)}
 
 
+MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on text (lists, tables, garbage): shown, not mined
+
+
 def extract_article(article: Article, story_reference: Reference | None) -> Extraction:
     ref = reference_for(article, story_reference)
     vocabulary = common_words(article)
-    actors = extract_actors(article.sentences, lambda word: word.lower() in vocabulary)
+    sentences = [s for s in article.sentences if len(s.text) <= MAX_SENTENCE_CHARS]
+    actors = extract_actors(sentences, lambda word: word.lower() in vocabulary)
     return Extraction(
         source=article.source,
-        events=extract_events(article.sentences, ref, article.published),
-        figures=extract_figures(article.sentences, ref),
+        events=extract_events(sentences, ref, article.published),
+        figures=extract_figures(sentences, ref),
         actors=actors,
-        quotes=extract_quotes(article.sentences, actors),
+        quotes=extract_quotes(sentences, actors),
     )

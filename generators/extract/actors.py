@@ -77,6 +77,7 @@ _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-Ý][\w-]*(?:['’][A-Za-z][\w-]+)?)"
 _SPAN = re.compile(rf"{_TOKEN}(?:\s+(?:(?:{'|'.join(_CONNECTORS)})\s+)?{_TOKEN})*")
 _VERBS_AFTER_NAME = {"said", "says", "told", "has", "had", "is", "was", "will", "would", "can", "could", "added",
                      "insists", "argues", "noted", "who", "and", "stressed", "explained", "wrote", "asks"}
+MAX_NAME_WORDS = 8  # "Institute of Advanced National Studies"; longer runs of capitals are headlines
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -200,7 +201,7 @@ def find_mentions(sentences: list[Sentence], is_common) -> list[Mention]:
             if not span:
                 continue
             name, title = _strip_title(span)
-            if not name or fold(name) in _FUNCTION_WORDS:
+            if not name or fold(name) in _FUNCTION_WORDS or len(name.split()) > MAX_NAME_WORDS:
                 continue
             end = start + len(span)
             next_word = re.match(r"\s+([a-z]+)", text[end:])
@@ -244,49 +245,73 @@ def extract_actors(sentences: list[Sentence], is_common) -> list[Actor]:
     return merge_mentions(mentions, acronym_pairs(sentences))
 
 
+class NameIndex:
+    """Actors by every name they go by, so that a new name finds its actor without a scan."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.names: dict[str, str] = {}  # folded name or alias -> actor key
+        self.last_words: dict[str, list[str]] = {}  # a person's surname -> actor keys
+        self.first_words: dict[str, list[str]] = {}  # an organisation's first word -> actor keys
+        self.seen: dict[str, set[Provenance]] = {}
+
+    def add(self, actor: Actor) -> str:
+        key = fold(actor.name)
+        self.actors[key] = actor
+        self.seen[key] = set(actor.provenance)
+        self.alias(key, actor.name)
+        for alias in actor.aliases:
+            self.alias(key, alias)
+        words = key.split()
+        if actor.kind == "person":
+            self.last_words.setdefault(words[-1], []).append(key)
+        elif actor.kind == "organisation" and len(words) > 1:
+            self.first_words.setdefault(words[0], []).append(key)
+        return key
+
+    def alias(self, key: str, name: str) -> None:
+        self.names.setdefault(fold(name), key)
+
+    def cite(self, key: str, provenance: Provenance) -> None:
+        if provenance not in self.seen[key]:
+            self.seen[key].add(provenance)
+            self.actors[key].provenance.append(provenance)
+
+    def resolve(self, name: str, acronyms: dict[str, str] | None = None) -> str | None:
+        """The actor this name refers to: same name or alias, acronym, surname, or first word of an organisation."""
+        key = fold(name)
+        if key in self.names:
+            return self.names[key]
+        if acronyms and name in acronyms and fold(acronyms[name]) in self.names:
+            return self.names[fold(acronyms[name])]
+        if len(key.split()) != 1:
+            return None
+        people = self.last_words.get(key, [])
+        if people:
+            return max(people, key=lambda k: (len(self.actors[k].provenance), k))  # the most mentioned namesake
+        orgs = self.first_words.get(key, [])
+        if len(orgs) == 1 and not is_place_name(name):
+            return orgs[0]
+        return None
+
+
 def merge_mentions(mentions: list[Mention], acronyms: dict[str, str]) -> list[Actor]:
-    by_key: dict[str, Actor] = {}
+    index = NameIndex()
     counts: Counter = Counter()
     # long names first, so that a surname finds the full name it belongs to
     for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.sentence.index, m.start)):
-        key = resolve(mention.name, by_key, acronyms)
+        key = index.resolve(mention.name, acronyms)
         if key is None:
-            key = fold(mention.name)
-            by_key[key] = Actor(id="", name=mention.name, kind=mention.kind)
-        actor = by_key[key]
+            key = index.add(Actor(id="", name=mention.name, kind=mention.kind))
+        actor = index.actors[key]
         if mention.name != actor.name and mention.name not in actor.aliases:
             actor.aliases.append(mention.name)
+            index.alias(key, mention.name)
         if mention.role and fold(mention.role) not in {fold(r) for r in actor.roles}:
             actor.roles.append(mention.role)
-        provenance = Provenance(mention.sentence.source, mention.sentence.index, mention.sentence.text)
-        if provenance not in actor.provenance:
-            actor.provenance.append(provenance)
+        index.cite(key, Provenance(mention.sentence.source, mention.sentence.index, mention.sentence.text))
         counts[key] += 1
-    for key, actor in by_key.items():
+    for key, actor in index.actors.items():
         actor.mentions = counts[key]
         actor.provenance.sort(key=lambda p: p.sentence)
-    return list(by_key.values())  # "single" names stay until reconcile can match them across articles
-
-
-def resolve(name: str, known: dict[str, Actor], acronyms: dict[str, str]) -> str | None:
-    """The key of the known actor this name refers to: same name, surname, acronym or prefix."""
-    key = fold(name)
-    if key in known:
-        return key
-    for actor_key, actor in known.items():
-        if key in (fold(a) for a in actor.aliases):
-            return actor_key
-    if name in acronyms and fold(acronyms[name]) in known:
-        return fold(acronyms[name])
-    words = key.split()
-    if len(words) == 1:
-        people = [k for k, a in known.items() if a.kind == "person" and k.split()[-1] == key]
-        if len(people) == 1:
-            return people[0]
-        if len(people) > 1:
-            return max(people, key=lambda k: len(known[k].provenance))
-        orgs = [k for k, a in known.items() if a.kind == "organisation" and len(k.split()) > 1 and k.split()[0] == key
-                and not is_place_name(name)]
-        if len(orgs) == 1:
-            return orgs[0]
-    return None
+    return list(index.actors.values())  # "single" names stay until reconcile can match them across articles
