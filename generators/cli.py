@@ -9,6 +9,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import corrections
 from .ingest import DEFAULT_MAX_BYTES
 from .pipeline import analyse, build_site
 from .render import render_site
@@ -49,6 +50,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.strict and skipped:
         print(f"error: {len(skipped)} file(s) skipped and --strict is set; nothing written", file=sys.stderr)
         return EXIT_FAILED
+    try:
+        story, unmatched = corrections.apply(story, corrections.load(args.content))
+    except corrections.CorrectionsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    for line in unmatched:
+        print(f"correction matches nothing: {line}", file=sys.stderr)
     report = render_site(story, args.content, skipped)
     for path, diff in report.kept:
         print(f"kept your edit of {path}; the generator would now write:\n{diff}", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import corrections
 from .extract import extract_article
 from .extract.dates import Reference, years_mentioned
 from .ingest import DEFAULT_MAX_BYTES, Skipped, read_articles
@@ -18,6 +19,7 @@ class Result:
     story: Story
     skipped: list[Skipped]
     render: RenderReport
+    unmatched: list[str]  # corrections that matched nothing
 
 
 def story_reference(articles: list[Article]) -> Reference | None:
@@ -37,8 +39,10 @@ def analyse(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Story, lis
 
 
 def generate(seeds: Path, content: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
+    """Read, extract, reconcile, apply the editors' corrections, render. Raises CorrectionsError."""
     story, skipped = analyse(seeds, max_bytes)
-    return Result(story, skipped, render_site(story, content, skipped))
+    story, unmatched = corrections.apply(story, corrections.load(content))
+    return Result(story, skipped, render_site(story, content, skipped), unmatched)
 
 
 def build_site(config: Path, content: Path, site: Path, site_name: str | None = None) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import __version__
+from . import __version__, corrections
 from .charts import Chart, build_charts, javascript_bundle, render_svg
 from .ingest import Skipped
 from .model import Article, Provenance, Story
@@ -195,6 +195,9 @@ class ContentWriter:
         path = self.root / relative
         if path.exists():
             existing = path.read_bytes()
+            if existing == payload:
+                self.current[relative] = _digest(payload)
+                return  # unchanged: not touched, so a watching `mkdocs serve` does not rebuild again
             recorded = self.previous.get(relative)
             if _digest(existing) != _digest(payload) and recorded != _digest(existing):
                 self.current[relative] = recorded or ""
@@ -259,6 +262,8 @@ def render_site(story: Story, content: Path, skipped: list[Skipped]) -> RenderRe
         if asset.is_file():
             writer.write(f"assets/{asset.relative_to(SITE_SRC / 'assets').as_posix()}", asset.read_bytes())
     writer.write("assets/javascripts/vega-bundle.js", javascript_bundle())
+    if not (content / corrections.FILE).exists():
+        (content / corrections.FILE).write_text(corrections.TEMPLATE, "utf-8")  # the editors' file from now on
     report = writer.finish()
     _remove_stale_sources(content, {source_page(a.source) for a in story.articles}, writer)
     return report

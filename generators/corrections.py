@@ -1,0 +1,165 @@
+"""Editors' corrections that survive every regeneration: content/corrections.yml.
+
+Items are matched by name (actors, voices) or by words from their sentence
+(events, figures, quotes), never by generated ids, which change as articles
+are added. A correction that matches nothing is reported, not dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from .extract.actors import fold
+from .model import DateRef, Story
+
+FILE = "corrections.yml"
+TEMPLATE = """\
+# Corrections applied on every regeneration. Match items by name (actors, voices) or by
+# words from their text (events, figures, quotes). Unmatched corrections are reported.
+#
+# reject:                      # drop items from every page and the export
+#   - "Words from an event, figure or quote, or an actor's name"
+# dates:                       # fix an event's date (YYYY, YYYY-MM or YYYY-MM-DD)
+#   "words from the event": 2025-04-13
+# values:                      # fix a figure's value
+#   "words from the figure's sentence": 731
+# rename:                      # fix a name everywhere
+#   "Old Name": "New Name"
+# merge:                       # one actor under several names
+#   "Full Name": ["Other Name"]
+# stances:                     # for | against | mixed | unclear
+#   "Speaker Name": mixed
+"""
+STANCES = {"for", "against", "mixed", "unclear"}
+
+
+class CorrectionsError(Exception):
+    """corrections.yml cannot be read; nothing in it is applied."""
+
+
+@dataclass
+class Corrections:
+    reject: list[str] = field(default_factory=list)
+    dates: dict[str, str] = field(default_factory=dict)
+    values: dict[str, float] = field(default_factory=dict)
+    rename: dict[str, str] = field(default_factory=dict)
+    merge: dict[str, list[str]] = field(default_factory=dict)
+    stances: dict[str, str] = field(default_factory=dict)
+
+
+def load(content: Path) -> Corrections:
+    path = content / FILE
+    if not path.exists():
+        return Corrections()
+    try:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise CorrectionsError(f"{FILE}: unreadable ({exc.__class__.__name__})") from None
+    if not isinstance(data, dict):
+        raise CorrectionsError(f"{FILE}: must be a mapping of correction kinds")
+    unknown = set(data) - {"reject", "dates", "values", "rename", "merge", "stances"}
+    if unknown:
+        raise CorrectionsError(f"{FILE}: unknown kind(s): {', '.join(sorted(map(str, unknown)))}")
+    try:
+        corrections = Corrections(
+            reject=[str(x) for x in data.get("reject") or []],
+            dates={str(k): str(v) for k, v in (data.get("dates") or {}).items()},
+            values={str(k): float(v) for k, v in (data.get("values") or {}).items()},
+            rename={str(k): str(v) for k, v in (data.get("rename") or {}).items()},
+            merge={str(k): [str(x) for x in (v if isinstance(v, list) else [v])] for k, v in (data.get("merge") or {}).items()},
+            stances={str(k): str(v) for k, v in (data.get("stances") or {}).items()},
+        )
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise CorrectionsError(f"{FILE}: wrong type ({exc})") from None
+    for date in corrections.dates.values():
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date):
+            raise CorrectionsError(f"{FILE}: not a date: {date!r}")
+    for stance in corrections.stances.values():
+        if stance not in STANCES:
+            raise CorrectionsError(f"{FILE}: stance must be one of {', '.join(sorted(STANCES))}: {stance!r}")
+    return corrections
+
+
+def _matches(words: str, text: str) -> bool:
+    return fold(words) in fold(text)
+
+
+def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
+    """The corrected story, and one line per correction that matched nothing."""
+    unmatched: list[str] = []
+    actors, events, figures, quotes, views = story.actors, story.events, story.figures, story.quotes, story.views
+
+    for target, others in corrections.merge.items():
+        keep = next((a for a in actors if fold(a.name) == fold(target)), None)
+        gone = [a for a in actors if keep and a is not keep and fold(a.name) in {fold(o) for o in others}]
+        if keep is None or not gone:
+            unmatched.append(f"merge {target!r}: no such actors")
+            continue
+        for actor in gone:
+            keep.aliases += [n for n in [actor.name, *actor.aliases] if n not in keep.aliases and n != keep.name]
+            keep.roles += [r for r in actor.roles if r not in keep.roles]
+            keep.mentions += actor.mentions
+            keep.provenance += [p for p in actor.provenance if p not in keep.provenance]
+        names = {a.name for a in gone}
+        actors = [a for a in actors if a not in gone]
+        quotes = [replace(q, speaker=keep.name) if q.speaker in names else q for q in quotes]
+        views = [v for v in views if v.speaker not in names]
+
+    for old, new in corrections.rename.items():
+        hit = False
+        for actor in actors:
+            if fold(actor.name) == fold(old):
+                actor.aliases = [n for n in [actor.name, *actor.aliases] if n != new]
+                actor.name, hit = new, True
+        quotes = [replace(q, speaker=new) if fold(q.speaker) == fold(old) else q for q in quotes]
+        views = [replace(v, speaker=new) if fold(v.speaker) == fold(old) else v for v in views]
+        if not hit:
+            unmatched.append(f"rename {old!r}: no such actor")
+
+    for words in corrections.reject:
+        before = len(actors) + len(events) + len(figures) + len(quotes)
+        rejected_names = {a.name for a in actors if fold(a.name) == fold(words)}
+        if rejected_names:  # an actor's name rejects the actor and their voice, not every sentence naming them
+            actors = [a for a in actors if a.name not in rejected_names]
+            quotes = [q for q in quotes if q.speaker not in rejected_names]
+            views = [v for v in views if v.speaker not in rejected_names]
+        else:
+            events = [e for e in events if not _matches(words, e.text)]
+            figures = [f for f in figures if not any(_matches(words, p.quote) for p in f.provenance)]
+            quotes = [q for q in quotes if not _matches(words, q.text)]
+        if len(actors) + len(events) + len(figures) + len(quotes) == before:
+            unmatched.append(f"reject {words!r}: matches nothing")
+
+    for words, date in corrections.dates.items():
+        hits = [e for e in events if _matches(words, e.text)]
+        for event in hits:
+            event.date = DateRef(date, {4: "year", 7: "month", 10: "day"}[len(date)], "on")
+        if not hits:
+            unmatched.append(f"date for {words!r}: no such event")
+    events = sorted(events, key=lambda e: e.date.value)
+
+    for words, value in corrections.values.items():
+        hits = [f for f in figures if any(_matches(words, p.quote) for p in f.provenance)]
+        for figure in hits:
+            figure.value = value
+        if not hits:
+            unmatched.append(f"value for {words!r}: no such figure")
+
+    for speaker, stance in corrections.stances.items():
+        hits = [v for v in views if fold(v.speaker) == fold(speaker)]
+        for view in hits:
+            view.stance = stance
+        if not hits:
+            unmatched.append(f"stance for {speaker!r}: no such voice")
+
+    quote_ids = {q.id for q in quotes}
+    views = [replace(v, quotes=[q for q in v.quotes if q in quote_ids]) for v in views]
+    figure_sentences = {(p.source, p.sentence) for f in figures for p in f.provenance}
+    conflicts = [c for c in story.conflicts
+                 if all((p.source, p.sentence) in figure_sentences for v in c.values for p in v.provenance)]
+    return replace(story, actors=actors, events=events, figures=figures, quotes=quotes, views=views,
+                   conflicts=conflicts), unmatched

@@ -1,0 +1,106 @@
+"""Editors' workflow: edits survive regeneration, corrections apply everywhere, own pages join the nav."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generators.corrections import CorrectionsError, load
+from generators.pipeline import build_site, generate
+
+from .conftest import ROOT, SEEDS
+
+NEW_ARTICLE = ("Harbour Workers Strike In The Capital\n\nDock workers in the capital walked out on March 20, 2025, "
+               "said union leader Marta Quiroga.\n")
+
+
+def copy_seeds(tmp_path: Path) -> Path:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    return seeds
+
+
+def test_edit_survives_new_article_and_its_facts_appear(tmp_path):
+    seeds, content = copy_seeds(tmp_path), tmp_path / "content"
+    generate(seeds, content)
+    actors_page = content / "actors.md"
+    actors_page.write_text(actors_page.read_text("utf-8").replace("# Actors", "# Actors\n\nEditor's intro."), "utf-8")
+    (seeds / "zz_new.txt").write_text(NEW_ARTICLE)
+    result = generate(seeds, content)
+    assert "Editor's intro." in actors_page.read_text("utf-8")
+    kept = dict(result.render.kept)
+    assert "actors.md" in kept and "Marta Quiroga" in kept["actors.md"], "the report says what changed"
+    assert "March 20, 2025" in (content / "timeline.md").read_text("utf-8")
+    story = json.loads((content / "data" / "story.json").read_text("utf-8"))
+    assert "zz_new.txt" in {s["id"] for s in story["sources"]}
+    assert (content / "sources" / "zz_new-txt.md").exists()
+
+
+def test_reject_and_fix_apply_to_every_page_and_the_export(tmp_path):
+    content = tmp_path / "content"
+    generate(SEEDS, content)
+    (content / "corrections.yml").write_text(
+        "reject:\n  - Guillermo Lasso\n  - expelled a U.S. Air Force base\n  - nothing like this exists\n"
+        "dates:\n  slated for April 13: 2025-04-14\nstances:\n  Daniel Ponton: against\n"
+        "rename:\n  Luisa Gonzalez: Luisa González\n", "utf-8")
+    result = generate(SEEDS, content)
+    assert result.unmatched == ["reject 'nothing like this exists': matches nothing"]
+    site = tmp_path / "site"
+    build_site(ROOT / "mkdocs.yml", content, site)
+    for path in (content / "timeline.md", content / "data" / "events.csv", site / "timeline.html"):
+        assert "expelled a U.S. Air Force base" not in path.read_text("utf-8"), path.name
+    assert "### Guillermo Lasso" not in (content / "actors.md").read_text("utf-8")
+    assert 'id="guillermo-lasso"' not in (site / "actors.html").read_text("utf-8")
+    story = json.loads((content / "data" / "story.json").read_text("utf-8"))
+    assert not [e for e in story["events"] if "expelled a U.S. Air Force base" in e["text"]]
+    assert "Guillermo Lasso" not in {a["name"] for a in story["actors"]}
+    assert "2025-04-14" in {e["date"] for e in story["events"]}
+    assert {v["speaker"]: v["stance"] for v in story["views"]}.get("Daniel Ponton") == "against"
+    assert "Luisa González" in {a["name"] for a in story["actors"]}
+
+
+def test_bad_corrections_file_is_an_error(tmp_path):
+    (tmp_path / "corrections.yml").write_text("stances:\n  Someone: maybe\n")
+    with pytest.raises(CorrectionsError, match="stance"):
+        load(tmp_path)
+
+
+def test_hand_written_page_joins_the_navigation(tmp_path):
+    content = tmp_path / "content"
+    generate(SEEDS, content)
+    (content / "background.md").write_text("# Background\n\nWritten by an editor.\n")
+    generate(SEEDS, content)
+    assert (content / "background.md").read_text() == "# Background\n\nWritten by an editor.\n"
+    build_site(ROOT / "mkdocs.yml", content, tmp_path / "site")
+    assert 'href="background.html"' in (tmp_path / "site" / "index.html").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def generated_once(tmp_path_factory):
+    content = tmp_path_factory.mktemp("once") / "content"
+    generate(SEEDS, content)
+    return content
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.sampled_from(["index.md", "timeline.md", "figures.md", "actors.md", "views.md",
+                                                 "disagreements.md", "sources/index.md", "mine.md"]),
+                                st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]),
+                                        min_size=1, max_size=40)),
+                      min_size=1, max_size=4))
+def test_random_edits_survive_regeneration(generated_once, tmp_path_factory, edits):
+    content = tmp_path_factory.mktemp("edits") / "content"
+    shutil.copytree(generated_once, content)
+    expected = {}
+    for name, text in edits:
+        path = content / name
+        before = path.read_text("utf-8") if path.exists() else ""
+        path.write_text(before + "\n" + text + "\n", "utf-8")
+        expected[name] = path.read_text("utf-8")
+    generate(SEEDS, content)
+    generate(SEEDS, content)
+    for name, text in expected.items():
+        assert (content / name).read_text("utf-8") == text
