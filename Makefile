@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: site generate serve test clean
+.PHONY: site generate serve test bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -30,6 +30,10 @@ $(CHROMIUM):
 test: $(STAMP) $(CHROMIUM)
 	$(PY) -m pytest -q
 
+# A report, not a test: stage times and peak memory on the seeds, t17-mj and t17-libya.
+bench: $(STAMP)
+	TZ=UTC $(PY) -m generators.bench
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

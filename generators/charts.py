@@ -13,7 +13,7 @@ import altair as alt
 import vl_convert
 
 from .extract.actors import fold
-from .model import Story
+from .model import Event, Story
 
 DARK_CONFIG = {
     "background": "#1e2129",
@@ -24,6 +24,8 @@ DARK_CONFIG = {
     "view": {"stroke": "#3b4050"},
 }
 LIGHT_CONFIG = {"background": "#ffffff"}
+MAX_SERIES_CHARTS = 6
+COVERAGE_BY_MONTH_FROM = 30  # articles; beyond this, coverage columns are months, not single articles
 
 
 @dataclass
@@ -45,14 +47,14 @@ def _plot_date(value: str) -> str:
     return value
 
 
-def timeline_chart(story: Story) -> Chart | None:
-    if not story.events:
+def timeline_chart(events: list[Event]) -> Chart | None:
+    if not events:
         return None
     rows = [{
         "date": _plot_date(e.date.value), "when": e.date.value, "precision": e.date.precision,
         "status": "scheduled" if e.scheduled else "reported", "sources": len({p.source for p in e.provenance}),
         "event": e.text if len(e.text) <= 140 else e.text[:137] + "…",
-    } for e in story.events]
+    } for e in events]
     chart = alt.Chart(alt.Data(values=rows)).mark_circle(opacity=0.8).encode(
         x=alt.X("date:T", title="Date"),
         y=alt.Y("precision:N", title="Date precision", sort=["day", "month", "year"]),
@@ -66,7 +68,7 @@ def timeline_chart(story: Story) -> Chart | None:
     return Chart("timeline", "Events over time",
                  "Each dot is an event from the articles, placed at its date; bigger dots are reported by more sources, "
                  "orange ones are scheduled.",
-                 chart.to_dict(), ["Date", "Event", "Sources"],
+                 chart.to_dict(validate=False), ["Date", "Event", "Sources"],
                  [[r["when"], r["event"], str(r["sources"])] for r in rows])
 
 
@@ -79,10 +81,10 @@ def figure_series_charts(story: Story) -> list[Chart]:
             continue
         series.setdefault((fold(figure.label), figure.unit), []).append(figure)
     charts = []
-    for (label, unit), figures in sorted(series.items()):
-        periods = {f.period for f in figures}
-        if len(periods) < 2:
-            continue
+    candidates = [(key, figures) for key, figures in series.items() if len({f.period for f in figures}) >= 2]
+    # the best-attested series first; a page of charts stays readable as the story grows
+    candidates.sort(key=lambda kv: (-len({p.source for f in kv[1] for p in f.provenance}), kv[0]))
+    for (label, unit), figures in sorted(candidates[:MAX_SERIES_CHARTS]):
         rows = [{"period": _plot_date(f.period), "when": f.period, "value": f.value,
                  "source": ", ".join(sorted({p.source for p in f.provenance}))} for f in figures]
         rows.sort(key=lambda r: r["period"])
@@ -98,7 +100,7 @@ def figure_series_charts(story: Story) -> list[Chart]:
             width="container", height=220, title=alt.TitleParams(title, subtitle="Source: " + ", ".join(
                 sorted({r["source"] for r in rows}))))
         charts.append(Chart(name, title.capitalize(), f"How {figures[0].label} changes across the periods the "
-                            "articles report.", chart.to_dict(), ["Period", "Value", "Source"],
+                            "articles report.", chart.to_dict(validate=False), ["Period", "Value", "Source"],
                             [[r["when"], f"{r['value']:g}", r["source"]] for r in rows]))
     return charts
 
@@ -108,29 +110,35 @@ def coverage_chart(story: Story, limit: int = 20) -> Chart | None:
     actors = [a for a in story.actors if a.kind in ("person", "organisation")][:limit]
     if not actors or not story.articles:
         return None
+    by_month = len(story.articles) > COVERAGE_BY_MONTH_FROM
+    column = {a.source: (a.published[:7] or "undated") if by_month else a.source for a in story.articles}
+    columns = sorted(set(column.values()))
     rows = []
     for actor in actors:
-        for article in story.articles:
-            count = sum(1 for p in actor.provenance if p.source == article.source)
-            rows.append({"actor": actor.name, "source": article.source, "title": article.title, "sentences": count})
+        counts = {c: 0 for c in columns}
+        for provenance in actor.provenance:
+            counts[column[provenance.source]] += 1
+        rows += [{"actor": actor.name, "column": c, "sentences": n} for c, n in counts.items()]
+    axis_title = "Month of publication" if by_month else "Source"
     chart = alt.Chart(alt.Data(values=rows)).mark_rect().encode(
-        x=alt.X("source:N", title="Source", axis=alt.Axis(labelAngle=-40, labelLimit=160)),
+        x=alt.X("column:N", title=axis_title, sort=columns, axis=alt.Axis(labelAngle=-40, labelLimit=160)),
         y=alt.Y("actor:N", title=None, sort=[a.name for a in actors]),
         color=alt.Color("sentences:Q", title="Sentences", scale=alt.Scale(scheme="blues")),
-        tooltip=[alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("title:N", title="Article"),
+        tooltip=[alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("column:N", title=axis_title),
                  alt.Tooltip("sentences:Q", title="Sentences")],
     ).properties(width="container", height=max(120, 22 * len(actors)), title="Who appears in which source")
+    table = {(r["actor"], r["column"]): str(r["sentences"]) for r in rows}
     return Chart("coverage", "Who appears in which source",
-                 "Darker cells mean the source mentions that person or organisation in more sentences.",
-                 chart.to_dict(), ["Actor", *[a.source for a in story.articles]],
-                 [[a.name, *[str(sum(1 for p in a.provenance if p.source == s.source)) for s in story.articles]]
-                  for a in actors])
+                 "Darker cells mean more sentences about that person or organisation"
+                 + (" in the articles of that month." if by_month else " in that source."),
+                 chart.to_dict(validate=False), ["Actor", *columns],
+                 [[a.name, *[table[(a.name, c)] for c in columns]] for a in actors])
 
 
-def build_charts(story: Story) -> dict[str, list[Chart]]:
-    """Charts per page name."""
+def build_charts(story: Story, timeline_events: list[Event]) -> dict[str, list[Chart]]:
+    """Charts per page name; the timeline chart shows the events the timeline page shows."""
     pages: dict[str, list[Chart]] = {"timeline": [], "figures": [], "sources": []}
-    timeline = timeline_chart(story)
+    timeline = timeline_chart(timeline_events)
     if timeline:
         pages["timeline"].append(timeline)
     pages["figures"].extend(figure_series_charts(story))
@@ -159,6 +167,11 @@ def _renumber_ids(svg: str) -> str:
         return numbers[key]
 
     return re.sub(r"\b(gradient_|clip|pattern_)(\d+)\b", replace, svg)
+
+
+def vl_convert_version() -> str:
+    from importlib.metadata import version
+    return version("vl-convert-python")
 
 
 def javascript_bundle() -> str:

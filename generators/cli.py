@@ -30,6 +30,13 @@ def parser() -> argparse.ArgumentParser:
                          help=f"skip articles larger than this (default {DEFAULT_MAX_BYTES:,})")
         cmd.add_argument("--strict", action="store_true", help="fail, building nothing, if any article is skipped")
         cmd.add_argument("--quiet", action="store_true", help="print only problems")
+        cmd.add_argument("--jobs", type=int, default=None, help="extraction processes (default: all cores)")
+        cmd.add_argument("--cache", type=Path, default=ROOT / ".cache" / "extract",
+                         help="folder of cached per-article extractions, keyed by content and version")
+        cmd.add_argument("--timeline-dates", type=int, default=None,
+                         help="dates on the timeline page (default: all for short stories, else 40)")
+        cmd.add_argument("--sentences-per-date", type=int, default=None, help="events per date on a cut timeline (default 2)")
+        cmd.add_argument("--no-cache", action="store_true", help="extract every article afresh")
         if name == "build":
             cmd.add_argument("--site", type=Path, default=ROOT / "site", help="folder the site is built into")
             cmd.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs configuration")
@@ -44,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: seeds folder not found: {args.seeds}", file=sys.stderr)
         return EXIT_USAGE
     started = time.perf_counter()
-    story, skipped = analyse(args.seeds, args.max_bytes)
+    story, skipped = analyse(args.seeds, args.max_bytes, args.jobs, None if args.no_cache else args.cache,
+                             progress=not args.quiet and sys.stderr.isatty())
     for item in skipped:
         print(f"skipped {item.source}: {item.reason}", file=sys.stderr)
     if args.strict and skipped:
@@ -57,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     for line in unmatched:
         print(f"correction matches nothing: {line}", file=sys.stderr)
-    report = render_site(story, args.content, skipped)
+    report = render_site(story, args.content, skipped, args.timeline_dates, args.sentences_per_date)
     for path, diff in report.kept:
         print(f"kept your edit of {path}; the generator would now write:\n{diff}", file=sys.stderr)
     if not args.quiet:

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import __version__
 from . import corrections
 from .extract import extract_article
 from .extract.dates import Reference, years_mentioned
 from .ingest import DEFAULT_MAX_BYTES, Skipped, read_articles
-from .model import Article, Story
+from .model import Article, Extraction, Story
 from .reconcile import reconcile
 from .render import RenderReport, render_site
+
+
+PARALLEL_FROM = 24  # below this many articles a process pool costs more than it saves
 
 
 @dataclass
@@ -31,10 +40,65 @@ def story_reference(articles: list[Article]) -> Reference | None:
     return Reference(max(years)) if years else None
 
 
-def analyse(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Story, list[Skipped]]:
+def cache_key(article: Article, reference: Reference | None) -> str:
+    """An article's extraction depends on its text, its date (or the story's, when it has none) and our version."""
+    parts = [__version__, article.source, article.published, "\n".join(article.paragraphs)]
+    if not article.published:
+        parts.append(repr(reference))
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+
+
+def _extract_one(job: tuple[Article, Reference | None]) -> Extraction:
+    return extract_article(*job)
+
+
+def extract_all(articles: list[Article], reference: Reference | None, jobs: int | None = None,
+                cache: Path | None = None, progress: bool = False) -> list[Extraction]:
+    """Extraction is a pure function of each article: cached by content, mapped over a process pool.
+
+    To run on a cluster, map `_extract_one` over the same (article, reference) pairs with the
+    engine's own map (Dask's `client.map`, Ray's `remote`), then call `reconcile` on the results.
+    """
+    results: dict[int, Extraction] = {}
+    keys = [cache_key(a, reference) for a in articles]
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        for i, key in enumerate(keys):
+            hit = cache / f"{key}.pickle"
+            if hit.exists():
+                try:
+                    results[i] = pickle.loads(hit.read_bytes())
+                except (OSError, pickle.PickleError, EOFError, AttributeError):
+                    pass  # a damaged entry is simply recomputed
+    todo = [i for i in range(len(articles)) if i not in results]
+    workers = min(jobs or os.cpu_count() or 1, len(todo))
+    work = [(articles[i], reference) for i in todo]
+    if workers > 1 and len(todo) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            fresh = pool.map(_extract_one, work, chunksize=max(1, len(work) // (workers * 8)))
+            for done, (i, extraction) in enumerate(zip(todo, fresh), 1):
+                results[i] = extraction
+                _progress(progress, done, len(todo))
+    else:
+        for done, (i, job) in enumerate(zip(todo, work), 1):
+            results[i] = _extract_one(job)
+            _progress(progress, done, len(todo))
+    if cache is not None:
+        for i in todo:
+            (cache / f"{keys[i]}.pickle").write_bytes(pickle.dumps(results[i]))
+    return [results[i] for i in range(len(articles))]
+
+
+def _progress(show: bool, done: int, total: int) -> None:
+    if show and (done == total or done % 25 == 0):
+        print(f"\rextracting {done}/{total} articles", end="\n" if done == total else "", file=sys.stderr, flush=True)
+
+
+def analyse(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = None, cache: Path | None = None,
+            progress: bool = False) -> tuple[Story, list[Skipped]]:
     articles, skipped = read_articles(seeds, max_bytes)
     reference = story_reference(articles)
-    extractions = [extract_article(article, reference) for article in articles]
+    extractions = extract_all(articles, reference, jobs, cache, progress)
     return reconcile(articles, extractions), skipped
 
 

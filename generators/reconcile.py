@@ -91,14 +91,17 @@ def merge_events(extractions: list[Extraction]) -> list[Event]:
     """Same date and largely the same words: one event, several sources."""
     events: list[Event] = []
     words: list[set[str]] = []
+    by_date: dict[str, list[int]] = defaultdict(list)  # only events of one date can be the same event
     for event in (e for x in extractions for e in x.events):
         mine = content_words(event.text)
-        for i, other in enumerate(events):
+        for i in by_date[event.date.value]:
+            other = events[i]
             if same_event(other, event, words[i], mine):
                 _add_provenance(other.provenance, event.provenance)
                 other.scheduled = other.scheduled or event.scheduled
                 break
         else:
+            by_date[event.date.value].append(len(events))
             events.append(Event("", event.date, event.text, event.scheduled, list(event.provenance)))
             words.append(mine)
     for event in events:
@@ -107,6 +110,37 @@ def merge_events(extractions: list[Extraction]) -> list[Event]:
     for number, event in enumerate(events, 1):
         event.id = f"event-{number}"
     return events
+
+
+DEFAULT_TIMELINE_DATES = 40
+DEFAULT_SENTENCES_PER_DATE = 2
+FULL_TIMELINE_UP_TO = 150  # events; longer timelines are cut to the dates that matter most
+
+
+def select_timeline(events: list[Event], dates: int | None = None, per_date: int | None = None) -> list[Event]:
+    """Date-wise selection (as DATEWISE): the dates most sources refer to, the best-attested events of each.
+
+    Short timelines are shown whole unless a length is asked for; the export always keeps every event.
+    """
+    if dates is None and per_date is None and len(events) <= FULL_TIMELINE_UP_TO:
+        return events
+    dates = dates or DEFAULT_TIMELINE_DATES
+    per_date = per_date or DEFAULT_SENTENCES_PER_DATE
+    by_date: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        by_date[event.date.value].append(event)
+    sources_by_date = {d: len({p.source for e in group for p in e.provenance}) for d, group in by_date.items()}
+    ranked = sorted(by_date, key=lambda d: (-sources_by_date[d], d))
+    chosen = sorted(ranked[:dates])
+    selected = []
+    for date in chosen:
+        best = sorted(by_date[date], key=lambda e: (-sources_count(e.provenance), e.id))[:per_date]
+        selected += sorted(best, key=lambda e: e.id)
+    return selected
+
+
+def sources_count(provenance: list[Provenance]) -> int:
+    return len({p.source for p in provenance})
 
 
 def figure_key(figure: Figure) -> tuple[str, str, str]:
@@ -179,13 +213,15 @@ def build_views(actors: list[Actor], quotes: list[Quote]) -> list[View]:
         if actor.kind not in ("person", "organisation"):
             continue
         reported = []
-        for provenance in actor.provenance if actor.kind == "person" else []:
+        said = by_speaker.get(actor.name, [])
+        if actor.kind == "person":
             names = [actor.name, *actor.aliases]
-            subject = re.search(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b[^.]{0,60}?" + _OPINION.pattern,
-                                provenance.quote)
+            subject_pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b[^.]{0,60}?"
+                                         + _OPINION.pattern)
+        for provenance in actor.provenance if actor.kind == "person" else []:
+            subject = subject_pattern.search(provenance.quote)
             if subject and not provenance.quote.lstrip().startswith(("\"", "“")):
                 reported.append(provenance.quote)
-        said = by_speaker.get(actor.name, [])
         if not said and not reported:
             continue
         stance = stance_of([q.text for q in said] + reported)

@@ -21,9 +21,10 @@ from pathlib import Path
 import jinja2
 
 from . import __version__, corrections
-from .charts import Chart, build_charts, javascript_bundle, render_svg
+from .charts import Chart, build_charts, javascript_bundle, render_svg, vl_convert_version
 from .ingest import Skipped
 from .model import Article, Provenance, Story
+from .reconcile import select_timeline, sources_count
 
 SITE_SRC = Path(__file__).resolve().parent.parent / "site_src"
 MANIFEST = ".generated.json"
@@ -96,10 +97,6 @@ def table(header: list[str], rows: list[list[str]], indent: str = "") -> Trusted
     lines = ["| " + " | ".join(md_text(h) for h in header) + " |", "|" + " --- |" * len(header)]
     lines += ["| " + " | ".join(md_text(cell) for cell in row) + " |" for row in rows]
     return Trusted("\n".join(indent + line for line in lines))
-
-
-def sources_count(provenance: list[Provenance]) -> int:
-    return len({p.source for p in provenance})
 
 
 def environment() -> jinja2.Environment:
@@ -212,21 +209,39 @@ class ContentWriter:
         self.current[relative] = _digest(payload)
         self.report.written.append(relative)
 
+    def keep_if_unchanged(self, relative: str) -> bool:
+        """True if the file is there exactly as last generated; it is then kept without being rebuilt."""
+        path = self.root / relative
+        if path.exists() and self.previous.get(relative) == _digest(path.read_bytes()):
+            self.current[relative] = self.previous[relative]
+            return True
+        return False
+
     def finish(self) -> RenderReport:
         manifest = json.dumps(dict(sorted(self.current.items())), indent=1) + "\n"
         (self.root / MANIFEST).write_text(manifest, "utf-8")
         return self.report
 
 
-def render_site(story: Story, content: Path, skipped: list[Skipped]) -> RenderReport:
+PAGE_LIMIT = 150  # actors or figures on one page; the export and CSV files keep them all
+
+
+def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_dates: int | None = None,
+                sentences_per_date: int | None = None) -> RenderReport:
     content.mkdir(parents=True, exist_ok=True)
     writer = ContentWriter(content)
-    charts = build_charts(story)
+    timeline = select_timeline(story.events, timeline_dates, sentences_per_date)
+    charts = build_charts(story, timeline)
     articles = {a.source: a for a in story.articles}
     env = environment()
     latest = max((a.published for a in story.articles if a.published), default="")
     context = {
         "story": story, "charts": charts, "skipped": skipped, "latest": latest, "stances": STANCES,
+        "timeline": timeline,
+        "shown_views": story.views[:PAGE_LIMIT],
+        "shown_actors": story.actors[:PAGE_LIMIT],
+        "shown_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT]
+        if len(story.figures) > PAGE_LIMIT else story.figures,
         "key_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:6],
         "actor_by_name": {a.name: a for a in story.actors},
         "quote_by_id": {q.id: q for q in story.quotes},
@@ -238,13 +253,20 @@ def render_site(story: Story, content: Path, skipped: list[Skipped]) -> RenderRe
         text = env.get_template(f"{page}.md.j2").render(**context, notes=notes, root=Trusted(prefix))
         writer.write(f"{page}.md", text)
     article_template = env.get_template("article.md.j2")
+    events_by_source: dict[str, list] = {}
+    for event in story.events:
+        for source in {p.source for p in event.provenance}:
+            events_by_source.setdefault(source, []).append(event)
     for article in story.articles:
-        only_here = [e for e in story.events if {p.source for p in e.provenance} == {article.source}]
-        confirmed = [e for e in story.events if article.source in {p.source for p in e.provenance}
-                     and sources_count(e.provenance) > 1]
+        mine = events_by_source.get(article.source, [])
         conflicts = [c for c in story.conflicts if any(p.source == article.source for v in c.values for p in v.provenance)]
-        text = article_template.render(**context, article=article, only_here=only_here, confirmed=confirmed,
-                                       conflicts=conflicts, root=Trusted("../"))
+        paragraphs: list[list] = [[] for _ in article.paragraphs]
+        for sentence in article.sentences:
+            paragraphs[sentence.paragraph].append(sentence)
+        text = article_template.render(**context, article=article, paragraphs=paragraphs, conflicts=conflicts,
+                                       only_here=[e for e in mine if sources_count(e.provenance) == 1],
+                                       confirmed=[e for e in mine if sources_count(e.provenance) > 1],
+                                       root=Trusted("../"))
         writer.write(source_page(article.source), text)
     for page_charts in charts.values():
         for chart in page_charts:
@@ -261,7 +283,9 @@ def render_site(story: Story, content: Path, skipped: list[Skipped]) -> RenderRe
     for asset in sorted((SITE_SRC / "assets").rglob("*")):
         if asset.is_file():
             writer.write(f"assets/{asset.relative_to(SITE_SRC / 'assets').as_posix()}", asset.read_bytes())
-    writer.write("assets/javascripts/vega-bundle.js", javascript_bundle())
+    bundle = f"assets/javascripts/vega-bundle-{vl_convert_version()}.js"
+    if not writer.keep_if_unchanged(bundle):  # building the 900 KB bundle takes seconds; it depends only on vl-convert
+        writer.write(bundle, javascript_bundle())
     if not (content / corrections.FILE).exists():
         (content / corrections.FILE).write_text(corrections.TEMPLATE, "utf-8")  # the editors' file from now on
     report = writer.finish()

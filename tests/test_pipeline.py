@@ -36,3 +36,19 @@ def test_skipped_files_are_named_and_set_the_exit_status(tmp_path, capsys):
     assert (tmp_path / "c" / "timeline.md").exists()
     assert main(["generate", "--seeds", str(tmp_path), "--content", str(tmp_path / "d"), "--strict", "--quiet"]) == 1
     assert not (tmp_path / "d").exists(), "--strict writes nothing when a file is skipped"
+
+
+def test_parallel_and_cached_extraction_equal_the_plain_one(tmp_path):
+    from generators.ingest import read_articles
+    from generators.pipeline import extract_all, story_reference
+
+    articles, _ = read_articles(CORPORA / "t17-mj" / "articles")
+    articles = articles[:30]
+    reference = story_reference(articles)
+    plain = extract_all(articles, reference, jobs=1)
+    assert extract_all(articles, reference, jobs=2) == plain
+    cache = tmp_path / "cache"
+    assert extract_all(articles, reference, jobs=1, cache=cache) == plain
+    assert len(list(cache.glob("*.pickle"))) == 30
+    (cache / next(iter(sorted(p.name for p in cache.glob("*.pickle"))))).write_bytes(b"damaged")
+    assert extract_all(articles, reference, jobs=1, cache=cache) == plain, "a damaged entry is recomputed"

@@ -81,6 +81,7 @@ MAX_NAME_WORDS = 8  # "Institute of Advanced National Studies"; longer runs of c
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Key for names: accents, case and the dots of "U.S." do not make two names different."""
     text = unicodedata.normalize("NFKD", text)
