@@ -159,7 +159,7 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
     quote_ids = {q.id for q in quotes}
     views = [replace(v, quotes=[q for q in v.quotes if q in quote_ids]) for v in views]
     figure_sentences = {(p.source, p.sentence) for f in figures for p in f.provenance}
-    conflicts = [c for c in story.conflicts
-                 if all((p.source, p.sentence) in figure_sentences for v in c.values for p in v.provenance)]
+    conflicts = [c for c in story.conflicts if c.kind not in ("figure", "period")
+                 or all((p.source, p.sentence) in figure_sentences for v in c.values for p in v.provenance)]
     return replace(story, actors=actors, events=events, figures=figures, quotes=quotes, views=views,
                    conflicts=conflicts), unmatched

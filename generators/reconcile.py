@@ -176,7 +176,53 @@ def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Con
             id="", kind="figure", about=f"{group[0].label} ({group[0].unit}), {period}", minor=bool(minor),
             values=[ConflictValue(_format_value(f), list(f.provenance)) for f in group],
         ))
+    conflicts += period_conflicts(figures)
     return figures, conflicts
+
+
+def period_conflicts(figures: list[Figure]) -> list[Conflict]:
+    """The same number for the same measure, but said to cover different periods ("in 2024" / "since 2023")."""
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.period:
+            groups[(fold(figure.label), fold(figure.unit), figure.value)].append(figure)
+    conflicts = []
+    for group in groups.values():
+        if len({f.period for f in group}) < 2 or len({p.source for f in group for p in f.provenance}) < 2:
+            continue
+        conflicts.append(Conflict(
+            id="", kind="period", about=f"{_format_value(group[0])} of {group[0].label}: over which period?",
+            minor=False, values=[ConflictValue(f.period, list(f.provenance)) for f in group]))
+    return conflicts
+
+
+_FORMER = re.compile(r"\b(former|ex-|then-|then |late )", re.I)
+
+
+def role_conflicts(actors: list[Actor]) -> list[Conflict]:
+    """One person given a title by one source and called its former holder by another."""
+    conflicts = []
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        current = [r for r in actor.roles if not _FORMER.search(r)]
+        former = [r for r in actor.roles if _FORMER.search(r)]
+        for old in former:
+            title = _FORMER.sub("", old).split()[-1].lower() if _FORMER.sub("", old).split() else ""
+            clashing = [r for r in current if r.split() and r.split()[-1].lower() == title]
+            if not clashing:
+                continue
+            sides = [old, *clashing]
+            values = []
+            claimed: set[Provenance] = set()
+            for role in sides:  # the longer "former …" first, so its sentences are not counted for the plain title
+                said = [p for p in actor.provenance if fold(role) in fold(p.quote) and p not in claimed]
+                claimed.update(said)
+                if said:
+                    values.append(ConflictValue(role, said))
+            if len(values) >= 2 and len({p.source for v in values for p in v.provenance}) >= 2:
+                conflicts.append(Conflict("", "role", f"{actor.name}: {title} or former {title}?", False, values))
+    return conflicts
 
 
 def _format_value(figure: Figure) -> str:
@@ -266,6 +312,7 @@ def central_question(articles: list[Article]) -> str:
 def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     actors, canonical = merge_actors(extractions)
     figures, conflicts = merge_figures(extractions)
+    conflicts += role_conflicts(actors)
     quotes = merge_quotes(extractions, canonical)
     for number, conflict in enumerate(conflicts, 1):
         conflict.id = f"conflict-{number}"

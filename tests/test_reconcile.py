@@ -41,3 +41,18 @@ def test_actors_merge_across_articles_by_surname_and_accents():
     s = story("President Luisa González spoke in Quito on Monday.", "Gonzalez said the vote was fair.")
     (person,) = [a for a in s.actors if a.kind == "person"]
     assert person.name == "Luisa González" and {p.source for p in person.provenance} == {"0.txt", "1.txt"}
+
+
+def test_same_figure_for_different_periods_is_flagged():
+    s = story("The murder rate fell by 16% in 2024, officials said.",
+              "The murder rate has dropped by 16% since 2023, officials said.")
+    (conflict,) = [c for c in s.conflicts if c.kind == "period"]
+    assert {v.value for v in conflict.values} == {"2024", "since 2023"}
+
+
+def test_title_and_former_title_are_flagged():
+    s = story("The minister met President Ana Ruiz in the capital on Monday.",
+              "The minister met former President Ana Ruiz in the capital on Monday.")
+    (conflict,) = [c for c in s.conflicts if c.kind == "role"]
+    assert {v.value for v in conflict.values} == {"President", "former President"}
+    assert {p.source for v in conflict.values for p in v.provenance} == {"0.txt", "1.txt"}
