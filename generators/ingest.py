@@ -144,8 +144,15 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december"]
 
 
+_TIMESTAMP_PREFIX = re.compile(
+    r"^(?:page\s+)?(?:last\s+)?(?:updated|published|posted)\s+(?:at|on)\s+[\d:.]+\s*(?:[AP]M\s*)?(?:GMT|UTC|BST|[A-Z]{2,4})?"
+    r"(?:,?\s*\w+day)?,?\s*(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4})?(?:\s+[\d:.]+\s*(?:GMT|UTC|UK|BST)?)?\s*",
+    re.I)
+
+
 def strip_markup(line: str) -> str:
-    """Stray Markdown emphasis and list markers are formatting, not text."""
+    """Stray Markdown emphasis, list markers and "Last updated at …" stamps are formatting, not text."""
+    line = _TIMESTAMP_PREFIX.sub("", line)
     line = re.sub(r"\*\*|__", "", line)
     line = re.sub(r"^#{1,6}\s+", "", line)
     line = re.sub(r"^\s*(?:[-*+•]|\d+[.)])\s+", "", line)

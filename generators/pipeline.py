@@ -8,6 +8,7 @@ import pickle
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
@@ -40,9 +41,17 @@ def story_reference(articles: list[Article]) -> Reference | None:
     return Reference(max(years)) if years else None
 
 
+@lru_cache(maxsize=1)
+def extraction_code_digest() -> str:
+    """The extractors' own source: changing a rule invalidates the cache without a version bump."""
+    package = Path(__file__).resolve().parent
+    files = sorted((package / "extract").glob("*.py")) + [package / "model.py"]
+    return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+
+
 def cache_key(article: Article, reference: Reference | None) -> str:
-    """An article's extraction depends on its text, its date (or the story's, when it has none) and our version."""
-    parts = [__version__, article.source, article.published, "\n".join(article.paragraphs)]
+    """An article's extraction depends on its text, its date (or the story's, when it has none) and our code."""
+    parts = [__version__, extraction_code_digest(), article.source, article.published, "\n".join(article.paragraphs)]
     if not article.published:
         parts.append(repr(reference))
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()

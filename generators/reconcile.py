@@ -78,6 +78,11 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
         target.mentions += actor.mentions
         for provenance in actor.provenance:
             index.cite(key, provenance)
+    for actor in index.actors.values():
+        accented = [n for n in actor.aliases if fold(n) == fold(actor.name) and not n.isascii()]
+        if accented and actor.name.isascii():  # "González" over "Gonzalez": the spelling that keeps its accents
+            actor.aliases = [actor.name, *[n for n in actor.aliases if n != accented[0]]]
+            actor.name = accented[0]
     actors = sorted(index.actors.values(), key=lambda a: (-len({p.source for p in a.provenance}), -a.mentions, a.name))
     canonical: dict[str, str] = {}
     for number, actor in enumerate(actors, 1):

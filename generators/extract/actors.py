@@ -174,6 +174,8 @@ def _classify(name: str, text: str, end: int, title: str, is_common) -> str | No
         return "organisation"  # InSight, AtlasIntel: camel case is a brand
     if any(is_place_name(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, len(words) + 1)) and len(words) > 1:
         return "organisation"  # "Bank of England", a name built on a place
+    if not title and re.search(r"\b(?:in|at|from|near|outside|across|to)\s+$", text[:end - len(name)], re.I):
+        return "place"  # "in Los Angeles"; a person named so is outvoted by their other mentions
     if title or 2 <= len(words) <= 4 and not any(w in _CONNECTORS for w in folded_words):
         return "person"
     if len(words) == 1 and not is_common(name):
@@ -192,6 +194,11 @@ def find_mentions(sentences: list[Sentence], is_common) -> list[Mention]:
             words = span.split()
             while words and words[-1].lower() in _CONNECTORS:
                 words.pop()
+            while words and words[0].lower() in _CONNECTORS:  # "of Pop" from "King of Pop"
+                start += text.index(words[0], start) - start + len(words[0]) + 1
+                words.pop(0)
+            if words and all(w.lower() in _FUNCTION_WORDS or is_common(w) for w in words):
+                continue  # "Is It": capitalised common words (a headline), not a name
             span = " ".join(words)
             first = span.split()[0] if span.split() else ""
             at_sentence_start = start == 0 or text[:start].strip() in {"\"", "“", "‘", "'", "("}
@@ -202,6 +209,8 @@ def find_mentions(sentences: list[Sentence], is_common) -> list[Mention]:
             if not span:
                 continue
             name, title = _strip_title(span)
+            if name.split() and name.split()[0].lower() in _CONNECTORS:
+                continue  # "King of Pop": a title-shaped epithet, not a titled name
             if not name or fold(name) in _FUNCTION_WORDS or len(name.split()) > MAX_NAME_WORDS:
                 continue
             end = start + len(span)
@@ -299,12 +308,14 @@ class NameIndex:
 def merge_mentions(mentions: list[Mention], acronyms: dict[str, str]) -> list[Actor]:
     index = NameIndex()
     counts: Counter = Counter()
+    kinds: dict[str, Counter] = {}
     # long names first, so that a surname finds the full name it belongs to
     for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.sentence.index, m.start)):
         key = index.resolve(mention.name, acronyms)
         if key is None:
             key = index.add(Actor(id="", name=mention.name, kind=mention.kind))
         actor = index.actors[key]
+        kinds.setdefault(key, Counter())[mention.kind] += 1
         if mention.name != actor.name and mention.name not in actor.aliases:
             actor.aliases.append(mention.name)
             index.alias(key, mention.name)
@@ -314,5 +325,7 @@ def merge_mentions(mentions: list[Mention], acronyms: dict[str, str]) -> list[Ac
         counts[key] += 1
     for key, actor in index.actors.items():
         actor.mentions = counts[key]
+        votes = kinds[key].most_common()
+        actor.kind = next((kind for kind, _ in votes if kind != "single"), actor.kind)  # the kind most mentions show
         actor.provenance.sort(key=lambda p: p.sentence)
     return list(index.actors.values())  # "single" names stay until reconcile can match them across articles
