@@ -26,7 +26,7 @@ TEMPLATE = """\
 # dates:                       # fix an event's date (YYYY, YYYY-MM or YYYY-MM-DD)
 #   "words from the event": 2025-04-13
 # values:                      # fix a figure's value
-#   "words from the figure's sentence": 731
+#   "words from the figure's sentence": 1250
 # rename:                      # fix a name everywhere
 #   "Old Name": "New Name"
 # merge:                       # one actor under several names

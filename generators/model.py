@@ -115,7 +115,7 @@ class ConflictValue:
 @dataclass
 class Conflict:
     id: str
-    kind: str  # "figure" | "date" | "role"
+    kind: str  # "figure" (values differ) | "period" (periods differ) | "role" (titles differ)
     about: str
     minor: bool
     values: list[ConflictValue] = field(default_factory=list)

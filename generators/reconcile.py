@@ -80,7 +80,7 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
             index.cite(key, provenance)
     for actor in index.actors.values():
         accented = [n for n in actor.aliases if fold(n) == fold(actor.name) and not n.isascii()]
-        if accented and actor.name.isascii():  # "González" over "Gonzalez": the spelling that keeps its accents
+        if accented and actor.name.isascii():  # "Núñez" over "Nunez": the spelling that keeps its accents
             actor.aliases = [actor.name, *[n for n in actor.aliases if n != accented[0]]]
             actor.name = accented[0]
     actors = sorted(index.actors.values(), key=lambda a: (-len({p.source for p in a.provenance}), -a.mentions, a.name))

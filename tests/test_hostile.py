@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from hypothesis import strategies as st
 
 from generators.extract import extract_article
 from generators.extract.dates import Reference
-from generators.ingest import IngestError, clean, read_articles, split_front_matter
+from generators.ingest import IngestError, clean, split_front_matter
 from generators.pipeline import build_site, generate
 
 from .conftest import ROOT

@@ -129,7 +129,7 @@ def _strip_title(span: str) -> tuple[str, str]:
 
 
 def _lowercase_role_before(text: str, start: int) -> str:
-    """"left-wing challenger Luisa González", "Trump ally Erik Prince": a role noun right before a name."""
+    """"left-wing challenger Ana Ruiz", "Carter ally John Smith": a role noun right before a name."""
     before = text[max(0, start - 60):start]
     m = re.search(r"((?:[\w’'-]+\s+){0,2}([a-z][\w-]*))\s+$", before)
     if m and m.group(2).lower() in ROLE_NOUNS:
@@ -142,7 +142,7 @@ def _lowercase_role_before(text: str, start: int) -> str:
 
 
 def _appositive_role(text: str, end: int) -> str:
-    """"Catalina Nino, coordinator of … at the Friedrich Ebert Foundation (FES) in Colombia." """
+    """"Omar Haddad, coordinator of … at the Global Peace Foundation (GPF) in Kenya." """
     m = re.match(r",\s+((?:the\s+|a\s+|an\s+|then\s+|former\s+)?([A-Za-z-]+)\b[^,;:.!?\"“”]*?)(?=,|\.\s|\.$|;|$|\s+(?:was|is|said|told|who|has|had|noted|added)\b)", text[end:])
     if not m:
         return ""

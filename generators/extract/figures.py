@@ -163,12 +163,12 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None) -> list[Fi
             elif label == "rate":
                 same_base = previous is not None and previous.unit.partition(" per ")[2] == unit.partition(" per ")[2]
                 if unit.startswith("cases per") and same_base:
-                    unit = previous.unit  # "… to 46.18 per 100,000": the unit named once before
+                    unit = previous.unit  # "… to 12.5 per 100,000": the unit named once before
                 label = _rate_noun(text) or unit
             elif not unit:
                 joined = previous is not None and re.search(r"\b(to|and|from|then|before|after|while)\b", text[previous_end:number.start])
                 if joined and previous.unit:
-                    unit, label = previous.unit, previous.label  # "from 13.7 … to 46.18 per 100,000"
+                    unit, label = previous.unit, previous.label  # "from 8.2 … to 12.5 per 100,000"
                     span_end = max(span_end, _RATE.match(text[number.end:]).end() + number.end if _RATE.match(text[number.end:]) else span_end)
                 else:
                     label = _measure_before(text, number.start)
