@@ -102,6 +102,19 @@ def test_search_finds_an_actor(browser, seeds_site, seeds_build):
     assert any("actors.html" in link for link in links)
 
 
+def test_no_serious_accessibility_violation(browser, seeds_site, seeds_build):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()  # axe-core ships inside the package: nothing is downloaded
+    article = seeds_build[0].story.articles[0].source
+    for name in [*PAGES, "sources/" + article.replace(".", "-") + ".html"]:
+        page, _ = open_page(browser, seeds_site + name)
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in axe.run(page).response["violations"]
+                      if v["impact"] in ("serious", "critical")]
+        assert violations == [], name
+        page.close()
+
+
 def test_home_page_fits_a_phone(browser, seeds_site):
     page, _ = open_page(browser, seeds_site + "index.html", width=375)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
