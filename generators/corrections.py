@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from .extract.actors import fold
-from .model import DateRef, Story
+from .model import Actor, DateRef, Story
 
 FILE = "corrections.yml"
 TEMPLATE = """\
@@ -31,8 +31,12 @@ TEMPLATE = """\
 #   "Old Name": "New Name"
 # merge:                       # one actor under several names
 #   "Full Name": ["Other Name"]
+# split:                       # a name wrongly merged into an actor becomes its own actor
+#   "Full Name": ["Other Person's Name"]
 # stances:                     # for | against | mixed | unclear
 #   "Speaker Name": mixed
+# pin:                         # always on the timeline, however long the story grows
+#   - "words from the event"
 """
 STANCES = {"for", "against", "mixed", "unclear"}
 
@@ -49,6 +53,8 @@ class Corrections:
     rename: dict[str, str] = field(default_factory=dict)
     merge: dict[str, list[str]] = field(default_factory=dict)
     stances: dict[str, str] = field(default_factory=dict)
+    split: dict[str, list[str]] = field(default_factory=dict)
+    pin: list[str] = field(default_factory=list)
 
 
 def load(content: Path) -> Corrections:
@@ -61,7 +67,7 @@ def load(content: Path) -> Corrections:
         raise CorrectionsError(f"{FILE}: unreadable ({exc.__class__.__name__})") from None
     if not isinstance(data, dict):
         raise CorrectionsError(f"{FILE}: must be a mapping of correction kinds")
-    unknown = set(data) - {"reject", "dates", "values", "rename", "merge", "stances"}
+    unknown = set(data) - {"reject", "dates", "values", "rename", "merge", "split", "stances", "pin"}
     if unknown:
         raise CorrectionsError(f"{FILE}: unknown kind(s): {', '.join(sorted(map(str, unknown)))}")
     try:
@@ -72,6 +78,8 @@ def load(content: Path) -> Corrections:
             rename={str(k): str(v) for k, v in (data.get("rename") or {}).items()},
             merge={str(k): [str(x) for x in (v if isinstance(v, list) else [v])] for k, v in (data.get("merge") or {}).items()},
             stances={str(k): str(v) for k, v in (data.get("stances") or {}).items()},
+            split={str(k): [str(x) for x in (v if isinstance(v, list) else [v])] for k, v in (data.get("split") or {}).items()},
+            pin=[str(x) for x in data.get("pin") or []],
         )
     except (TypeError, ValueError, AttributeError) as exc:
         raise CorrectionsError(f"{FILE}: wrong type ({exc})") from None
@@ -108,6 +116,21 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
         actors = [a for a in actors if a not in gone]
         quotes = [replace(q, speaker=keep.name) if q.speaker in names else q for q in quotes]
         views = [v for v in views if v.speaker not in names]
+
+    for owner, names in corrections.split.items():
+        actor = next((a for a in actors if fold(a.name) == fold(owner)), None)
+        for name in names:
+            if actor is None or fold(name) not in {fold(a) for a in actor.aliases}:
+                unmatched.append(f"split {name!r} from {owner!r}: no such alias")
+                continue
+            actor.aliases = [a for a in actor.aliases if fold(a) != fold(name)]
+            own_names = [actor.name, *actor.aliases]
+            theirs = [p for p in actor.provenance if _matches(name, p.quote)
+                      and not any(_matches(n, p.quote) for n in own_names)]
+            actor.provenance = [p for p in actor.provenance if p not in theirs]
+            actors.append(Actor(f"{actor.id}-split-{len(actors)}", name, actor.kind, [], [], len(theirs), theirs))
+            quotes = [replace(q, speaker=name) if q.speaker == actor.name and any(_matches(name, p.quote) for p in q.provenance)
+                      else q for q in quotes]
 
     for old, new in corrections.rename.items():
         hit = False
@@ -148,6 +171,13 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
             figure.value = value
         if not hits:
             unmatched.append(f"value for {words!r}: no such figure")
+
+    for words in corrections.pin:
+        hits = [e for e in events if _matches(words, e.text)]
+        for event in hits:
+            event.pinned = True
+        if not hits:
+            unmatched.append(f"pin {words!r}: no such event")
 
     for speaker, stance in corrections.stances.items():
         hits = [v for v in views if fold(v.speaker) == fold(speaker)]

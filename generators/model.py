@@ -61,6 +61,7 @@ class Event:
     text: str
     scheduled: bool
     provenance: list[Provenance] = field(default_factory=list)
+    pinned: bool = False  # an editor keeps it on the timeline however long the story grows
 
 
 @dataclass

@@ -141,7 +141,9 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
     for date in chosen:
         best = sorted(by_date[date], key=lambda e: (-sources_count(e.provenance), e.id))[:per_date]
         selected += sorted(best, key=lambda e: e.id)
-    return selected
+    chosen_ids = {e.id for e in selected}
+    selected += [e for e in events if e.pinned and e.id not in chosen_ids]
+    return sorted(selected, key=lambda e: (e.date.value, e.id))
 
 
 def sources_count(provenance: list[Provenance]) -> int:
