@@ -203,6 +203,37 @@ def period_conflicts(figures: list[Figure]) -> list[Conflict]:
     return conflicts
 
 
+def date_conflicts(events: list[Event]) -> list[Conflict]:
+    """One event told with different dates: nearly the same words, from different sources, dates that disagree.
+
+    A year and a day within it do not disagree ("in 2025" / "on 2025-02-09"). Candidate pairs come from an
+    index of shared words, so the cost grows with the story, not with its square.
+    """
+    words = [content_words(e.text) - _CALENDAR for e in events]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, mine in enumerate(words):
+        for word in mine:
+            postings[word].append(i)
+    conflicts, seen = [], set()
+    for i, event in enumerate(events):
+        shared: Counter = Counter()
+        for word in words[i]:
+            if len(postings[word]) <= 50:  # common words say nothing about sameness
+                shared.update(j for j in postings[word] if j > i)
+        for j, count in shared.items():
+            other = events[j]
+            a, b = event.date.value, other.date.value
+            jaccard = count / len(words[i] | words[j])  # both tellings mostly the same words, not one inside the other
+            if count < 4 or a.startswith(b) or b.startswith(a) or jaccard < 0.5:
+                continue
+            if {p.source for p in event.provenance} & {p.source for p in other.provenance} or (i, j) in seen:
+                continue
+            seen.add((i, j))
+            conflicts.append(Conflict("", "date", f"When did it happen? {min(event.text, other.text, key=len)}", False,
+                                      [ConflictValue(a, list(event.provenance)), ConflictValue(b, list(other.provenance))]))
+    return conflicts
+
+
 _FORMER = re.compile(r"\b(former|ex-|then-|then |late )", re.I)
 
 
@@ -319,13 +350,14 @@ def central_question(articles: list[Article]) -> str:
 def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     actors, canonical = merge_actors(extractions)
     figures, conflicts = merge_figures(extractions)
-    conflicts += role_conflicts(actors)
+    events = merge_events(extractions)
+    conflicts += date_conflicts(events) + role_conflicts(actors)
     quotes = merge_quotes(extractions, canonical)
     for number, conflict in enumerate(conflicts, 1):
         conflict.id = f"conflict-{number}"
     return Story(
         articles=articles,
-        events=merge_events(extractions),
+        events=events,
         figures=figures,
         actors=actors,
         quotes=quotes,

@@ -56,3 +56,11 @@ def test_title_and_former_title_are_flagged():
     (conflict,) = [c for c in s.conflicts if c.kind == "role"]
     assert {v.value for v in conflict.values} == {"President", "former President"}
     assert {p.source for v in conflict.values for p in v.provenance} == {"0.txt", "1.txt"}
+
+
+def test_one_event_with_two_dates_is_flagged_but_a_year_and_its_day_are_not():
+    s = story("The national assembly approved the new fisheries law on March 3, 2024 after a long debate.",
+              "The national assembly approved the new fisheries law on March 5, 2024 after a long debate.",
+              "In 2024 the national assembly approved the new fisheries law after a long debate.")
+    (conflict,) = [c for c in s.conflicts if c.kind == "date"]
+    assert {v.value for v in conflict.values} == {"2024-03-03", "2024-03-05"}
