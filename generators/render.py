@@ -111,6 +111,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["attr"] = attr
     env.filters["table"] = table
+    env.filters["pair"] = lambda p: (p.source, p.sentence)
     env.filters["trusted"] = Trusted  # only for the output of our own macros, whose values are escaped inside
     env.filters["yaml_str"] = lambda value: Trusted(json.dumps(" ".join(str(value).split()), ensure_ascii=True))
     env.filters["page"] = lambda source: Trusted(source_page(source))
@@ -238,6 +239,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     context = {
         "story": story, "charts": charts, "skipped": skipped, "latest": latest, "stances": STANCES,
         "timeline": timeline,
+        "disputed": {(p.source, p.sentence) for c in story.conflicts for v in c.values for p in v.provenance},
         "shown_views": story.views[:PAGE_LIMIT],
         "shown_actors": story.actors[:PAGE_LIMIT],
         "shown_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT]

@@ -46,6 +46,9 @@ def test_disagreement_page_shows_both_sides(seeds_build):
     _, _, site = seeds_build
     text = page(site, "disagreements.html").get_text(" ")
     assert "731" in text and "781" in text
+    marked = [row.get_text(" ") for row in page(site, "figures.html").select("tr")
+              if row.find("a", string="Sources disagree")]
+    assert any("731" in row for row in marked) and any("781" in row for row in marked), "the item itself says so"
 
 
 def test_no_furniture_reaches_the_site(seeds_build):
