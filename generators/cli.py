@@ -6,13 +6,12 @@ import argparse
 import os
 import sys
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
 from . import corrections
 from .ingest import DEFAULT_MAX_BYTES
-from .pipeline import analyse, build_site
-from .render import render_site
+from .pipeline import analyse, build_site, publish
+from .reconcile import latest_date
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,25 +58,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {len(skipped)} file(s) skipped and --strict is set; nothing written", file=sys.stderr)
         return EXIT_FAILED
     try:
-        story, unmatched = corrections.apply(story, corrections.load(args.content))
+        result = publish(story, skipped, args.content, args.timeline_dates, args.sentences_per_date)
     except corrections.CorrectionsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    for line in unmatched:
+    story = result.story
+    for line in result.unmatched:
         print(f"correction matches nothing: {line}", file=sys.stderr)
-    report = render_site(story, args.content, skipped, args.timeline_dates, args.sentences_per_date)
-    for path, diff in report.kept:
+    for path, diff in result.render.kept:
         print(f"kept your edit of {path}; the generator would now write:\n{diff}", file=sys.stderr)
     if not args.quiet:
         print(f"read {len(story.articles)} articles: {len(story.events)} events, {len(story.figures)} figures, "
               f"{len(story.actors)} actors, {len(story.quotes)} quotes, {len(story.conflicts)} disagreements "
               f"-> {args.content} ({time.perf_counter() - started:.1f} s)")
     if args.command == "build":
-        latest = max((a.published for a in story.articles if len(a.published) == 10), default="")
-        if latest and "SOURCE_DATE_EPOCH" not in os.environ:
-            # MkDocs stamps the sitemap with the build date; the story's own date keeps builds identical
-            os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.fromisoformat(latest).replace(tzinfo=timezone.utc).timestamp()))
-        build_site(args.config, args.content, args.site)
+        build_site(args.config, args.content, args.site, latest_date(story.articles))
         if not args.quiet:
             print(f"built {args.site}")
     return EXIT_SKIPPED if skipped else EXIT_OK

@@ -8,6 +8,7 @@ import pickle
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
@@ -111,19 +112,30 @@ def analyse(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 
     return reconcile(articles, extractions), skipped
 
 
-def generate(seeds: Path, content: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
-    """Read, extract, reconcile, apply the editors' corrections, render. Raises CorrectionsError."""
-    story, skipped = analyse(seeds, max_bytes)
+def publish(story: Story, skipped: list[Skipped], content: Path, timeline_dates: int | None = None,
+            sentences_per_date: int | None = None) -> Result:
+    """Apply the editors' corrections and render. Raises CorrectionsError for an unreadable corrections file."""
     story, unmatched = corrections.apply(story, corrections.load(content))
-    return Result(story, skipped, render_site(story, content, skipped), unmatched)
+    return Result(story, skipped, render_site(story, content, skipped, timeline_dates, sentences_per_date), unmatched)
 
 
-def build_site(config: Path, content: Path, site: Path, site_name: str | None = None) -> None:
-    """MkDocs in strict mode, pointed at any content and site folder."""
+def generate(seeds: Path, content: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
+    """Read, extract, reconcile, apply the editors' corrections, render."""
+    story, skipped = analyse(seeds, max_bytes)
+    return publish(story, skipped, content)
+
+
+def build_site(config: Path, content: Path, site: Path, build_date: str = "") -> None:
+    """MkDocs in strict mode, pointed at any content and site folder.
+
+    MkDocs stamps the sitemap with the build date; giving it the story's own date (YYYY-MM-DD) through
+    SOURCE_DATE_EPOCH keeps two builds of the same articles byte-identical.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    overrides = {"docs_dir": str(content.resolve()), "site_dir": str(site.resolve()), "strict": True}
-    if site_name:
-        overrides["site_name"] = site_name
-    build(load_config(config_file=str(config), **overrides))
+    if build_date and "SOURCE_DATE_EPOCH" not in os.environ:
+        moment = datetime.fromisoformat(build_date).replace(tzinfo=timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    build(load_config(config_file=str(config), docs_dir=str(content.resolve()), site_dir=str(site.resolve()),
+                      strict=True))

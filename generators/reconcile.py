@@ -337,6 +337,11 @@ def summarise(articles: list[Article], limit: int = 3) -> list[Provenance]:
     return [Provenance(c[3].source, c[3].index, c[3].text) for c in chosen]
 
 
+def latest_date(articles: list[Article]) -> str:
+    """The most recent full publication date (YYYY-MM-DD) among the articles, or ""."""
+    return max((a.published for a in articles if len(a.published) == 10), default="")
+
+
 def central_question(articles: list[Article]) -> str:
     """The headline most like the others names what the story is about."""
     titles = [a.title for a in articles if a.title]

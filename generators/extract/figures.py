@@ -169,7 +169,9 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None) -> list[Fi
                 joined = previous is not None and re.search(r"\b(to|and|from|then|before|after|while)\b", text[previous_end:number.start])
                 if joined and previous.unit:
                     unit, label = previous.unit, previous.label  # "from 8.2 … to 12.5 per 100,000"
-                    span_end = max(span_end, _RATE.match(text[number.end:]).end() + number.end if _RATE.match(text[number.end:]) else span_end)
+                    rate = _RATE.match(text[number.end:])
+                    if rate:
+                        span_end = max(span_end, number.end + rate.end())
                 else:
                     label = _measure_before(text, number.start)
             else:
