@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: site generate serve test bench clean
+EVAL_STAMP := $(VENV)/.eval-$(shell sha1sum pyproject.toml | cut -c1-12)
+
+.PHONY: site generate serve test bench eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -33,6 +35,15 @@ test: $(STAMP) $(CHROMIUM)
 # A report, not a test: stage times and peak memory on the seeds, t17-mj and t17-libya.
 bench: $(STAMP)
 	TZ=UTC $(PY) -m generators.bench
+
+$(EVAL_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[eval]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps tilse==0.2.1
+	rm -f $(VENV)/.eval-* && touch $(EVAL_STAMP)
+
+# A report, not a test: extraction against tests/gold/seeds.yml, timelines against T17's gold timelines.
+eval: $(EVAL_STAMP)
+	TZ=UTC $(PY) -m generators.evaluate
 
 clean:
 	rm -rf site .pytest_cache .cache

@@ -135,6 +135,8 @@ _FURNITURE = [
                                    r"^\d+(st|nd|rd|th)? \w+ \d{4}\s*-\s*\d{1,2}:\d{2}\b", re.I)),
     ("link", re.compile(r"^[A-Z]{2,}[A-Za-z ]*:\s")),  # "OPINION: Why you should…", section-labelled story links
 ]
+# A reader comment's stamp ("February 3, 2011 at 8:05 am | Report abuse |"): the comment section starts here.
+_COMMENT_STAMP = re.compile(r"\|\s*report abuse\s*\||\b\d{4} at \d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|", re.I)
 _DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?:(\d{1,2})\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -205,9 +207,14 @@ def clean(source: str, meta: dict, body: str) -> Article:
     """Turn raw lines into body paragraphs, metadata and a record of what was removed."""
     article = Article(source=source)
     seen: set[str] = set()
+    in_comments = False
     for raw in re.split(r"\n", body):
         line = strip_markup(raw)
         if not line:
+            continue
+        in_comments = in_comments or bool(_COMMENT_STAMP.search(line))
+        if in_comments:
+            article.removed.append(f"reader comment: {line}")
             continue
         key = normalise_key(line)
         if key in seen:

@@ -7,11 +7,12 @@ sides. Nothing is averaged or silently picked.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 
 from .extract.actors import NameIndex, fold
-from .extract.quotes import stance_of
+from .extract.stance import stance_of
 from .model import (Actor, Article, Conflict, ConflictValue, Event, Extraction, Figure, Provenance, Quote, Story,
                     View)
 
@@ -24,6 +25,8 @@ EVENT_SIMILARITY = 0.35
 
 _CALENDAR = set("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday""".split())
+_TIME_WORDS = _CALENDAR | set("""today yesterday tomorrow tonight day days week weeks month months year years last next
+earlier later morning afternoon evening night ago jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 
 
 def content_words(text: str) -> set[str]:
@@ -92,23 +95,39 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
     return actors, canonical
 
 
-def merge_events(extractions: list[Extraction]) -> list[Event]:
-    """Same date and largely the same words: one event, several sources."""
+def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], set[str]] | None = None) -> list[Event]:
+    """Same date and largely the same words, or the same date and a figure of the same measure (781 or 731
+    homicides in January): one event, several sources. `measures` maps (source, sentence) to figure labels."""
+    measures = measures or {}
     events: list[Event] = []
     words: list[set[str]] = []
+    labels: list[set[str]] = []
     by_date: dict[str, list[int]] = defaultdict(list)  # only events of one date can be the same event
     for event in (e for x in extractions for e in x.events):
         mine = content_words(event.text)
+        my_labels = set().union(*(measures.get((p.source, p.sentence), set()) for p in event.provenance))
         for i in by_date[event.date.value]:
             other = events[i]
-            if same_event(other, event, words[i], mine):
+            if same_event(other, event, words[i], mine) or labels[i] & my_labels:
                 _add_provenance(other.provenance, event.provenance)
                 other.scheduled = other.scheduled or event.scheduled
+                labels[i] |= my_labels
                 break
         else:
             by_date[event.date.value].append(len(events))
             events.append(Event("", event.date, event.text, event.scheduled, list(event.provenance)))
             words.append(mine)
+            labels.append(my_labels)
+    absorbed = set()
+    for i, event in enumerate(events):  # "February's first round" and "the first round on February 9"
+        if event.date.precision != "month" or not labels[i]:
+            continue
+        day = next((j for j, e in enumerate(events) if e.date.precision == "day"
+                    and e.date.value.startswith(event.date.value) and labels[j] & labels[i]), None)
+        if day is not None:
+            _add_provenance(events[day].provenance, event.provenance)
+            absorbed.add(i)
+    events = [e for i, e in enumerate(events) if i not in absorbed]
     for event in events:
         event.text = min((p.quote for p in event.provenance), key=lambda q: (len(q), q))  # the most direct telling
     events.sort(key=lambda e: (e.date.value, e.provenance[0].source, e.provenance[0].sentence))
@@ -135,15 +154,38 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
     for event in events:
         by_date[event.date.value].append(event)
     sources_by_date = {d: len({p.source for e in group for p in e.provenance}) for d, group in by_date.items()}
-    ranked = sorted(by_date, key=lambda d: (-sources_by_date[d], d))
+    mentions = {d: sum(len(e.provenance) for e in group) for d, group in by_date.items()}
+    ranked = sorted(by_date, key=lambda d: (-sources_by_date[d], -mentions[d], d))
     chosen = sorted(ranked[:dates])
+    weight = centrality([e for d in chosen for e in by_date[d]], by_date)
     selected = []
     for date in chosen:
-        best = sorted(by_date[date], key=lambda e: (-sources_count(e.provenance), e.id))[:per_date]
+        best = sorted(by_date[date], key=lambda e: (-weight[e.id], e.id))[:per_date]
         selected += sorted(best, key=lambda e: e.id)
     chosen_ids = {e.id for e in selected}
     selected += [e for e in events if e.pinned and e.id not in chosen_ids]
     return sorted(selected, key=lambda e: (e.date.value, e.id))
+
+
+def centrality(events: list[Event], by_date: dict[str, list[Event]]) -> dict[str, float]:
+    """How well an event stands for its date (as DATEWISE's centroid summaries): the TF-IDF weight it shares
+    with every telling of that date, more for events several sources report; short asides score low."""
+    def words_of(text: str) -> set[str]:
+        return {w for w in content_words(text) if w not in _TIME_WORDS and not w.isdigit()}
+
+    tellings = {e.id: [words_of(p.quote) for p in e.provenance] for e in events}
+    document_frequency = Counter(w for words in tellings.values() for telling in words for w in telling)
+    total = sum(len(words) for words in tellings.values())
+    idf = {w: math.log(total / n) for w, n in document_frequency.items()}
+    weight: dict[str, float] = {}
+    for group in {e.date.value: by_date[e.date.value] for e in events}.values():
+        centroid = Counter(w for e in group for telling in tellings[e.id] for w in telling)
+        for event in group:
+            words = words_of(event.text)
+            others = centroid - Counter(w for telling in tellings[event.id] for w in telling)
+            shared = sum(others[w] * idf[w] for w in words) / math.sqrt(len(words) or 1)
+            weight[event.id] = shared * (1 + math.log(sources_count(event.provenance)))
+    return weight
 
 
 def sources_count(provenance: list[Provenance]) -> int:
@@ -157,7 +199,7 @@ def figure_key(figure: Figure) -> tuple[str, str, str]:
 def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Conflict]]:
     """Equal figures merge; the same measure and period with different values is a conflict."""
     merged: dict[tuple, Figure] = {}
-    for figure in (f for x in extractions for f in x.figures):
+    for figure in attribute_shared_figures([f for x in extractions for f in x.figures]):
         key = (*figure_key(figure), figure.value)
         if key in merged:
             _add_provenance(merged[key].provenance, figure.provenance)
@@ -178,13 +220,40 @@ def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Con
         if len(group) < 2 or len(set().union(*sources)) < 2:
             continue
         values = [f.value for f in group]
-        minor = max(values) - min(values) <= 0.5 or max(values) and (max(values) - min(values)) / max(values) < 0.02
+        minor = close_values(max(values), min(values))
         conflicts.append(Conflict(
             id="", kind="figure", about=f"{group[0].label} ({group[0].unit}), {period}", minor=bool(minor),
             values=[ConflictValue(_format_value(f), list(f.provenance)) for f in group],
         ))
     conflicts += period_conflicts(figures)
     return figures, conflicts
+
+
+def close_values(a: float, b: float) -> bool:
+    """Equal, or apart by no more than rounding would explain."""
+    return abs(a - b) <= 0.5 or max(abs(a), abs(b)) > 0 and abs(a - b) / max(abs(a), abs(b)) < 0.02
+
+
+def attribute_shared_figures(figures: list[Figure]) -> list[Figure]:
+    """A value given for a whole measure ("both won 44% of the vote") also speaks for each named part of it
+    ("share of vote: X") in the same or a more precise period, when the values are within rounding; it is
+    then compared with each part, so agreement merges and a rounding difference is shown."""
+    parts: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if ": " in figure.label:
+            parts[(fold(figure.label.split(": ")[0]), fold(figure.unit))].append(figure)
+    result = []
+    for figure in figures:
+        named = [p for p in parts.get((fold(figure.label), fold(figure.unit)), [])
+                 if figure.period and p.period.startswith(figure.period) and close_values(p.value, figure.value)
+                 and {x.source for x in p.provenance} != {x.source for x in figure.provenance}]
+        labels = sorted({(p.label, p.period) for p in named})
+        if ": " in figure.label or not labels:
+            result.append(figure)
+            continue
+        result += [Figure("", figure.value, figure.unit, label, period, figure.approximate, figure.text,
+                          list(figure.provenance)) for label, period in labels]
+    return result
 
 
 def period_conflicts(figures: list[Figure]) -> list[Conflict]:
@@ -283,11 +352,26 @@ def merge_quotes(extractions: list[Extraction], canonical: dict[str, str]) -> li
     return quotes
 
 
-_OPINION = re.compile(r"\b(argu\w*|criticiz\w*|criticis\w*|doubt\w*|warn\w*|insist\w*|believ\w*|oppos\w*|support\w*|"
-                      r"urg\w*|said|says|told|skeptic\w*|sceptic\w*|call\w* for|reject\w*|welcom\w*|point\w* out)\b", re.I)
+# Verbs (not nouns: "drawing criticism" is no opinion of the subject's) that report what the subject thinks.
+_OPINION = re.compile(r"\b(argu(?:es|ed)|criticiz(?:es|ed)|criticis(?:es|ed)|doubt(?:s|ed)|warn(?:s|ed)|insist(?:s|ed)|"
+                      r"believ(?:es|ed)|oppos(?:es|ed)|support(?:s|ed)|urg(?:es|ed)|said|says|told|"
+                      r"(?:is|was|are|were) (?:skeptical|sceptical|critical|supportive|opposed)|call(?:s|ed) for|"
+                      r"reject(?:s|ed)|welcom(?:es|ed)|point(?:s|ed) out|say|add(?:s|ed)|explain(?:s|ed)|stress(?:es|ed)|"
+                      r"acknowledg(?:es|ed)|conced(?:es|ed))\b", re.I)
 
 
-def build_views(actors: list[Actor], quotes: list[Quote]) -> list[View]:
+_PREPOSITIONS = set("with of for to by from about against on at in into over under".split())
+
+
+def is_subject(text: str, start: int) -> bool:
+    """"talks with Erik Prince, …, X said": a name after a preposition is not the one giving an opinion."""
+    before = re.findall(r"[\w'’-]+", text[:start])
+    while before and before[-1][:1].isupper():
+        before.pop()  # the first names of the same name
+    return not before or before[-1].lower() not in _PREPOSITIONS
+
+
+def build_views(actors: list[Actor], quotes: list[Quote], question: str = "") -> list[View]:
     """Each voice with its quotes and the reported opinions where it is the subject."""
     views = []
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
@@ -300,17 +384,18 @@ def build_views(actors: list[Actor], quotes: list[Quote]) -> list[View]:
         said = by_speaker.get(actor.name, [])
         if actor.kind == "person":
             names = [actor.name, *actor.aliases]
-            subject_pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b[^.]{0,60}?"
-                                         + _OPINION.pattern)
+            subject_pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"
+                                         r"(?:,[^,.]{0,160},)?[^.]{0,60}?" + _OPINION.pattern)  # skips an apposition
         for provenance in actor.provenance if actor.kind == "person" else []:
             subject = subject_pattern.search(provenance.quote)
-            if subject and not provenance.quote.lstrip().startswith(("\"", "“")):
+            if subject and is_subject(provenance.quote, subject.start()) and not provenance.quote.lstrip().startswith(("\"", "“")):
                 reported.append(provenance.quote)
         if not said and not reported:
             continue
-        stance = stance_of([q.text for q in said] + reported)
-        summary = reported[0] if reported else said[0].text
-        views.append(View(actor.name, stance, summary, [q.id for q in said]))
+        statements = reported + [q.text for q in said]
+        decided = stance_of(statements, question)
+        summary = statements[decided.deciding if decided.deciding is not None else 0]
+        views.append(View(actor.name, decided.stance, summary, [q.id for q in said]))
     views.sort(key=lambda v: (-len(v.quotes), v.speaker))
     return views
 
@@ -355,19 +440,24 @@ def central_question(articles: list[Article]) -> str:
 def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     actors, canonical = merge_actors(extractions)
     figures, conflicts = merge_figures(extractions)
-    events = merge_events(extractions)
+    measures: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for figure in figures:
+        for p in figure.provenance:
+            measures[(p.source, p.sentence)].add(fold(figure.label))
+    events = merge_events(extractions, measures)
     conflicts += date_conflicts(events) + role_conflicts(actors)
     quotes = merge_quotes(extractions, canonical)
     for number, conflict in enumerate(conflicts, 1):
         conflict.id = f"conflict-{number}"
+    question = central_question(articles)
     return Story(
         articles=articles,
         events=events,
         figures=figures,
         actors=actors,
         quotes=quotes,
-        views=build_views(actors, quotes),
+        views=build_views(actors, quotes, question),
         conflicts=conflicts,
         summary=summarise(articles),
-        question=central_question(articles),
+        question=question,
     )

@@ -133,7 +133,7 @@ def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
         "question": story.question,
         "summary": _provenance(story.summary),
         "sources": [{"id": a.source, "title": a.title, "outlet": a.outlet, "published": a.published,
-                     "url": a.url, "authors": a.authors} for a in story.articles],
+                     "url": a.url, "authors": a.authors, "removed": a.removed} for a in story.articles],
         "events": [{"id": e.id, "date": e.date.value, "precision": e.date.precision, "text": e.text,
                     "scheduled": e.scheduled, "source_count": sources_count(e.provenance),
                     "sources": _provenance(e.provenance)} for e in story.events],

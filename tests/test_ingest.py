@@ -126,3 +126,12 @@ def test_seeds_read_cleanly():
     assert len(repeated.paragraphs) == len(set(repeated.paragraphs))
     dw = next(a for a in articles if a.url)
     assert dw.published == "2025-03-23" and len(dw.authors) == 2
+
+
+def test_reader_comments_end_the_article():
+    body = ("The strike ended on Monday after talks.\n\nUnions said the deal was fair.\n\n"
+            "February 3, 2011 at 8:05 am | Report abuse | This is a reader's opinion.\n\n--\n\n"
+            "Another reader writes at length about something else entirely.")
+    article = clean("page.txt", {}, body)
+    assert article.paragraphs == ["The strike ended on Monday after talks.", "Unions said the deal was fair."]
+    assert sum(r.startswith("reader comment:") for r in article.removed) == 3

@@ -64,3 +64,33 @@ def test_one_event_with_two_dates_is_flagged_but_a_year_and_its_day_are_not():
               "In 2024 the national assembly approved the new fisheries law after a long debate.")
     (conflict,) = [c for c in s.conflicts if c.kind == "date"]
     assert {v.value for v in conflict.values} == {"2024-03-03", "2024-03-05"}
+
+
+def test_a_value_given_for_a_whole_measure_is_compared_with_each_named_part():
+    s = story("In the first round on March 3, 2024, Silva won 38.4% of the vote while Costa received 38%.",
+              "Both candidates secured 38% of the vote in March's first round.")
+    costa = [f for f in s.figures if f.label == "share of vote: Costa"]
+    assert len(costa) == 1 and {p.source for p in costa[0].provenance} == {"0.txt", "1.txt"}, "agreement merges"
+    (conflict,) = [c for c in s.conflicts if c.kind == "figure"]
+    assert conflict.minor and conflict.about.startswith("share of vote: Silva")
+
+
+def test_one_event_told_with_its_figure_merges_even_in_other_words():
+    s = story("The ministry counted 410 burglaries in June 2023, the worst month yet.",
+              "June 2023 set a grim record, with police reporting 460 burglaries.")
+    (june,) = [e for e in s.events if e.date.value == "2023-06"]
+    assert {p.source for p in june.provenance} == {"0.txt", "1.txt"}
+
+
+def test_a_trend_over_several_years_is_a_figure_series_not_an_event():
+    s = story("Inflation rose from 2.1% in 2021 to 7.4% in 2022 and 9.9% in 2023.",
+              "The central bank was founded in 1998.")
+    assert [e.date.value for e in s.events] == ["1998"]
+    assert len([f for f in s.figures if f.unit == "%"]) == 3
+
+
+def test_a_voice_is_who_speaks_not_who_is_spoken_of():
+    s = story("In talks with Pedro Alves, a banker known for his fund, Rosa Lima explained that the plan was needed.",
+              "Judge Marta Reis has passed sweeping reforms, drawing criticism from lawyers.")
+    assert [v.speaker for v in s.views] == ["Rosa Lima"]
+    assert s.views[0].stance == "for"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
-from ..model import Article, Extraction
+from ..model import Article, Extraction, Figure, Provenance
 from .actors import extract_actors
 from .dates import Reference, years_mentioned
 from .events import extract_events
@@ -28,6 +29,15 @@ def common_words(article: Article) -> set[str]:
     return {w for s in article.sentences for w in re.findall(r"\b[a-z][a-z'’-]+\b", s.text)}
 
 
+def series_sentences(figures: list[Figure]) -> set[Provenance]:
+    """Sentences that give one measure for several periods ("from 13.7 in 2021 to 46.18 in 2023"): a trend
+    the figures page charts, not an event on one date."""
+    periods: dict[tuple[Provenance, str], set[str]] = defaultdict(set)
+    for figure in figures:
+        periods[(figure.provenance[0], figure.label)].add(figure.period)
+    return {where for (where, _), found in periods.items() if len(found - {""}) >= 2}
+
+
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on text (lists, tables, garbage): shown, not mined
 
 
@@ -36,10 +46,12 @@ def extract_article(article: Article, story_reference: Reference | None) -> Extr
     vocabulary = common_words(article)
     sentences = [s for s in article.sentences if len(s.text) <= MAX_SENTENCE_CHARS]
     actors = extract_actors(sentences, lambda word: word.lower() in vocabulary)
+    figures = extract_figures(sentences, ref)
+    trends = series_sentences(figures)
     return Extraction(
         source=article.source,
-        events=extract_events(sentences, ref, article.published),
-        figures=extract_figures(sentences, ref),
+        events=[e for e in extract_events(sentences, ref, article.published) if e.provenance[0] not in trends],
+        figures=figures,
         actors=actors,
         quotes=extract_quotes(sentences, actors),
     )

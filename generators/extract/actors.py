@@ -164,8 +164,11 @@ def _classify(name: str, text: str, end: int, title: str, is_common) -> str | No
         return "place"
     if any(w in ORG_WORDS for w in folded_words[1:]) or (len(words) > 1 and folded_words[0] in ORG_WORDS and "of" in folded_words):
         return "organisation"
-    if next_word in ORG_FOLLOWERS:
-        return "organisation"
+    two_after = re.match(r"\s+[a-z]+\s+([a-z]+)", text[end:])
+    word_before = re.search(r"\b([a-z]+)\s+$", text[:end - len(name)])
+    if next_word in ORG_FOLLOWERS or two_after and two_after.group(1) in ORG_FOLLOWERS \
+            or word_before and word_before.group(1) in ORG_FOLLOWERS:
+        return "organisation"  # "Blackwater security firm", "the firm Blackwater"
     if next_word in PLACE_FOLLOWERS or re.search(r"\b(?:city|town|village|province|port) of\s+$", text[:end - len(name)]):
         return "place"
     if re.fullmatch(r"[A-Z]{2,6}s?", name) or re.fullmatch(r"(?:[A-Z]\.){2,4}", name):

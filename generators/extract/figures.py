@@ -19,11 +19,12 @@ _APPROX = r"(?P<approx>some|about|around|roughly|nearly|almost|approximately|an 
 _NUMBER = re.compile(
     _APPROX
     + r"(?P<currency>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-    + "|".join(sorted((w for w in _WORD_NUMBERS if w not in {"one"}), key=len, reverse=True))
+    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
     + r")\b(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?(?P<pct>\s*(?:%|percent\b|per cent\b))?",
     re.I,
 )
 _RATE = re.compile(r"^\s*per\s+(?P<base>\d{1,3}(?:,\d{3})*|capita|cent)\s*(?P<what>people|inhabitants|residents|population)?", re.I)
+_TIME_RATE = re.compile(r"^\s*(?:per|a|an|every|each)\s+(?P<span>second|minute|hour|day|week|month|year)\b", re.I)
 _STOP_UNIT = {"the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or", "with", "by", "from", "since",
               "during", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had", "will", "would",
               "per", "than", "as", "while", "but", "into", "over", "under", "this", "these", "those", "its", "their"}
@@ -48,6 +49,8 @@ def _numbers(text: str, dates: list[DateMatch]) -> list[_Number]:
         if any(d.start <= num_start < d.end for d in dates):
             continue  # a day or year, not a quantity
         raw = m.group("num").lower()
+        if raw == "one" and not re.match(r"\s+[a-z]+" + _TIME_RATE.pattern[1:], text[m.end():], re.I):
+            continue  # "one of them"; but "one murder per hour" is a rate
         value = float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else float(raw.replace(",", ""))
         if m.group("scale"):
             value *= _SCALES[m.group("scale").lower()]
@@ -131,21 +134,25 @@ def _unit_phrase(text: str, end: int, dates: list[DateMatch]) -> tuple[str, str,
     if rate:
         unit = f"{noun or 'cases'} per {rate.group('base')} {rate.group('what') or 'people'}"
         return unit, "rate", cursor + rate.end()
+    per_time = _TIME_RATE.match(text[cursor:]) if noun else None
+    if per_time:
+        return f"{noun} per {per_time.group('span').lower()}", "", cursor + per_time.end()
     return noun, "", cursor
 
 
-def _percent_label(text: str, number: _Number, previous: "Figure | None") -> str:
+def _percent_label(text: str, number: _Number, first: "Figure | None") -> str:
+    """What a percentage measures; a change with no named measure changes the sentence's first figure."""
+    won = re.search(r"\b([A-Z][\w'’-]+)\s+(?:won|received|secured|obtained|took|got|garnered)\s+(?:" + _APPROX + r")?$", text[:number.start])
+    if won:
+        return f"share of vote: {won.group(1)}" if re.search(r"\bvot", text) else f"share: {won.group(1)}"
     rest = text[number.end:]
     if re.match(r"\s*of\s", rest):
         of = re.match(r"\s*of\s+(?:the\s+|a\s+|an\s+)?", rest)
         return ("share of " + _following_noun(text, number.end + of.end())).strip()
     window = text[max(0, number.start - 70):number.end + 40]
     if _CHANGE.search(window):
-        subject = _rate_noun(text) or (previous.label if previous else "")
+        subject = _rate_noun(text) or (first.label if first else "")
         return f"change in {subject}" if subject else "change"
-    won = re.search(r"\b([A-Z][\w'’-]+)\s+(?:won|received|secured|obtained|took|got|garnered)\s+(?:" + _APPROX + r")?$", text[:number.start])
-    if won:
-        return f"share of vote: {won.group(1)}" if re.search(r"\bvot", text) else f"share: {won.group(1)}"
     return _measure_before(text, number.start) or _rate_noun(text)
 
 
@@ -154,12 +161,13 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None) -> list[Fi
     for sentence in sentences:
         text = sentence.text
         dates = find_dates(text, ref)
+        first: Figure | None = None
         previous: Figure | None = None
         previous_end = 0
         for number in _numbers(text, dates):
             unit, label, span_end = _unit_phrase(text, number.end, dates)
             if number.percent:
-                unit, label = "%", _percent_label(text, number, previous)
+                unit, label = "%", _percent_label(text, number, first)
             elif label == "rate":
                 same_base = previous is not None and previous.unit.partition(" per ")[2] == unit.partition(" per ")[2]
                 if unit.startswith("cases per") and same_base:
@@ -187,4 +195,5 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None) -> list[Fi
             )
             figures.append(figure)
             previous, previous_end = figure, span_end
+            first = first or figure
     return figures

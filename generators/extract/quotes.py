@@ -1,4 +1,4 @@
-"""Direct quotations, their speakers, and each speaker's stance.
+"""Direct quotations and their speakers.
 
 A quotation is text between quotation marks with enough words to be speech (short
 quoted phrases are scare quotes). Its speaker comes from the attribution next to
@@ -21,12 +21,6 @@ SPEECH_VERBS = (r"said|says|told|added|stated|stating|declared|explained|noted|i
                 r"recalled|continued|replied|acknowledged|admitted|testified|urged|vowed|promised")
 _PRONOUN = re.compile(r"\b(he|she|they)\b", re.I)
 
-FOR_CUES = ("need", "needed", "must", "support", "supportive", "positive", "positively", "help", "necessary",
-            "will not stand alone", "requires", "essential", "welcome", "right", "succeed", "success", "important",
-            "agree", "backs", "endorse", "benefit", "effective", "strengthen our")
-AGAINST_CUES = ("not", "never", "no ", "fail", "failed", "doubt", "ineffective", "risk", "risks", "violation",
-                "violations", "restriction", "against", "criticiz", "criticis", "skeptic", "sceptic", "exacerbate",
-                "danger", "wrong", "oppose", "abuse", "harm", "misery", "worse", "undermine", "concern")
 
 
 def _find_speaker(text_before: str, text_after: str, people: list[tuple[str, Actor]]) -> Actor | None:
@@ -121,15 +115,3 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor]) -> list[Quote
         if not found_here and sentence.paragraph - previous_paragraph > 1:
             previous_speaker = None
     return quotes
-
-
-def stance_of(texts: list[str]) -> str:
-    """For, against, mixed or unclear, from cue words in what the speaker said and is reported to say."""
-    joined = " " + " ".join(texts).lower() + " "
-    pro = sum(len(re.findall(rf"\b{re.escape(cue)}", joined)) for cue in FOR_CUES)
-    con = sum(len(re.findall(rf"\b{re.escape(cue)}", joined)) for cue in AGAINST_CUES)
-    if pro == 0 and con == 0:
-        return "unclear"
-    if pro and con and min(pro, con) / max(pro, con) >= 0.5:
-        return "mixed"
-    return "for" if pro > con else "against"

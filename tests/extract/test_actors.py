@@ -27,3 +27,8 @@ def test_adjectives_and_sentence_starters_are_not_actors():
     found = actors("However, Mexican officials and Kenyan peacekeepers arrived.", "Critics said the plan failed.",
                    "critics and officials however agree.")
     assert not {"Mexican", "Kenyan", "However", "Critics"} & set(found)
+
+
+def test_a_name_next_to_a_firm_is_an_organisation():
+    found = actors("He founded the Ironclad security firm in 1997.", "Investors left the firm Ironclad later.")
+    assert found["Ironclad"].kind == "organisation"

@@ -35,3 +35,8 @@ def test_shares():
 def test_numbers_that_are_not_figures():
     assert figures("On April 13, 2025 the 2nd round starts.") == []
     assert figures("One thing is certain.") == []
+
+
+def test_a_rate_over_time_even_with_one_in_words():
+    assert figures("That is one death per day in the province.") == [(1.0, "death per day", "death per day", "", False)]
+    assert figures("One of them was arrested in May.") == []

@@ -1,5 +1,5 @@
 from generators.extract.actors import extract_actors
-from generators.extract.quotes import extract_quotes, stance_of
+from generators.extract.quotes import extract_quotes
 from generators.model import Sentence
 
 
@@ -32,10 +32,3 @@ def test_attribution_after_before_pronoun_and_continuation():
 def test_quote_over_two_sentences():
     found = quotes([["\"Mexico is the prime example of this failure.", "And in Colombia it was no better,\" said Ana Ruiz."]])
     assert found == [("Ana Ruiz", "Mexico is the prime example of this failure. And in Colombia it was no better")]
-
-
-def test_stance():
-    assert stance_of(["We need more soldiers to fight this war."]) == "for"
-    assert stance_of(["The military has failed and leads to human rights violations."]) == "against"
-    assert stance_of(["I have never been against it; the army is needed and necessary here, but it is risky."]) == "mixed"
-    assert stance_of(["The meeting took place in the capital."]) == "unclear"

@@ -1,0 +1,279 @@
+"""`make eval`: how good is extraction? Scores against gold data; a report, not a test.
+
+Two parts:
+- the seeds against a hand-written gold annotation (`tests/gold/seeds.yml`): precision, recall and F1
+  per kind, verbatim provenance, page furniture that reached the built site;
+- timelines of the development corpora against journalists' timelines, with the T17 standard measure
+  (tilse: alignment-based ROUGE-1/2 F1 and Date F1), beside a simple reference method and the
+  published DATEWISE figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import re
+import statistics
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT.parent / "shared" / "corpora"
+DEV_CORPORA = ["t17-mj", "t17-egypt"]
+DATEWISE = {"rouge_1": 0.120, "rouge_2": 0.035, "date_f1": 0.544}  # published T17 averages
+
+Timeline = dict[date, list[str]]
+
+
+# --- the seeds against the gold annotation ------------------------------------------------------
+
+GOLD = ROOT / "tests" / "gold" / "seeds.yml"
+
+
+@dataclass
+class Score:
+    """Precision over what we found, recall over the gold items; `duplicates`: gold items found twice."""
+
+    kind: str
+    found: int
+    correct: int
+    gold: int
+    recalled: int
+    duplicates: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.found if self.found else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def align(kind: str, predicted: list, gold: list, matches) -> Score:
+    """Many-to-one: each predicted item is right if it matches some gold item; each gold item counts once."""
+    hits = [[g for g, item in enumerate(gold) if matches(p, item)] for p in predicted]
+    found_gold = Counter(g for h in hits for g in set(h[:1]))
+    return Score(kind, len(predicted), sum(1 for h in hits if h), len(gold), len(found_gold),
+                 sum(n - 1 for n in found_gold.values()))
+
+
+def _prefixes(provenance) -> set[str]:
+    return {p.source[:3] for p in provenance}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def event_matches(event, gold: dict) -> bool:
+    exact = event.date.value == gold["date"]
+    coarser = (gold["precision"] == "day" and event.date.precision == "month"
+               and gold["date"].startswith(event.date.value))
+    said = " ".join(p.quote for p in event.provenance).lower()
+    return (exact or coarser) and any(w.lower() in said for w in gold["words"])
+
+
+def figure_matches(figure, gold: dict) -> bool:
+    described = f"{figure.label} {figure.unit}".lower()
+    return abs(figure.value - float(gold["value"])) < 1e-6 and any(w in described for w in gold["words"])
+
+
+def actor_names(item) -> set[str]:
+    from .extract.actors import fold
+    names = [item.name, *item.aliases] if hasattr(item, "aliases") else [item["name"], *item.get("aliases", [])]
+    return {fold(n) for n in names}
+
+
+def quote_matches(quote, gold: dict, with_speaker: bool = True) -> bool:
+    mine, theirs = _words(quote.text), _words(gold["text"])
+    same_text = len(mine & theirs) / min(len(mine), len(theirs)) >= 0.6 if mine and theirs else False
+    return same_text and (not with_speaker or quote.speaker == gold["speaker"])
+
+
+def score_seeds(story, gold: dict) -> list[Score]:
+    scores = [align("events", story.events, gold["events"], event_matches),
+              align("figures", story.figures, gold["figures"], figure_matches)]
+    kinds = {"people": "person", "organisations": "organisation", "places": "place"}
+    for group, kind in kinds.items():
+        wanted = gold["actors"][group]
+        scores.append(align(f"actors: {group}", [a for a in story.actors if a.kind == kind], wanted,
+                            lambda a, g: bool(actor_names(a) & actor_names(g))))
+    scores.append(align("quotes", story.quotes, gold["quotes"], quote_matches))
+    scores.append(align("stances", story.views, gold["stances"],
+                        lambda v, g: v.speaker == g["speaker"] and v.stance in g["stance"]))
+    scores.append(align("disagreements", story.conflicts, gold["conflicts"],
+                        lambda c, g: c.kind == g["kind"]
+                        and set().union(*(_prefixes(v.provenance) for v in c.values)) == set(g["sources"])))
+    return scores
+
+
+def speakers_right(story, gold: dict) -> tuple[int, int]:
+    """Of the gold quotes we found (by text), how many have the right speaker."""
+    found = [g for g in gold["quotes"] if any(quote_matches(q, g, with_speaker=False) for q in story.quotes)]
+    right = [g for g in found if any(quote_matches(q, g) for q in story.quotes)]
+    return len(right), len(found)
+
+
+def verbatim_share(story, seeds: Path) -> tuple[int, int]:
+    """Provenance sentences that occur word for word (up to spacing) in the file they cite."""
+    from bs4 import BeautifulSoup
+
+    texts = {}
+    for path in seeds.iterdir():
+        raw = path.read_text("utf-8", errors="replace")
+        if path.suffix.lower() in (".html", ".htm"):
+            raw = BeautifulSoup(raw, "html.parser").get_text(" ")
+        texts[path.name] = " ".join(raw.split())
+    provenance = [p for items in (story.events, story.figures, story.actors, story.quotes)
+                  for item in items for p in item.provenance]
+    provenance += [p for c in story.conflicts for v in c.values for p in v.provenance] + list(story.summary)
+    verbatim = sum(1 for p in provenance if " ".join(p.quote.split()) in texts.get(p.source, ""))
+    return verbatim, len(provenance)
+
+
+def furniture_on_site(site: Path, strings: list[str]) -> list[str]:
+    """Gold furniture strings found in the text of any built page or the search index."""
+    from bs4 import BeautifulSoup
+
+    pages = [*site.rglob("*.html"), site / "search" / "search_index.json"]
+    text = " ".join(" ".join(BeautifulSoup(p.read_text("utf-8"), "html.parser").get_text(" ").split())
+                    for p in pages if p.is_file())
+    return [s for s in strings if " ".join(s.split()) in text]
+
+
+def report_seeds(seeds: Path, gold_path: Path) -> None:
+    import yaml
+
+    from .pipeline import build_site, publish, analyse
+
+    gold = yaml.safe_load(gold_path.read_text("utf-8"))
+    story, skipped = analyse(seeds)
+    with tempfile.TemporaryDirectory() as tmp:
+        result = publish(story, skipped, Path(tmp) / "content")
+        build_site(ROOT / "mkdocs.yml", Path(tmp) / "content", Path(tmp) / "site")
+        leaked = furniture_on_site(Path(tmp) / "site", gold["furniture"])
+    print(f"Seeds against {gold_path.relative_to(ROOT)} ({len(story.articles)} articles)")
+    print(f"  {'kind':<24}{'found':>6}{'gold':>6}{'P':>7}{'R':>7}{'F1':>7}{'unmerged':>10}")
+    for score in score_seeds(result.story, gold):
+        print(f"  {score.kind:<24}{score.found:>6}{score.gold:>6}{score.precision:>7.2f}{score.recall:>7.2f}"
+              f"{score.f1:>7.2f}{score.duplicates:>10}")
+    right, found = speakers_right(result.story, gold)
+    print(f"  quote speakers right: {right}/{found}")
+    verbatim, total = verbatim_share(result.story, seeds)
+    print(f"  provenance sentences verbatim in their source: {verbatim}/{total} ({verbatim / total:.0%})")
+    print(f"  page furniture on the site: {len(leaked)}" + (f" ({'; '.join(leaked)})" if leaked else ""))
+
+
+# --- timelines on the development corpora -------------------------------------------------------
+
+def read_gold_timeline(path: Path) -> Timeline:
+    """T17 format: a YYYY-MM-DD line, a CSV-quoted Python list of sentences, a line of dashes."""
+    timeline: Timeline = {}
+    lines = [line for line in path.read_text("utf-8").splitlines() if line.strip()]
+    for i, line in enumerate(lines):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", line.strip()):
+            field = next(csv.reader([lines[i + 1]]))[0]
+            timeline[date.fromisoformat(line.strip())] = [s.strip() for s in ast.literal_eval(field)]
+    return timeline
+
+
+def timeline_size(gold: Timeline) -> tuple[int, int]:
+    """The standard cut: the gold timeline's number of dates and (rounded) average sentences per date."""
+    return len(gold), max(1, round(statistics.mean(len(s) for s in gold.values())))
+
+
+def predicted_timeline(story, dates: int, per_date: int) -> Timeline:
+    """Our own timeline, cut as the site cuts a long story; only day-precise events can name a day."""
+    from .reconcile import select_timeline
+
+    days = [e for e in story.events if e.date.precision == "day" and not e.scheduled]
+    timeline: Timeline = defaultdict(list)
+    for event in select_timeline(days, dates, per_date):
+        timeline[date.fromisoformat(event.date.value)].append(event.text)
+    return dict(timeline)
+
+
+def reference_timeline(articles, dates: int, per_date: int) -> Timeline:
+    """The reference method: the days with most articles, the first sentences of each day's first article."""
+    by_day: dict[str, list] = defaultdict(list)
+    for article in sorted(articles, key=lambda a: a.source):
+        if len(article.published) == 10:
+            by_day[article.published].append(article)
+    busiest = sorted(by_day, key=lambda d: (-len(by_day[d]), d))[:dates]
+    return {date.fromisoformat(d): [s.text for s in by_day[d][0].sentences[:per_date]] for d in busiest}
+
+
+def score_timeline(predicted: Timeline, gold: Timeline) -> dict[str, float]:
+    """tilse's align+ m:1 ROUGE with the pure-Python ROUGE, and Date F1; texts tokenised as T17's are."""
+    from nltk.tokenize import TreebankWordTokenizer
+    from tilse.data.timelines import GroundTruth, Timeline as TilseTimeline
+    from tilse.evaluation import dates as tilse_dates, rouge
+
+    tokenizer = TreebankWordTokenizer()
+
+    def tilse_timeline(timeline: Timeline) -> TilseTimeline:
+        return TilseTimeline({d: [" ".join(tokenizer.tokenize(s)) for s in sentences]
+                              for d, sentences in timeline.items()})
+
+    truth = GroundTruth([tilse_timeline(gold)])
+    mine = tilse_timeline(predicted)
+    evaluator = rouge.TimelineRougeEvaluator(measures={"rouge_1", "rouge_2"}, rouge_computation="reimpl")
+    scores = evaluator.evaluate_align_date_content_costs_many_to_one(mine, truth)
+    return {"rouge_1": scores["rouge_1"]["f_score"], "rouge_2": scores["rouge_2"]["f_score"],
+            "date_f1": tilse_dates.evaluate_dates(mine, truth)["f_score"] if mine else 0.0}
+
+
+def evaluate_corpus(folder: Path) -> dict[str, dict[str, float]]:
+    from .pipeline import analyse
+
+    gold = read_gold_timeline(folder / "gold-timeline.txt")
+    dates, per_date = timeline_size(gold)
+    story, _ = analyse(folder / "articles", cache=ROOT / ".cache" / "extract")
+    return {"ours": score_timeline(predicted_timeline(story, dates, per_date), gold),
+            "reference": score_timeline(reference_timeline(story.articles, dates, per_date), gold)}
+
+
+def report_corpora(names: list[str]) -> None:
+    print("\nTimelines on the development corpora (tilse align+ m:1, ROUGE F1; Date F1)")
+    print(f"  {'corpus':<12}{'method':<12}{'ROUGE-1':>9}{'ROUGE-2':>9}{'Date F1':>9}")
+    ours = []
+    for name in names:
+        folder = CORPORA / name
+        if not (folder / "gold-timeline.txt").is_file():
+            print(f"  {name}: not found at {folder}")
+            continue
+        results = evaluate_corpus(folder)
+        ours.append(results["ours"])
+        for method, scores in results.items():
+            print(f"  {name:<12}{method:<12}{scores['rouge_1']:>9.3f}{scores['rouge_2']:>9.3f}{scores['date_f1']:>9.3f}")
+    if ours:
+        mean = {k: statistics.mean(s[k] for s in ours) for k in DATEWISE}
+        print(f"  {'average':<12}{'ours':<12}{mean['rouge_1']:>9.3f}{mean['rouge_2']:>9.3f}{mean['date_f1']:>9.3f}")
+        print(f"  {'T17 (pub.)':<12}{'DATEWISE':<12}{DATEWISE['rouge_1']:>9.3f}{DATEWISE['rouge_2']:>9.3f}"
+              f"{DATEWISE['date_f1']:>9.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m generators.evaluate", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--corpus", action="append", help=f"development corpus (default: {', '.join(DEV_CORPORA)})")
+    args = parser.parse_args()
+    report_seeds(args.seeds, args.gold)
+    report_corpora(args.corpus or DEV_CORPORA)
+
+
+if __name__ == "__main__":
+    main()
