@@ -1,7 +1,9 @@
 """`make bench`: wall time and peak memory of each stage, on the seeds and the development corpora.
 
 A report, not a test: it prints figures and exits 0. Each run is a fresh process, so peak memory
-(ru_maxrss, which only grows) is read after every stage; the median of several runs is printed.
+(ru_maxrss, which only grows) is read after every stage. Per corpus: a cold first build (empty
+caches, empty folders) and the median of several rebuilds of the same folders, as `make site` does
+after set-up. Each corpus gets its own copy of mkdocs.yml and site_src/, so its page cache starts empty.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def peak_mb() -> float:
 
 
 def one_run(seeds: Path, work: Path, cache: Path | None) -> dict:
-    """All stages once, in this process."""
+    """All stages once, in this process, into work/content and work/site with work/mkdocs.yml."""
     from .ingest import read_articles
     from .pipeline import build_site, extract_all, story_reference
     from .reconcile import reconcile
@@ -42,26 +44,45 @@ def one_run(seeds: Path, work: Path, cache: Path | None) -> dict:
         figures[stage] = {"seconds": now - clock, "peak_mb": peak_mb()}
         clock = now
 
-    articles, skipped = read_articles(seeds)
+    articles, skipped = read_articles(seeds, cache=cache / "ingest" if cache else None)
     mark("ingest")
-    extractions = extract_all(articles, story_reference(articles), cache=cache)
+    extractions = extract_all(articles, story_reference(articles), cache=cache / "extract" if cache else None)
     mark("extract")
     story = reconcile(articles, extractions)
     mark("reconcile")
     render_site(story, work / "content", skipped)
     mark("render")
-    build_site(ROOT / "mkdocs.yml", work / "content", work / "site")
+    build_site(work / "mkdocs.yml", work / "content", work / "site")
     mark("mkdocs build")
     figures["articles"] = len(articles)
     return figures
 
 
-def in_subprocess(seeds: Path, work: Path, cache: Path | None = None) -> dict:
-    command = [sys.executable, "-m", "generators.bench", "--one", str(seeds), "--work", str(work)]
-    if cache:
-        command += ["--cache", str(cache)]
+def workspace(work: Path) -> Path:
+    """A folder with its own copy of the site configuration (and so its own page cache)."""
+    work.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_src", work / "site_src", dirs_exist_ok=True)
+    (work / "seeds").mkdir(exist_ok=True)  # mkdocs.yml watches it
+    return work
+
+
+def in_subprocess(seeds: Path, work: Path) -> dict:
+    command = [sys.executable, "-m", "generators.bench", "--one", str(seeds), "--work", str(work),
+               "--cache", str(work / ".cache")]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def print_stages(title: str, results: list[dict]) -> float:
+    total = [sum(r[s]["seconds"] for s in STAGES) for r in results]
+    print(f"  {title}")
+    for stage in STAGES:
+        print(f"    {stage:<14}{statistics.median(r[stage]['seconds'] for r in results):>9.2f}"
+              f"{statistics.median(r[stage]['peak_mb'] for r in results):>9.0f}")
+    print(f"    {'whole build':<14}{statistics.median(total):>9.2f}"
+          f"{statistics.median(r['mkdocs build']['peak_mb'] for r in results):>9.0f}")
+    return statistics.median(total)
 
 
 def report(runs: int, names: list[str]) -> None:
@@ -72,49 +93,47 @@ def report(runs: int, names: list[str]) -> None:
             print(f"{name}: not found at {seeds}")
             continue
         with tempfile.TemporaryDirectory() as tmp:
-            results = [in_subprocess(seeds, Path(tmp) / f"run{i}") for i in range(runs)]
-        total = [sum(r[s]["seconds"] for s in STAGES) for r in results]
-        count = results[0]["articles"]
-        print(f"\n{name}: {count} articles, median of {runs} run(s)")
-        print(f"  {'stage':<14}{'seconds':>9}{'peak MB':>9}")
-        for stage in STAGES:
-            print(f"  {stage:<14}{statistics.median(r[stage]['seconds'] for r in results):>9.2f}"
-                  f"{statistics.median(r[stage]['peak_mb'] for r in results):>9.0f}")
-        print(f"  {'whole build':<14}{statistics.median(total):>9.2f}"
-              f"{statistics.median(r['mkdocs build']['peak_mb'] for r in results):>9.0f}")
-        per_article[name] = statistics.median(total) / count
-        print(f"  per article   {per_article[name] * 1000:>7.0f} ms")
+            work = workspace(Path(tmp))
+            cold = in_subprocess(seeds, work)
+            warm = [in_subprocess(seeds, work) for _ in range(runs)]
+        count = cold["articles"]
+        print(f"\n{name}: {count} articles          seconds  peak MB")
+        cold_total = print_stages("first build (empty caches)", [cold])
+        warm_total = print_stages(f"rebuild, median of {runs}", warm)
+        per_article[name] = cold_total / count
+        print(f"  per article (first build) {per_article[name] * 1000:.0f} ms; rebuild {warm_total / count * 1000:.0f} ms")
     if "t17-mj" in per_article and "t17-libya" in per_article:
         print(f"\ntime per article, t17-libya / t17-mj: {per_article['t17-libya'] / per_article['t17-mj']:.2f}")
     incremental()
 
 
 def incremental() -> None:
-    """Rebuild after one edited page; a second build of t17-libya with one new article, cache warm."""
+    """Rebuild after one edited page; a second build of t17-libya with one new article, in the same folders."""
     from .pipeline import build_site, generate
 
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
+        work = workspace(Path(tmp) / "seeds")
         generate(CORPORA["seeds"], work / "content")
-        build_site(ROOT / "mkdocs.yml", work / "content", work / "site")
+        build_site(work / "mkdocs.yml", work / "content", work / "site")
         page = work / "content" / "timeline.md"
         page.write_text(page.read_text("utf-8") + "\nAn editor's line.\n", "utf-8")
         start = time.perf_counter()
-        build_site(ROOT / "mkdocs.yml", work / "content", work / "site")
+        build_site(work / "mkdocs.yml", work / "content", work / "site")
         print(f"\nseeds: rebuild after one edited page: {time.perf_counter() - start:.2f} s")
         libya = CORPORA["t17-libya"]
         if not libya.is_dir():
             return
-        seeds, cache = work / "libya", work / "cache"
+        work = workspace(Path(tmp) / "libya")
+        seeds = Path(tmp) / "libya-articles"
         shutil.copytree(libya, seeds)
         extra = sorted(seeds.glob("*.md"))[-1]
         held_back = extra.read_bytes()
         extra.unlink()
-        in_subprocess(seeds, work / "first", cache)
+        in_subprocess(seeds, work)
         (seeds / ("zz-" + extra.name)).write_bytes(held_back)
-        second = in_subprocess(seeds, work / "second", cache)
-        print(f"t17-libya: second build with one new article (cache warm): "
-              f"{sum(second[s]['seconds'] for s in STAGES):.1f} s (extract {second['extract']['seconds']:.1f} s)")
+        second = in_subprocess(seeds, work)
+        print(f"t17-libya: second build with one new article: {sum(second[s]['seconds'] for s in STAGES):.1f} s ("
+              + ", ".join(f"{s} {second[s]['seconds']:.1f}" for s in STAGES) + ")")
 
 
 def main() -> None:

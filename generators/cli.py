@@ -30,12 +30,12 @@ def parser() -> argparse.ArgumentParser:
         cmd.add_argument("--strict", action="store_true", help="fail, building nothing, if any article is skipped")
         cmd.add_argument("--quiet", action="store_true", help="print only problems")
         cmd.add_argument("--jobs", type=int, default=None, help="extraction processes (default: all cores)")
-        cmd.add_argument("--cache", type=Path, default=ROOT / ".cache" / "extract",
-                         help="folder of cached per-article extractions, keyed by content and version")
+        cmd.add_argument("--cache", type=Path, default=ROOT / ".cache",
+                         help="folder of cached read and extracted articles, keyed by content and code")
         cmd.add_argument("--timeline-dates", type=int, default=None,
                          help="dates on the timeline page (default: all for short stories, else 40)")
         cmd.add_argument("--sentences-per-date", type=int, default=None, help="events per date on a cut timeline (default 2)")
-        cmd.add_argument("--no-cache", action="store_true", help="extract every article afresh")
+        cmd.add_argument("--no-cache", action="store_true", help="read and extract every article afresh")
         if name == "build":
             cmd.add_argument("--site", type=Path, default=ROOT / "site", help="folder the site is built into")
             cmd.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs configuration")

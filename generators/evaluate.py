@@ -239,7 +239,7 @@ def evaluate_corpus(folder: Path) -> dict[str, dict[str, float]]:
 
     gold = read_gold_timeline(folder / "gold-timeline.txt")
     dates, per_date = timeline_size(gold)
-    story, _ = analyse(folder / "articles", cache=ROOT / ".cache" / "extract")
+    story, _ = analyse(folder / "articles", cache=ROOT / ".cache")
     return {"ours": score_timeline(predicted_timeline(story, dates, per_date), gold),
             "reference": score_timeline(reference_timeline(story.articles, dates, per_date), gold)}
 

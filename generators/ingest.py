@@ -9,6 +9,7 @@ the metadata the text itself gives, and splits sentences with their offsets.
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ class Skipped:
 
 # ---------------------------------------------------------------- bytes to text
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # control characters (category Cc) but tab, newlines, form feed
+
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM) first, then Windows-1252, which also covers Latin-1 text."""
     if not data.strip():
@@ -48,7 +51,7 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise IngestError("binary file (control characters)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -198,8 +201,9 @@ def looks_like_title(line: str) -> bool:
 
 def normalise_key(text: str) -> str:
     """Comparison key: accents, case and punctuation do not make two paragraphs different."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
@@ -354,7 +358,26 @@ def article_files(seeds: Path) -> list[Path]:
     return sorted(p for p in seeds.iterdir() if p.suffix.lower() in EXTENSIONS and not p.name.startswith("."))
 
 
-def read_articles(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Article], list[Skipped]]:
+def read_article(path: Path, max_bytes: int, cache: Path | None = None) -> Article:
+    """One file, cleaned; with a cache, a file read before (same name, bytes and reader code) is not read again."""
+    if cache is None:
+        return clean(path.name, *read_file(path, max_bytes))
+    if path.stat().st_size > max_bytes:
+        read_file(path, max_bytes)  # raises the size error
+    code = Path(__file__).read_bytes()
+    key = hashlib.sha256(b"\x00".join([code, path.name.encode("utf-8"), path.read_bytes()])).hexdigest()
+    entry = cache / f"{key}.pickle"
+    try:
+        return pickle.loads(entry.read_bytes())
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+        article = clean(path.name, *read_file(path, max_bytes))
+        cache.mkdir(parents=True, exist_ok=True)
+        entry.write_bytes(pickle.dumps(article))
+        return article
+
+
+def read_articles(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                  cache: Path | None = None) -> tuple[list[Article], list[Skipped]]:
     """Every readable article, sorted by file name, and one reason for each file skipped."""
     overrides, skipped = load_sources_yml(seeds)
     articles: list[Article] = []
@@ -366,8 +389,7 @@ def read_articles(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list
                 raise IngestError("symbolic link pointing outside the seeds folder")
             if not path.is_file():
                 raise IngestError("not a regular file")
-            meta, body = read_file(path, max_bytes)
-            article = clean(path.name, meta, body)
+            article = read_article(path, max_bytes, cache)
             if path.name in overrides:
                 try:
                     apply_metadata(article, overrides[path.name])

@@ -106,9 +106,10 @@ def _progress(show: bool, done: int, total: int) -> None:
 
 def analyse(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = None, cache: Path | None = None,
             progress: bool = False) -> tuple[Story, list[Skipped]]:
-    articles, skipped = read_articles(seeds, max_bytes)
+    """Read, extract, reconcile. `cache` is a folder for read articles (ingest/) and extractions (extract/)."""
+    articles, skipped = read_articles(seeds, max_bytes, cache / "ingest" if cache else None)
     reference = story_reference(articles)
-    extractions = extract_all(articles, reference, jobs, cache, progress)
+    extractions = extract_all(articles, reference, jobs, cache / "extract" if cache else None, progress)
     return reconcile(articles, extractions), skipped
 
 

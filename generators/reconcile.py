@@ -371,6 +371,24 @@ def is_subject(text: str, start: int) -> bool:
     return not before or before[-1].lower() not in _PREPOSITIONS
 
 
+_AFTER_SUBJECT = re.compile(r"\b(?:,[^,.]{0,160},)?[^.]{0,60}?" + _OPINION.pattern)  # may skip an apposition
+
+
+def gives_opinion(sentence: str, names: list[str]) -> bool:
+    """A reported opinion: one of the names is the subject of an opinion verb ("X, dean of …, warned")."""
+    if sentence.lstrip().startswith(("\"", "“")):
+        return False  # a quotation, kept as a quote
+    for name in names:
+        start = sentence.find(name)
+        while start >= 0:
+            end = start + len(name)
+            whole_word = (start == 0 or not sentence[start - 1].isalnum()) and not sentence[end:end + 1].isalnum()
+            if whole_word and is_subject(sentence, start) and _AFTER_SUBJECT.match(sentence, end):
+                return True
+            start = sentence.find(name, start + 1)
+    return False
+
+
 def build_views(actors: list[Actor], quotes: list[Quote], question: str = "") -> list[View]:
     """Each voice with its quotes and the reported opinions where it is the subject."""
     views = []
@@ -380,16 +398,9 @@ def build_views(actors: list[Actor], quotes: list[Quote], question: str = "") ->
     for actor in actors:
         if actor.kind not in ("person", "organisation"):
             continue
-        reported = []
         said = by_speaker.get(actor.name, [])
-        if actor.kind == "person":
-            names = [actor.name, *actor.aliases]
-            subject_pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"
-                                         r"(?:,[^,.]{0,160},)?[^.]{0,60}?" + _OPINION.pattern)  # skips an apposition
-        for provenance in actor.provenance if actor.kind == "person" else []:
-            subject = subject_pattern.search(provenance.quote)
-            if subject and is_subject(provenance.quote, subject.start()) and not provenance.quote.lstrip().startswith(("\"", "“")):
-                reported.append(provenance.quote)
+        names = [actor.name, *actor.aliases] if actor.kind == "person" else []
+        reported = [p.quote for p in actor.provenance if names and gives_opinion(p.quote, names)]
         if not said and not reported:
             continue
         statements = reported + [q.text for q in said]
@@ -428,12 +439,15 @@ def latest_date(articles: list[Article]) -> str:
 
 
 def central_question(articles: list[Article]) -> str:
-    """The headline most like the others names what the story is about."""
+    """The headline most like the others names what the story is about: the one whose words the other
+    headlines share most (linear in the number of headlines, so a story of thousands stays fast)."""
     titles = [a.title for a in articles if a.title]
     if not titles:
         return ""
     words = [content_words(t) for t in titles]
-    best = max(range(len(titles)), key=lambda i: (sum(overlap(words[i], w) for w in words), -i))
+    shared = Counter(w for title in words for w in title)
+    best = max(range(len(titles)),
+               key=lambda i: (sum(shared[w] - 1 for w in words[i]) / (len(words[i]) or 1), -i))
     return titles[best]
 
 

@@ -51,7 +51,7 @@ def md_text(value) -> str:
 
 
 def attr(value) -> Trusted:
-    """For an HTML attribute in raw HTML, where Markdown escapes would show literally."""
+    """For raw HTML (an attribute or a paragraph's text), where Markdown escapes would show literally."""
     return Trusted(html.escape(" ".join(str(value).split()), quote=True))
 
 
@@ -218,6 +218,15 @@ class ContentWriter:
             return True
         return False
 
+    def reuse(self, relative: str, recipe: str) -> bool:
+        """True if the file is there as last generated from the same recipe (a chart's spec): not rebuilt."""
+        key = f"{relative}#recipe"
+        if self.previous.get(key) == recipe and self.keep_if_unchanged(relative):
+            self.current[key] = recipe
+            return True
+        self.current[key] = recipe
+        return False
+
     def finish(self) -> RenderReport:
         manifest = json.dumps(dict(sorted(self.current.items())), indent=1) + "\n"
         (self.root / MANIFEST).write_text(manifest, "utf-8")
@@ -225,6 +234,7 @@ class ContentWriter:
 
 
 PAGE_LIMIT = 150  # actors or figures on one page; the export and CSV files keep them all
+SEARCHABLE_SOURCES_UP_TO = 100  # articles; past this the full texts would make the search index too heavy to load
 
 
 def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_dates: int | None = None,
@@ -255,6 +265,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         text = env.get_template(f"{page}.md.j2").render(**context, notes=notes, root=Trusted(prefix))
         writer.write(f"{page}.md", text)
     article_template = env.get_template("article.md.j2")
+    searchable = len(story.articles) <= SEARCHABLE_SOURCES_UP_TO
     events_by_source: dict[str, list] = {}
     for event in story.events:
         for source in {p.source for p in event.provenance}:
@@ -268,12 +279,14 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         text = article_template.render(**context, article=article, paragraphs=paragraphs, conflicts=conflicts,
                                        only_here=[e for e in mine if sources_count(e.provenance) == 1],
                                        confirmed=[e for e in mine if sources_count(e.provenance) > 1],
-                                       root=Trusted("../"))
+                                       root=Trusted("../"), searchable=searchable)
         writer.write(source_page(article.source), text)
-    for page_charts in charts.values():
-        for chart in page_charts:
-            writer.write(f"assets/charts/{chart.name}-light.svg", render_svg(chart.spec, dark=False))
-            writer.write(f"assets/charts/{chart.name}-dark.svg", render_svg(chart.spec, dark=True))
+    for chart in (c for page_charts in charts.values() for c in page_charts):
+        for mode in ("light", "dark"):
+            recipe = _digest(json.dumps([chart.spec, mode, vl_convert_version()], sort_keys=True).encode("utf-8"))
+            path = f"assets/charts/{chart.name}-{mode}.svg"
+            if not writer.reuse(path, recipe):  # vl-convert takes a quarter of a second per picture
+                writer.write(path, render_svg(chart.spec, dark=mode == "dark"))
     data = export(story, charts)
     writer.write("data/story.json", json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n")
     writer.write("data/events.csv", csv_text(["id", "date", "precision", "scheduled", "text", "sources"],

@@ -1,4 +1,5 @@
-"""MkDocs hooks: editors' own pages join the navigation; `mkdocs serve` regenerates when articles change.
+"""MkDocs hooks: editors' own pages join the navigation; `mkdocs serve` regenerates when articles change;
+pages whose Markdown did not change since an earlier build reuse its HTML.
 
 `mkdocs serve` watches seeds/ (see `watch:` in mkdocs.yml). Before each rebuild it regenerates
 content/ only if an article or corrections.yml changed since the last generation, so that editing
@@ -7,6 +8,12 @@ a page in content/ rebuilds at once and never waits for extraction.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import time
+from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 from generators.corrections import FILE as CORRECTIONS
@@ -48,3 +55,58 @@ def on_nav(nav, config, files):
         nav.items.append(page)
         nav.pages.append(page)
     return nav
+
+
+# ---- converted pages, cached by their Markdown: a story of 700 articles rebuilds in seconds, not minutes
+CACHE_DAYS = 7  # entries no build used for this long are removed
+
+
+def _cache_dir(config) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "pages"
+
+
+@lru_cache(maxsize=1)
+def _converter_versions() -> str:
+    return " ".join(version(name) for name in ("mkdocs", "markdown", "pymdown-extensions"))
+
+
+def _page_key(markdown: str, page, config) -> str:
+    """The HTML of a page depends on its Markdown, its place in the site and the Markdown settings."""
+    settings = repr((config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
+                     _converter_versions()))
+    return hashlib.sha256("\x00".join([settings, page.file.src_uri, markdown]).encode("utf-8")).hexdigest()
+
+
+def on_page_markdown(markdown, page, config, files):
+    key = _page_key(markdown, page, config)
+    entry = _cache_dir(config) / f"{key}.pickle"
+    try:
+        page.cached_render = pickle.loads(entry.read_bytes())
+        os.utime(entry)
+        return ""  # nothing left to convert: on_page_content puts the cached HTML back
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+        page.cache_key = key
+        return markdown
+
+
+def on_page_content(html, page, config, files):
+    cached = getattr(page, "cached_render", None)
+    if cached is not None:
+        html, page.toc, page._title_from_render, page.present_anchor_ids = cached
+        page.links_to_anchors = {}  # checked when the page was first converted
+        return html
+    folder = _cache_dir(config)
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / f"{page.cache_key}.{os.getpid()}.tmp"
+    partial.write_bytes(pickle.dumps((html, page.toc, page._title_from_render, page.present_anchor_ids)))
+    partial.replace(folder / f"{page.cache_key}.pickle")
+    return html
+
+
+def on_post_build(config):
+    folder = _cache_dir(config)
+    if folder.is_dir():
+        stale = time.time() - CACHE_DAYS * 86400
+        for entry in folder.glob("*.pickle"):
+            if entry.stat().st_mtime < stale:
+                entry.unlink(missing_ok=True)

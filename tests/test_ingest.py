@@ -135,3 +135,13 @@ def test_reader_comments_end_the_article():
     article = clean("page.txt", {}, body)
     assert article.paragraphs == ["The strike ended on Monday after talks.", "Unions said the deal was fair."]
     assert sum(r.startswith("reader comment:") for r in article.removed) == 3
+
+
+def test_cached_reading_equals_plain_reading(tmp_path: Path):
+    plain = read_articles(SEEDS)
+    cache = tmp_path / "ingest"
+    assert read_articles(SEEDS, cache=cache) == plain
+    entries = sorted(cache.glob("*.pickle"))
+    assert len(entries) == len(plain[0])
+    entries[0].write_bytes(b"damaged")
+    assert read_articles(SEEDS, cache=cache) == plain, "a damaged entry is read again"

@@ -55,3 +55,30 @@ def test_edited_page_is_kept_and_reported(tmp_path):
 
 def test_templates_live_in_site_src():
     assert (SITE_SRC / "templates" / "timeline.md.j2").exists()
+
+
+def test_unchanged_charts_are_not_drawn_again(tmp_path, monkeypatch):
+    from generators import render
+    from generators.pipeline import analyse
+    from .conftest import SEEDS
+    story, skipped = analyse(SEEDS)
+    render.render_site(story, tmp_path, skipped)
+    pictures = {p: p.read_bytes() for p in (tmp_path / "assets" / "charts").glob("*.svg")}
+    assert pictures
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("a chart was drawn again")
+    monkeypatch.setattr(render, "render_svg", no_drawing)
+    render.render_site(story, tmp_path, skipped)
+    assert {p: p.read_bytes() for p in pictures} == pictures
+
+
+def test_large_stories_keep_article_pages_out_of_search(tmp_path, monkeypatch):
+    from generators import render
+    from generators.pipeline import analyse
+    from .conftest import SEEDS
+    story, skipped = analyse(SEEDS)
+    monkeypatch.setattr(render, "SEARCHABLE_SOURCES_UP_TO", len(story.articles) - 1)
+    render.render_site(story, tmp_path, skipped)
+    for page in (tmp_path / "sources").glob("*-txt.md"):
+        assert "search:\n  exclude: true\n---" in page.read_text("utf-8")

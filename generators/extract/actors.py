@@ -84,8 +84,11 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Key for names: accents, case and the dots of "U.S." do not make two names different."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("’", "'")
+    if text.isascii():
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("’", "'")
     return re.sub(r"\b([a-z])\.", r"\1", text)
 
 
