@@ -7,13 +7,14 @@ light and a dark SVG rendered at build time, so readers without JavaScript see i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import altair as alt
 import vl_convert
 
 from .extract.actors import fold
-from .model import Event, Story
+from .model import Article, Event, Provenance, Story
 
 DARK_CONFIG = {
     "background": "#1e2129",
@@ -22,9 +23,15 @@ DARK_CONFIG = {
     "legend": {"labelColor": "#d5d8e2", "titleColor": "#d5d8e2"},
     "title": {"color": "#e8eaf0", "subtitleColor": "#c0c4d0"},
     "view": {"stroke": "#3b4050"},
+    "text": {"color": "#d5d8e2"},
 }
 LIGHT_CONFIG = {"background": "#ffffff"}
 MAX_SERIES_CHARTS = 6
+MAX_COMPARISON_CHARTS = 6
+MAX_DISAGREEMENT_CHARTS = 8
+MAX_VOICES = 40
+STANCE_ORDER = ["for", "mixed", "against", "unclear"]
+STANCE_COLOURS = ["#2e7d4f", "#b7791f", "#c0392b", "#7a8194"]
 COVERAGE_BY_MONTH_FROM = 30  # articles; beyond this, coverage columns are months, not single articles
 
 
@@ -135,13 +142,121 @@ def coverage_chart(story: Story, limit: int = 20) -> Chart | None:
                  [[a.name, *[table[(a.name, c)] for c in columns]] for a in actors])
 
 
+def source_labels(articles: list[Article]) -> dict[str, str]:
+    """Short names for sources on a chart axis: outlet and date, else the start of the headline."""
+    def label(article: Article) -> str:
+        if article.outlet:
+            return ", ".join(x for x in (article.outlet, article.published) if x)
+        title = article.title or article.source
+        return title if len(title) <= 36 else title[:35].rstrip() + "…"
+
+    labels = {a.source: label(a) for a in articles}
+    counts = Counter(labels.values())
+    return {source: text if counts[text] == 1 else f"{text} ({source})" for source, text in labels.items()}
+
+
+def comparison_charts(story: Story) -> list[Chart]:
+    """Parts of one measure in one period ("share of vote: A", "share of vote: B") side by side as bars."""
+    labels = source_labels(story.articles)
+    groups: dict[tuple[str, str, str], list] = {}
+    for figure in story.figures:
+        measure, _, part = figure.label.partition(": ")
+        if part:
+            groups.setdefault((measure, figure.unit, figure.period), []).append(figure)
+    candidates = [(key, figures) for key, figures in groups.items() if len({f.label for f in figures}) >= 2]
+    candidates.sort(key=lambda kv: (-len({p.source for f in kv[1] for p in f.provenance}), kv[0]))
+    charts = []
+    for (measure, unit, period), figures in sorted(candidates[:MAX_COMPARISON_CHARTS]):
+        rows = sorted(({"part": f.label.partition(": ")[2], "value": f.value, "text": f.text,
+                        "source": labels.get(source, source)}
+                       for f in figures for source in {p.source for p in f.provenance}),
+                      key=lambda r: (-r["value"], r["part"], r["source"]))
+        title = f"{measure} ({unit})" if unit and unit != measure else measure
+        base = alt.Chart(alt.Data(values=rows)).encode(
+            y=alt.Y("part:N", title=None, sort=[r["part"] for r in rows]),
+            yOffset=alt.YOffset("source:N"),
+            x=alt.X("value:Q", title=unit or measure, scale=alt.Scale(zero=True)),
+            tooltip=[alt.Tooltip("part:N", title="Who or what"), alt.Tooltip("value:Q", title="Value"),
+                     alt.Tooltip("source:N", title="Source")],
+        )
+        bars = base.mark_bar().encode(
+            color=alt.Color("source:N", title="Source", legend=alt.Legend(orient="bottom", columns=1, labelLimit=360)))
+        chart = (bars + base.mark_text(align="left", dx=4).encode(text="value:Q")).properties(width="container", height=max(80, 24 * len(rows)),
+                              title=alt.TitleParams(title, subtitle=period or "period not given"))
+        charts.append(Chart(f"compare-{len(charts) + 1}", title[:1].upper() + title[1:],
+                            f"The {measure} of each {'one named' if len(rows) > 1 else 'part'} side by side"
+                            f"{' (' + period + ')' if period else ''}; a bar per source where sources differ.",
+                            chart.to_dict(validate=False), ["Who or what", "Value", "Source"],
+                            [[r["part"], f"{r['value']:g}", r["source"]] for r in rows]))
+    return charts
+
+
+def disagreement_charts(story: Story) -> list[Chart]:
+    """Where sources give different values for one measure, each source's value side by side."""
+    labels = source_labels(story.articles)
+    charts = []
+    conflicts = [c for c in story.conflicts if c.kind == "figure"]
+    conflicts.sort(key=lambda c: (-len({p.source for v in c.values for p in v.provenance}), c.id))
+    for conflict in conflicts[:MAX_DISAGREEMENT_CHARTS]:
+        rows = []
+        for side in conflict.values:
+            number = re.match(r"[\d.,]+", side.value.replace(",", ""))
+            for source in sorted({p.source for p in side.provenance}):
+                rows.append({"source": labels.get(source, source), "value": float(number.group(0)) if number else 0.0,
+                             "said": side.value})
+        chart = alt.Chart(alt.Data(values=rows)).mark_bar(color="#c0392b").encode(
+            y=alt.Y("source:N", title=None, sort=[r["source"] for r in rows]),
+            x=alt.X("value:Q", title=None, scale=alt.Scale(zero=True)),
+            tooltip=[alt.Tooltip("source:N", title="Source"), alt.Tooltip("said:N", title="Says")],
+        ) + alt.Chart(alt.Data(values=rows)).mark_text(align="left", dx=4).encode(
+            y=alt.Y("source:N", sort=[r["source"] for r in rows]), x="value:Q", text="said:N")
+        chart = chart.properties(width="container", height=max(60, 30 * len(rows)), title=conflict.about)
+        charts.append(Chart(f"disagreement-{len(charts) + 1}", conflict.about,
+                            "Each bar is the value one source gives; the bars differ where the sources disagree.",
+                            chart.to_dict(validate=False), ["Source", "Says"],
+                            [[r["source"], r["said"]] for r in rows]))
+    return charts
+
+
+def voices_chart(story: Story) -> Chart | None:
+    """The voices and their stance, in four columns, so the competing positions show at a glance."""
+    views = story.views[:MAX_VOICES]
+    if not views:
+        return None
+    rank: Counter = Counter()
+    rows = []
+    for view in sorted(views, key=lambda v: (STANCE_ORDER.index(v.stance), -len(v.quotes), v.speaker)):
+        rank[view.stance] += 1
+        rows.append({"speaker": view.speaker, "stance": view.stance, "quotes": len(view.quotes),
+                     "row": rank[view.stance]})
+    points = alt.Chart(alt.Data(values=rows)).encode(
+        x=alt.X("stance:N", title="Stance on the central question", sort=STANCE_ORDER,
+                scale=alt.Scale(domain=STANCE_ORDER), axis=alt.Axis(orient="top", labelAngle=0)),
+        y=alt.Y("row:O", title=None, axis=None),
+        tooltip=[alt.Tooltip("speaker:N", title="Voice"), alt.Tooltip("stance:N", title="Stance"),
+                 alt.Tooltip("quotes:Q", title="Quotes")],
+    )
+    chart = (points.mark_circle(size=140, opacity=0.9).encode(
+        color=alt.Color("stance:N", scale=alt.Scale(domain=STANCE_ORDER, range=STANCE_COLOURS), legend=None))
+        + points.mark_text(align="left", dx=10, limit=150).encode(text="speaker:N")).properties(
+        width="container", height=max(80, 26 * max(rank.values())), title="Who stands where")
+    return Chart("voices", "Who stands where",
+                 "Each voice in the column of its stance on the story's central question, most quoted first.",
+                 chart.to_dict(validate=False), ["Voice", "Stance", "Quotes"],
+                 [[r["speaker"], r["stance"], str(r["quotes"])] for r in rows])
+
+
 def build_charts(story: Story, timeline_events: list[Event]) -> dict[str, list[Chart]]:
     """Charts per page name; the timeline chart shows the events the timeline page shows."""
-    pages: dict[str, list[Chart]] = {"timeline": [], "figures": [], "sources": []}
+    pages: dict[str, list[Chart]] = {"timeline": [], "figures": [], "sources": [], "views": [],
+                                     "disagreements": disagreement_charts(story)}
     timeline = timeline_chart(timeline_events)
     if timeline:
         pages["timeline"].append(timeline)
-    pages["figures"].extend(figure_series_charts(story))
+    pages["figures"].extend(figure_series_charts(story) + comparison_charts(story))
+    voices = voices_chart(story)
+    if voices:
+        pages["views"].append(voices)
     coverage = coverage_chart(story)
     if coverage:
         pages["sources"].append(coverage)

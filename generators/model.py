@@ -103,8 +103,9 @@ class Quote:
 class View:
     speaker: str
     stance: str  # "for" | "against" | "mixed" | "unclear"
-    summary: str
+    summary: str  # the statement that decides the stance (a quote or a reported opinion)
     quotes: list[str] = field(default_factory=list)  # quote ids
+    evidence: list[Provenance] = field(default_factory=list)  # where the summary was said
 
 
 @dataclass

@@ -222,11 +222,16 @@ def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Con
         values = [f.value for f in group]
         minor = close_values(max(values), min(values))
         conflicts.append(Conflict(
-            id="", kind="figure", about=f"{group[0].label} ({group[0].unit}), {period}", minor=bool(minor),
+            id="", kind="figure", about=f"{_measure(group[0])}, {period}", minor=bool(minor),
             values=[ConflictValue(_format_value(f), list(f.provenance)) for f in group],
         ))
     conflicts += period_conflicts(figures)
     return figures, conflicts
+
+
+def _measure(figure: Figure) -> str:
+    """"homicide rate (murders per 100,000 people)"; a count named by its unit is named once."""
+    return figure.label if figure.unit in ("", figure.label) else f"{figure.label} ({figure.unit})"
 
 
 def close_values(a: float, b: float) -> bool:
@@ -400,13 +405,13 @@ def build_views(actors: list[Actor], quotes: list[Quote], question: str = "") ->
             continue
         said = by_speaker.get(actor.name, [])
         names = [actor.name, *actor.aliases] if actor.kind == "person" else []
-        reported = [p.quote for p in actor.provenance if names and gives_opinion(p.quote, names)]
+        reported = [p for p in actor.provenance if names and gives_opinion(p.quote, names)]
         if not said and not reported:
             continue
-        statements = reported + [q.text for q in said]
-        decided = stance_of(statements, question)
-        summary = statements[decided.deciding if decided.deciding is not None else 0]
-        views.append(View(actor.name, decided.stance, summary, [q.id for q in said]))
+        statements = [(p.quote, [p]) for p in reported] + [(q.text, q.provenance) for q in said]
+        decided = stance_of([text for text, _ in statements], question)
+        summary, evidence = statements[decided.deciding if decided.deciding is not None else 0]
+        views.append(View(actor.name, decided.stance, summary, [q.id for q in said], list(evidence)))
     views.sort(key=lambda v: (-len(v.quotes), v.speaker))
     return views
 

@@ -145,8 +145,8 @@ def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
                     "sources": _provenance(a.provenance)} for a in story.actors],
         "quotes": [{"id": q.id, "speaker": q.speaker, "text": q.text, "source_count": sources_count(q.provenance),
                     "sources": _provenance(q.provenance)} for q in story.quotes],
-        "views": [{"speaker": v.speaker, "stance": v.stance, "summary": v.summary, "quotes": v.quotes}
-                  for v in story.views],
+        "views": [{"speaker": v.speaker, "stance": v.stance, "summary": v.summary, "quotes": v.quotes,
+                   "evidence": _provenance(v.evidence)} for v in story.views],
         "conflicts": [{"id": c.id, "kind": c.kind, "about": c.about, "minor": c.minor,
                        "values": [{"value": v.value, "source": p.source, "quote": p.quote}
                                   for v in c.values for p in v.provenance]} for c in story.conflicts],

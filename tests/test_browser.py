@@ -102,17 +102,46 @@ def test_search_finds_an_actor(browser, seeds_site, seeds_build):
     assert any("actors.html" in link for link in links)
 
 
-def test_no_serious_accessibility_violation(browser, seeds_site, seeds_build):
+def to_dark(page):
+    page.click("label[for='__palette_1']")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+
+
+def test_no_serious_accessibility_violation_in_light_or_dark(browser, seeds_site, seeds_build):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()  # axe-core ships inside the package: nothing is downloaded
     article = seeds_build[0].story.articles[0].source
     for name in [*PAGES, "sources/" + article.replace(".", "-") + ".html"]:
         page, _ = open_page(browser, seeds_site + name)
-        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in axe.run(page).response["violations"]
-                      if v["impact"] in ("serious", "critical")]
-        assert violations == [], name
+        for scheme in ("light", "dark"):
+            if scheme == "dark":
+                to_dark(page)
+            violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                          for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+            assert violations == [], (name, scheme)
         page.close()
+
+
+MARKS = "svg .mark-symbol path, svg .mark-rect path, svg .mark-line path, svg .mark-text text"
+
+
+def test_every_chart_is_drawn_with_marks_in_light_and_dark(browser, seeds_site):
+    drawn = 0
+    for name in PAGES:
+        page, watch = open_page(browser, seeds_site + name)
+        figures = page.locator(".story-chart")
+        for scheme in ("light", "dark"):
+            if scheme == "dark":
+                to_dark(page)
+            page.wait_for_function(f"[...document.querySelectorAll('.story-chart')].every("
+                                   f"f => f.dataset.rendered === '{scheme}')", timeout=15000)
+            for i in range(figures.count()):
+                assert figures.nth(i).locator(".story-chart__interactive").locator(MARKS).count() > 0, (name, i)
+        drawn += figures.count()
+        assert watch.errors == [], name
+        page.close()
+    assert drawn >= 6, "timeline, series, comparison, voices, disagreements and coverage charts"
 
 
 def test_home_page_fits_a_phone(browser, seeds_site):

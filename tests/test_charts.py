@@ -1,0 +1,49 @@
+"""Charts are built from the story's data: one per comparison, disagreement and the voices, each with its table."""
+
+from __future__ import annotations
+
+from generators.charts import comparison_charts, disagreement_charts, source_labels, voices_chart
+from generators.extract import extract_article
+from generators.extract.dates import Reference
+from generators.ingest import clean
+from generators.reconcile import reconcile
+
+
+def story(*texts):
+    articles = [clean(f"{i}.txt", {"published": "2024-05-01", "title": f"Report number {i} on the vote"}, text)
+                for i, text in enumerate(texts)]
+    return reconcile(articles, [extract_article(a, Reference(2024, 5, 1)) for a in articles])
+
+
+def test_parts_of_one_measure_become_one_bar_chart_with_a_bar_per_source():
+    s = story("In the first round on March 3, 2024, Silva won 38.4% of the vote while Costa received 38%.",
+              "Both candidates secured 38% of the vote in March's first round.")
+    (chart,) = comparison_charts(s)
+    assert chart.title.startswith("Share of vote")
+    rows = sorted((r[0], r[1]) for r in chart.table_rows)
+    assert rows == [("Costa", "38"), ("Costa", "38"), ("Silva", "38"), ("Silva", "38.4")]
+    assert {r["source"] for r in chart.spec["data"]["values"]} == {"Report number 0 on the vote",
+                                                                  "Report number 1 on the vote"}
+
+
+def test_each_disagreement_shows_every_source_value():
+    s = story("In January 2024 the police recorded 731 homicides across the country.",
+              "In January 2024 the police recorded 781 homicides across the country.")
+    (chart,) = disagreement_charts(s)
+    assert sorted(row[1] for row in chart.table_rows) == ["731 homicides", "781 homicides"]
+    assert chart.title == "homicides, 2024-01"
+
+
+def test_voices_sit_in_the_column_of_their_stance():
+    s = story("\"The plan has failed and the army is dangerous here,\" said Rosa Lima.",
+              "\"We need this plan and it will help,\" said Pedro Alves.")
+    chart = voices_chart(s)
+    assert sorted(chart.table_rows) == [["Pedro Alves", "for", "1"], ["Rosa Lima", "against", "1"]]
+    assert voices_chart(story("The meeting took place in the capital.")) is None
+
+
+def test_sources_are_named_by_outlet_and_date_else_by_headline():
+    a = clean("a.txt", {"title": "A very long headline about the harbour strike and its end", "outlet": "",
+                        "published": "2024-05-01"}, "The strike ended on Monday.")
+    b = clean("b.txt", {"outlet": "example.org", "published": "2024-05-02"}, "The strike ended on Monday.")
+    assert source_labels([a, b]) == {"a.txt": "A very long headline about the harb…", "b.txt": "example.org, 2024-05-02"}
