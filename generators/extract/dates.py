@@ -86,13 +86,20 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("month-year", re.compile(_RELATION + r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b")),
     ("month-day", re.compile(_RELATION + r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})(?![\d,.]*\s*(?:%|per|percent))")),
     ("day-month", re.compile(_RELATION + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s+\d{4})")),
-    ("in-month", re.compile(r"\b(?P<rel>in|since|until|by|from|early|late|mid-?|last|this|next)\s+" + _MONTH + r"\b(?!\s+\d)", re.I)),
+    ("in-month", re.compile(r"\b(?P<rel>in|since|until|by|from|early|late|mid|last|this|next)(?:\s+|-)" + _MONTH + r"\b(?!\s+\d)", re.I)),
     ("year", re.compile(r"\b(?P<rel>in|since|until|by|from|before|after|during|of|early|late|mid-?)\s+(?:the\s+year\s+)?" + _YEAR + r"\b(?![-–]\d|\s*(?:%|per\b|percent))", re.I)),
     ("year-first", re.compile(r"(?:^|(?<=[.,;:]\s))" + _YEAR + r"\b(?!\s*(?:%|per\b|percent))")),
     ("relative-year", re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b", re.I)),
+    ("relative-month", re.compile(r"\b(?P<which>last|this|next|previous|past)\s+month\b", re.I)),
+    ("ago", re.compile(r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|year)s?\s+ago\b", re.I)),
     ("relative-day", re.compile(r"\b(?P<which>yesterday|today|tomorrow)\b", re.I)),
-    ("weekday", re.compile(r"\b(?P<rel>on|last|this|next)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(r"\b(?P<rel>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
 ]
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
+# "will meet on Monday", "is due to vote on Monday": the coming one
+_FUTURE_VERB = re.compile(r"\b(will|shall|is due to|are due to|is to|are to|scheduled to|set to)\s+(?:\w+\s+){1,3}on\s+$", re.I)
+_REFERENCE_RULES = {"month-day", "day-month", "in-month"}  # read against the reference year
 
 
 def _from_match(rule: str, m: re.Match, ref: Reference | None) -> DateRef | None:
@@ -128,19 +135,34 @@ def _from_match(rule: str, m: re.Match, ref: Reference | None) -> DateRef | None
             return None
         offset = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[groups["which"].lower()]
         return DateRef(str(ref.year + offset), "year")
+    if rule == "relative-month":
+        if ref is None or ref.month is None:
+            return None
+        offset = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[groups["which"].lower()]
+        year, month = divmod(ref.year * 12 + ref.month - 1 + offset, 12)
+        return DateRef(f"{year:04d}-{month + 1:02d}", "month")
+    if rule == "ago" and groups["unit"].lower() == "year":
+        if ref is None:
+            return None
+        count = groups["count"].lower()
+        return DateRef(str(ref.year - (int(count) if count.isdigit() else _COUNTS[count])), "year")
     anchor = ref.as_date() if ref else None
     if anchor is None:
         return None
+    if rule == "ago":
+        count = groups["count"].lower()
+        return DateRef((anchor - timedelta(days=int(count) if count.isdigit() else _COUNTS[count])).isoformat(), "day")
     if rule == "relative-day":
         offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["which"].lower()]
         return DateRef((anchor + timedelta(days=offset)).isoformat(), "day")
     if rule == "weekday":
         target = _WEEKDAYS.index(groups["weekday"].lower())
-        delta = (anchor.weekday() - target) % 7
-        if groups["rel"] == "next":
+        before = m.string[max(0, m.start("weekday") - 40):m.start("weekday")]
+        ahead = (groups.get("rel") or "").lower() == "next" or bool(_FUTURE_VERB.search(before))
+        if ahead:  # "will meet on Monday": the coming one
             day = anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
-        else:
-            day = anchor - timedelta(days=delta)
+        else:  # "met on Monday": the last one, or the article's own day
+            day = anchor - timedelta(days=(anchor.weekday() - target) % 7)
         return DateRef(day.isoformat(), "day")
     return None
 
@@ -158,7 +180,27 @@ def find_dates(text: str, ref: Reference | None) -> list[DateMatch]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(DateMatch(m.start(), m.end(), value, rule))
-    return sorted(found, key=lambda d: d.start)
+    return sorted(_years_from_context(found), key=lambda d: d.start)
+
+
+def _years_from_context(found: list[DateMatch]) -> list[DateMatch]:
+    """"He was charged in February 2010 and in June was freed": a year-less date takes the one year its sentence
+    names, rather than the article's, when that year is earlier."""
+    years = {d.date.value[:4] for d in found if d.rule not in _REFERENCE_RULES and d.date.relation != "period"
+             and d.rule in ("iso", "month-day-year", "day-month-year", "month-year", "year", "year-first")}
+    if len(years) != 1:
+        return found
+    (year,) = years
+    result = []
+    for d in found:
+        if d.rule in _REFERENCE_RULES and year < d.date.value[:4]:
+            value = year + d.date.value[4:]
+            if d.date.precision == "day" and not _valid(int(year), int(value[5:7]), int(value[8:10])):
+                result.append(d)
+                continue
+            d = DateMatch(d.start, d.end, DateRef(value, d.date.precision, d.date.relation), d.rule + "+sentence-year")
+        result.append(d)
+    return result
 
 
 def years_mentioned(text: str) -> list[int]:

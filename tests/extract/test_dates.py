@@ -35,3 +35,24 @@ def test_not_dates():
     assert values("2,000 people and 1,300 murders, 44.2%") == []
     assert values("on 31 February") == []
     assert values("We may go") == []
+
+
+def dates(text, ref):
+    return [v[:2] for v in values(text, ref)]
+
+
+def test_weekdays_relative_months_and_ago():
+    ref = Reference(2025, 3, 23)  # a Sunday
+    assert dates("On Monday the vote was held.", ref) == [("2025-03-17", "day")]
+    assert dates("The council will meet on Monday.", ref) == [("2025-03-24", "day")]
+    assert dates("Black Friday sales rose.", ref) == [], "a weekday alone is too often part of a name"
+    assert dates("It happened last month.", ref) == [("2025-02", "month")]
+    assert dates("Three years ago it began.", ref) == [("2022", "year")]
+    assert dates("Ten days ago the army moved.", ref) == [("2025-03-13", "day")]
+    assert dates("In mid-February the ministry announced it.", ref) == [("2025-02", "month")]
+
+
+def test_a_year_less_date_takes_the_year_its_sentence_names():
+    ref = Reference(2011, 11, 7)
+    assert dates("He was charged in February 2010 and in June was freed.", ref) == [("2010-02", "month"), ("2010-06", "month")]
+    assert dates("In June the trial began.", ref) == [("2011-06", "month")]
