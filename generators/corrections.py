@@ -15,6 +15,7 @@ import yaml
 
 from .extract.actors import fold
 from .model import Actor, DateRef, Story
+from .reconcile import build_views
 
 FILE = "corrections.yml"
 TEMPLATE = """\
@@ -37,6 +38,8 @@ TEMPLATE = """\
 #   "Speaker Name": mixed
 # pin:                         # always on the timeline, however long the story grows
 #   - "words from the event"
+# question: "Should the city build the new harbour?"   # the central question stances answer
+#                              # (default: the headline most like the others)
 """
 STANCES = {"for", "against", "mixed", "unclear"}
 
@@ -55,6 +58,7 @@ class Corrections:
     stances: dict[str, str] = field(default_factory=dict)
     split: dict[str, list[str]] = field(default_factory=dict)
     pin: list[str] = field(default_factory=list)
+    question: str = ""
 
 
 def load(content: Path) -> Corrections:
@@ -67,7 +71,7 @@ def load(content: Path) -> Corrections:
         raise CorrectionsError(f"{FILE}: unreadable ({exc.__class__.__name__})") from None
     if not isinstance(data, dict):
         raise CorrectionsError(f"{FILE}: must be a mapping of correction kinds")
-    unknown = set(data) - {"reject", "dates", "values", "rename", "merge", "split", "stances", "pin"}
+    unknown = set(data) - {"reject", "dates", "values", "rename", "merge", "split", "stances", "pin", "question"}
     if unknown:
         raise CorrectionsError(f"{FILE}: unknown kind(s): {', '.join(sorted(map(str, unknown)))}")
     try:
@@ -80,6 +84,7 @@ def load(content: Path) -> Corrections:
             stances={str(k): str(v) for k, v in (data.get("stances") or {}).items()},
             split={str(k): [str(x) for x in (v if isinstance(v, list) else [v])] for k, v in (data.get("split") or {}).items()},
             pin=[str(x) for x in data.get("pin") or []],
+            question=" ".join(str(data.get("question") or "").split()),
         )
     except (TypeError, ValueError, AttributeError) as exc:
         raise CorrectionsError(f"{FILE}: wrong type ({exc})") from None
@@ -99,7 +104,7 @@ def _matches(words: str, text: str) -> bool:
 def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
     """The corrected story, and one line per correction that matched nothing."""
     unmatched: list[str] = []
-    actors, events, figures, quotes, views = story.actors, story.events, story.figures, story.quotes, story.views
+    actors, events, figures, quotes = story.actors, story.events, story.figures, story.quotes
 
     for target, others in corrections.merge.items():
         keep = next((a for a in actors if fold(a.name) == fold(target)), None)
@@ -115,7 +120,6 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
         names = {a.name for a in gone}
         actors = [a for a in actors if a not in gone]
         quotes = [replace(q, speaker=keep.name) if q.speaker in names else q for q in quotes]
-        views = [v for v in views if v.speaker not in names]
 
     for owner, names in corrections.split.items():
         actor = next((a for a in actors if fold(a.name) == fold(owner)), None)
@@ -139,7 +143,6 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
                 actor.aliases = [n for n in [actor.name, *actor.aliases] if n != new]
                 actor.name, hit = new, True
         quotes = [replace(q, speaker=new) if fold(q.speaker) == fold(old) else q for q in quotes]
-        views = [replace(v, speaker=new) if fold(v.speaker) == fold(old) else v for v in views]
         if not hit:
             unmatched.append(f"rename {old!r}: no such actor")
 
@@ -149,7 +152,6 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
         if rejected_names:  # an actor's name rejects the actor and their voice, not every sentence naming them
             actors = [a for a in actors if a.name not in rejected_names]
             quotes = [q for q in quotes if q.speaker not in rejected_names]
-            views = [v for v in views if v.speaker not in rejected_names]
         else:
             events = [e for e in events if not _matches(words, e.text)]
             figures = [f for f in figures if not any(_matches(words, p.quote) for p in f.provenance)]
@@ -179,6 +181,8 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
         if not hits:
             unmatched.append(f"pin {words!r}: no such event")
 
+    question = corrections.question or story.question
+    views = build_views(actors, quotes, question)  # the voices of the corrected actors and quotes
     for speaker, stance in corrections.stances.items():
         hits = [v for v in views if fold(v.speaker) == fold(speaker)]
         for view in hits:
@@ -186,10 +190,8 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
         if not hits:
             unmatched.append(f"stance for {speaker!r}: no such voice")
 
-    quote_ids = {q.id for q in quotes}
-    views = [replace(v, quotes=[q for q in v.quotes if q in quote_ids]) for v in views]
     figure_sentences = {(p.source, p.sentence) for f in figures for p in f.provenance}
     conflicts = [c for c in story.conflicts if c.kind not in ("figure", "period")
                  or all((p.source, p.sentence) in figure_sentences for v in c.values for p in v.provenance)]
     return replace(story, actors=actors, events=events, figures=figures, quotes=quotes, views=views,
-                   conflicts=conflicts), unmatched
+                   conflicts=conflicts, question=question), unmatched

@@ -125,3 +125,17 @@ def test_split_and_pin(tmp_path):
     assert {p.source for p in actors["Ana Ruiz"].provenance} == {"a.txt"}
     cut = select_timeline(result.story.events, dates=2, per_date=1)
     assert len(cut) == 3 and any("session number 17 " in e.text for e in cut), "a pinned event survives any cut"
+
+
+def test_the_central_question_can_be_set_and_voices_follow_corrections(tmp_path):
+    content = tmp_path / "content"
+    generate(SEEDS, content)
+    voices = {v.speaker for v in generate(SEEDS, content).story.views}
+    speaker = sorted(voices)[0]
+    (content / "corrections.yml").write_text(
+        f'question: "Should  the army   fight the gangs?"\nrename:\n  "{speaker}": "Renamed Voice"\n', "utf-8")
+    result = generate(SEEDS, content)
+    assert result.story.question == "Should the army fight the gangs?"
+    assert "Should the army fight the gangs?" in (content / "views.md").read_text("utf-8")
+    assert {v.speaker for v in result.story.views} == voices - {speaker} | {"Renamed Voice"}
+    assert result.unmatched == []
