@@ -62,6 +62,7 @@ class Event:
     scheduled: bool
     provenance: list[Provenance] = field(default_factory=list)
     pinned: bool = False  # an editor keeps it on the timeline however long the story grows
+    signal: str = ""  # the rule that found it, so that every item can explain itself
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Figure:
     approximate: bool
     text: str  # the number as written ("some 1,300")
     provenance: list[Provenance] = field(default_factory=list)
+    signal: str = ""
 
 
 @dataclass
@@ -85,6 +87,7 @@ class Actor:
     roles: list[str] = field(default_factory=list)
     mentions: int = 0
     provenance: list[Provenance] = field(default_factory=list)
+    signal: str = ""
 
     @property
     def role(self) -> str:
@@ -97,6 +100,7 @@ class Quote:
     speaker: str
     text: str
     provenance: list[Provenance] = field(default_factory=list)
+    signal: str = ""
 
 
 @dataclass

@@ -68,7 +68,7 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
             continue  # a lone surname no article spells out in full
         if key is None:
             index.add(Actor("", actor.name, actor.kind, list(actor.aliases), list(actor.roles), actor.mentions,
-                            list(actor.provenance)))
+                            list(actor.provenance), actor.signal))
             continue
         target = index.actors[key]
         for name in [actor.name, *actor.aliases]:
@@ -115,7 +115,8 @@ def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], 
                 break
         else:
             by_date[event.date.value].append(len(events))
-            events.append(Event("", event.date, event.text, event.scheduled, list(event.provenance)))
+            events.append(Event("", event.date, event.text, event.scheduled, list(event.provenance),
+                                signal=event.signal))
             words.append(mine)
             labels.append(my_labels)
     absorbed = set()
@@ -206,7 +207,7 @@ def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Con
             merged[key].approximate = merged[key].approximate and figure.approximate
         else:
             merged[key] = Figure("", figure.value, figure.unit, figure.label, figure.period, figure.approximate,
-                                 figure.text, list(figure.provenance))
+                                 figure.text, list(figure.provenance), figure.signal)
     figures = sorted(merged.values(), key=lambda f: (fold(f.label), f.period, f.value))
     for number, figure in enumerate(figures, 1):
         figure.id = f"figure-{number}"
@@ -256,8 +257,9 @@ def attribute_shared_figures(figures: list[Figure]) -> list[Figure]:
         if ": " in figure.label or not labels:
             result.append(figure)
             continue
+        signal = f"{figure.signal}; given for the whole measure, so compared with each named part"
         result += [Figure("", figure.value, figure.unit, label, period, figure.approximate, figure.text,
-                          list(figure.provenance)) for label, period in labels]
+                          list(figure.provenance), signal) for label, period in labels]
     return result
 
 
@@ -350,7 +352,7 @@ def merge_quotes(extractions: list[Extraction], canonical: dict[str, str]) -> li
         if key in merged and merged[key].speaker == speaker:
             _add_provenance(merged[key].provenance, quote.provenance)
             continue
-        merged[key] = Quote("", speaker, quote.text, list(quote.provenance))
+        merged[key] = Quote("", speaker, quote.text, list(quote.provenance), quote.signal)
     quotes = list(merged.values())
     for number, quote in enumerate(quotes, 1):
         quote.id = f"quote-{number}"

@@ -135,15 +135,18 @@ def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
         "sources": [{"id": a.source, "title": a.title, "outlet": a.outlet, "published": a.published,
                      "url": a.url, "authors": a.authors, "removed": a.removed} for a in story.articles],
         "events": [{"id": e.id, "date": e.date.value, "precision": e.date.precision, "text": e.text,
-                    "scheduled": e.scheduled, "source_count": sources_count(e.provenance),
+                    "scheduled": e.scheduled, "signal": e.signal, "source_count": sources_count(e.provenance),
                     "sources": _provenance(e.provenance)} for e in story.events],
         "figures": [{"id": f.id, "value": f.value, "unit": f.unit, "label": f.label, "period": f.period,
-                     "approximate": f.approximate, "text": f.text, "source_count": sources_count(f.provenance),
+                     "approximate": f.approximate, "text": f.text, "signal": f.signal,
+                     "source_count": sources_count(f.provenance),
                      "sources": _provenance(f.provenance)} for f in story.figures],
         "actors": [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases, "role": a.role,
-                    "roles": a.roles, "mentions": a.mentions, "source_count": sources_count(a.provenance),
+                    "roles": a.roles, "mentions": a.mentions, "signal": a.signal,
+                    "source_count": sources_count(a.provenance),
                     "sources": _provenance(a.provenance)} for a in story.actors],
-        "quotes": [{"id": q.id, "speaker": q.speaker, "text": q.text, "source_count": sources_count(q.provenance),
+        "quotes": [{"id": q.id, "speaker": q.speaker, "text": q.text, "signal": q.signal,
+                    "source_count": sources_count(q.provenance),
                     "sources": _provenance(q.provenance)} for q in story.quotes],
         "views": [{"speaker": v.speaker, "stance": v.stance, "summary": v.summary, "quotes": v.quotes,
                    "evidence": _provenance(v.evidence)} for v in story.views],
@@ -289,12 +292,12 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
                 writer.write(path, render_svg(chart.spec, dark=mode == "dark"))
     data = export(story, charts)
     writer.write("data/story.json", json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n")
-    writer.write("data/events.csv", csv_text(["id", "date", "precision", "scheduled", "text", "sources"],
+    writer.write("data/events.csv", csv_text(["id", "date", "precision", "scheduled", "text", "sources", "signal"],
                                              [[e["id"], e["date"], e["precision"], e["scheduled"], e["text"],
-                                               e["source_count"]] for e in data["events"]]))
-    writer.write("data/figures.csv", csv_text(["id", "value", "unit", "label", "period", "text", "sources"],
+                                               e["source_count"], e["signal"]] for e in data["events"]]))
+    writer.write("data/figures.csv", csv_text(["id", "value", "unit", "label", "period", "text", "sources", "signal"],
                                               [[f["id"], f["value"], f["unit"], f["label"], f["period"], f["text"],
-                                                f["source_count"]] for f in data["figures"]]))
+                                                f["source_count"], f["signal"]] for f in data["figures"]]))
     for asset in sorted((SITE_SRC / "assets").rglob("*")):
         if asset.is_file():
             writer.write(f"assets/{asset.relative_to(SITE_SRC / 'assets').as_posix()}", asset.read_bytes())

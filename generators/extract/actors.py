@@ -114,6 +114,7 @@ class Mention:
     role: str
     sentence: Sentence
     start: int
+    reason: str = ""  # the clue for its kind
 
 
 _TITLE_INSIDE = re.compile(r"(?:^|\s)(?=(?:" + "|".join(re.escape(t) for t in TITLES if t[0].isupper() and len(t) > 3) + r")\s)")
@@ -158,35 +159,36 @@ def _appositive_role(text: str, end: int) -> str:
     return ""
 
 
-def _classify(name: str, text: str, end: int, title: str, is_common) -> str | None:
+def _classify(name: str, text: str, end: int, title: str, is_common) -> tuple[str | None, str]:
+    """The kind of a name and the clue that decided it."""
     words = name.split()
     following = re.match(r"\s+([a-z]+)", text[end:])
     next_word = following.group(1) if following else ""
     folded_words = [fold(w).rstrip(".") for w in words]
     if is_place_name(name):
-        return "place"
+        return "place", "a country or region name"
     if any(w in ORG_WORDS for w in folded_words[1:]) or (len(words) > 1 and folded_words[0] in ORG_WORDS and "of" in folded_words):
-        return "organisation"
+        return "organisation", "an organisation word in the name"
     two_after = re.match(r"\s+[a-z]+\s+([a-z]+)", text[end:])
     word_before = re.search(r"\b([a-z]+)\s+$", text[:end - len(name)])
     if next_word in ORG_FOLLOWERS or two_after and two_after.group(1) in ORG_FOLLOWERS \
             or word_before and word_before.group(1) in ORG_FOLLOWERS:
-        return "organisation"  # "Blackwater security firm", "the firm Blackwater"
+        return "organisation", "next to an organisation noun (firm, party, agency…)"
     if next_word in PLACE_FOLLOWERS or re.search(r"\b(?:city|town|village|province|port) of\s+$", text[:end - len(name)]):
-        return "place"
+        return "place", "next to a place noun (city, port…)"
     if re.fullmatch(r"[A-Z]{2,6}s?", name) or re.fullmatch(r"(?:[A-Z]\.){2,4}", name):
-        return "organisation"
+        return "organisation", "an acronym"
     if len(words) == 1 and re.search(r"[a-z][A-Z]", name):
-        return "organisation"  # InSight, AtlasIntel: camel case is a brand
+        return "organisation", "a camel-case brand name"
     if any(is_place_name(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, len(words) + 1)) and len(words) > 1:
-        return "organisation"  # "Bank of England", a name built on a place
+        return "organisation", "a name built on a place name"
     if not title and re.search(r"\b(?:in|at|from|near|outside|across|to)\s+$", text[:end - len(name)], re.I):
-        return "place"  # "in Los Angeles"; a person named so is outvoted by their other mentions
+        return "place", "after in, at, from…"  # a person named so is outvoted by their other mentions
     if title or 2 <= len(words) <= 4 and not any(w in _CONNECTORS for w in folded_words):
-        return "person"
+        return "person", "a title before the name" if title else "two to four capitalised words"
     if len(words) == 1 and not is_common(name):
-        return "single"
-    return None
+        return "single", "a lone capitalised word"
+    return None, ""
 
 
 def find_mentions(sentences: list[Sentence], is_common) -> list[Mention]:
@@ -224,7 +226,7 @@ def find_mentions(sentences: list[Sentence], is_common) -> list[Mention]:
             if re.search(r"(an|ian|ean|ese|ish|ic)$", name) and next_word and not is_place_name(name) \
                     and next_word.group(1) not in _VERBS_AFTER_NAME and not next_word.group(1).endswith("ed"):
                 continue  # "Mexican embassy", "Kenyan peacekeepers": an adjective, not an actor
-            kind = _classify(name, text, end, title, is_common)
+            kind, reason = _classify(name, text, end, title, is_common)
             if kind is None:
                 continue
             role = ""
@@ -239,7 +241,7 @@ def find_mentions(sentences: list[Sentence], is_common) -> list[Mention]:
                         role = re.sub(r"-\s+", "-", f"{q} {title}".strip())
                 if not role:
                     role = _appositive_role(text, end)
-            mentions.append(Mention(name.strip(), kind, role, sentence, start))
+            mentions.append(Mention(name.strip(), kind, role, sentence, start, reason))
     return mentions
 
 
@@ -315,6 +317,7 @@ def merge_mentions(mentions: list[Mention], acronyms: dict[str, str]) -> list[Ac
     index = NameIndex()
     counts: Counter = Counter()
     kinds: dict[str, Counter] = {}
+    reasons: dict[tuple[str, str], str] = {}
     # long names first, so that a surname finds the full name it belongs to
     for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.sentence.index, m.start)):
         key = index.resolve(mention.name, acronyms)
@@ -322,6 +325,7 @@ def merge_mentions(mentions: list[Mention], acronyms: dict[str, str]) -> list[Ac
             key = index.add(Actor(id="", name=mention.name, kind=mention.kind))
         actor = index.actors[key]
         kinds.setdefault(key, Counter())[mention.kind] += 1
+        reasons.setdefault((key, mention.kind), mention.reason)
         if mention.name != actor.name and mention.name not in actor.aliases:
             actor.aliases.append(mention.name)
             index.alias(key, mention.name)
@@ -333,5 +337,6 @@ def merge_mentions(mentions: list[Mention], acronyms: dict[str, str]) -> list[Ac
         actor.mentions = counts[key]
         votes = kinds[key].most_common()
         actor.kind = next((kind for kind, _ in votes if kind != "single"), actor.kind)  # the kind most mentions show
+        actor.signal = f"{actor.kind}: {reasons[(key, actor.kind)]} ({kinds[key][actor.kind]} of {counts[key]} mentions)"
         actor.provenance.sort(key=lambda p: p.sentence)
     return list(index.actors.values())  # "single" names stay until reconcile can match them across articles

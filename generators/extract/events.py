@@ -25,7 +25,10 @@ def extract_events(sentences: list[Sentence], ref: Reference | None, published: 
             continue
         best = max(dates, key=lambda d: (_PRECISION_RANK[d.date.precision], -d.start))
         anchor = published or (ref.as_date().isoformat() if ref and ref.as_date() else "")
-        scheduled = bool(_FUTURE.search(sentence.text)) or bool(anchor and best.date.value > anchor[:len(best.date.value)])
-        events.append(Event("", best.date, sentence.text, scheduled,
-                            [Provenance(sentence.source, sentence.index, sentence.text)]))
+        future = bool(_FUTURE.search(sentence.text))
+        later = bool(anchor and best.date.value > anchor[:len(best.date.value)])
+        signal = f"date rule {best.rule}: \u201c{sentence.text[best.start:best.end]}\u201d"
+        signal += "; scheduled: future wording" if future else "; scheduled: after the article's date" if later else ""
+        events.append(Event("", best.date, sentence.text, future or later,
+                            [Provenance(sentence.source, sentence.index, sentence.text)], signal=signal))
     return events

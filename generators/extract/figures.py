@@ -140,20 +140,21 @@ def _unit_phrase(text: str, end: int, dates: list[DateMatch]) -> tuple[str, str,
     return noun, "", cursor
 
 
-def _percent_label(text: str, number: _Number, first: "Figure | None") -> str:
-    """What a percentage measures; a change with no named measure changes the sentence's first figure."""
+def _percent_label(text: str, number: _Number, first: "Figure | None") -> tuple[str, str]:
+    """What a percentage measures, and the clue; a change with no named measure changes the sentence's first figure."""
     won = re.search(r"\b([A-Z][\w'’-]+)\s+(?:won|received|secured|obtained|took|got|garnered)\s+(?:" + _APPROX + r")?$", text[:number.start])
     if won:
-        return f"share of vote: {won.group(1)}" if re.search(r"\bvot", text) else f"share: {won.group(1)}"
+        label = f"share of vote: {won.group(1)}" if re.search(r"\bvot", text) else f"share: {won.group(1)}"
+        return label, f"a percentage after \u201c{won.group(0).strip()}\u201d"
     rest = text[number.end:]
     if re.match(r"\s*of\s", rest):
         of = re.match(r"\s*of\s+(?:the\s+|a\s+|an\s+)?", rest)
-        return ("share of " + _following_noun(text, number.end + of.end())).strip()
+        return ("share of " + _following_noun(text, number.end + of.end())).strip(), "a percentage of what follows"
     window = text[max(0, number.start - 70):number.end + 40]
     if _CHANGE.search(window):
         subject = _rate_noun(text) or (first.label if first else "")
-        return f"change in {subject}" if subject else "change"
-    return _measure_before(text, number.start) or _rate_noun(text)
+        return (f"change in {subject}" if subject else "change"), "a percentage next to a word of change"
+    return _measure_before(text, number.start) or _rate_noun(text), "a percentage after the measure it names"
 
 
 def extract_figures(sentences: list[Sentence], ref: Reference | None) -> list[Figure]:
@@ -166,9 +167,11 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None) -> list[Fi
         previous_end = 0
         for number in _numbers(text, dates):
             unit, label, span_end = _unit_phrase(text, number.end, dates)
+            how = "the noun after the number"
             if number.percent:
-                unit, label = "%", _percent_label(text, number, first)
+                unit, (label, how) = "%", _percent_label(text, number, first)
             elif label == "rate":
+                how = "a rate (per …) after the number"
                 same_base = previous is not None and previous.unit.partition(" per ")[2] == unit.partition(" per ")[2]
                 if unit.startswith("cases per") and same_base:
                     unit = previous.unit  # "… to 12.5 per 100,000": the unit named once before
@@ -177,11 +180,12 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None) -> list[Fi
                 joined = previous is not None and re.search(r"\b(to|and|from|then|before|after|while)\b", text[previous_end:number.start])
                 if joined and previous.unit:
                     unit, label = previous.unit, previous.label  # "from 8.2 … to 12.5 per 100,000"
+                    how = "continues the series of the number before"
                     rate = _RATE.match(text[number.end:])
                     if rate:
                         span_end = max(span_end, number.end + rate.end())
                 else:
-                    label = _measure_before(text, number.start)
+                    label, how = _measure_before(text, number.start), "the measure named before the number"
             else:
                 label = unit
             if number.currency:
@@ -192,6 +196,7 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None) -> list[Fi
                 id="", value=number.value, unit=unit, label=label or unit,
                 period=_period(number, span_end, dates, text), approximate=number.approximate, text=number.written,
                 provenance=[Provenance(sentence.source, sentence.index, sentence.text)],
+                signal=f"\u201c{number.written}\u201d: {how}",
             )
             figures.append(figure)
             previous, previous_end = figure, span_end

@@ -95,18 +95,20 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor]) -> list[Quote
             if len(body.split()) < MIN_QUOTE_WORDS:
                 continue
             before, after = text[:m.start()], text[m.end():]
-            speaker = _find_speaker(before, after, speakers)
+            speaker, signal = _find_speaker(before, after, speakers), "attribution next to the quotation"
             attribution = re.search(rf"\b(?:{SPEECH_VERBS})\b", before[-60:] + " " + after[:60])
             if speaker is None and attribution and _PRONOUN.search(before + " " + after[:40]):
                 recent_quote = previous_speaker and sentence.paragraph - previous_paragraph <= 1 and previous_at >= last_person_at
                 speaker = previous_speaker if recent_quote else last_person
+                signal = "pronoun: the speaker just quoted" if recent_quote else "pronoun: the person last named"
             if speaker is None and not attribution and previous_speaker and sentence.paragraph - previous_paragraph <= 1:
-                speaker = previous_speaker  # a quotation continued without attribution
+                speaker, signal = previous_speaker, "no attribution: continues the previous speaker's quotation"
             if speaker is None:
-                speaker = _actor_in(before, speakers, first=True)
+                speaker, signal = _actor_in(before, speakers, first=True), "the sentence's subject"
             if speaker is None:
                 continue
-            quotes.append(Quote("", speaker.name, body, [Provenance(sentence.source, sentence.index, sentence.text)]))
+            quotes.append(Quote("", speaker.name, body, [Provenance(sentence.source, sentence.index, sentence.text)],
+                                signal=signal))
             previous_speaker, previous_paragraph, found_here = speaker, sentence.paragraph, True
             previous_at = sentence.index
         named = _actor_in(_QUOTE.sub(" ", text), people, first=True)  # "he" is most often the last subject
