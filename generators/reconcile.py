@@ -213,7 +213,7 @@ def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Con
         figure.id = f"figure-{number}"
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.period:  # without a period two values may simply measure different times
+        if figure.period and not is_duration(figure):  # without a period two values may measure different times
             groups[figure_key(figure)].append(figure)
     conflicts = []
     for (label, unit, period), group in groups.items():
@@ -233,6 +233,16 @@ def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Con
 def _measure(figure: Figure) -> str:
     """"homicide rate (murders per 100,000 people)"; a count named by its unit is named once."""
     return figure.label if figure.unit in ("", figure.label) else f"{figure.label} ({figure.unit})"
+
+
+_DURATIONS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+              "months", "year", "years", "decade", "decades", "year-old", "years-old"}
+
+
+def is_duration(figure: Figure) -> bool:
+    """"4 years", "two days", an age: lengths of many different things, never one measure to compare."""
+    words = fold(figure.unit).split()
+    return bool(words) and words[-1] in _DURATIONS or fold(figure.label) == "age"
 
 
 def close_values(a: float, b: float) -> bool:
@@ -267,7 +277,7 @@ def period_conflicts(figures: list[Figure]) -> list[Conflict]:
     """The same number for the same measure, but said to cover different periods ("in 2024" / "since 2023")."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.period:
+        if figure.period and fold(figure.label) != fold(figure.unit) and not is_duration(figure):
             groups[(fold(figure.label), fold(figure.unit), figure.value)].append(figure)
     conflicts = []
     for group in groups.values():
@@ -304,13 +314,17 @@ def date_conflicts(events: list[Event]) -> list[Conflict]:
                 continue
             if {p.source for p in event.provenance} & {p.source for p in other.provenance} or (i, j) in seen:
                 continue
+            if {p.quote for p in event.provenance} & {p.quote for p in other.provenance}:
+                continue  # the very same words read against two article dates: our reading differs, not the sources
+
             seen.add((i, j))
             conflicts.append(Conflict("", "date", f"When did it happen? {min(event.text, other.text, key=len)}", False,
                                       [ConflictValue(a, list(event.provenance)), ConflictValue(b, list(other.provenance))]))
     return conflicts
 
 
-_FORMER = re.compile(r"\b(former|ex-|then-|then |late )", re.I)
+_FORMER = re.compile(r"\b(former|ex-|then-|then )", re.I)  # "late" means dead, not former
+_TITLE_START = re.compile(r"^(?:[A-Z]|(?:former|ex-|then-|then|incumbent|acting|interim)\b)")
 
 
 def role_conflicts(actors: list[Actor]) -> list[Conflict]:
@@ -319,8 +333,9 @@ def role_conflicts(actors: list[Actor]) -> list[Conflict]:
     for actor in actors:
         if actor.kind != "person":
             continue
-        current = [r for r in actor.roles if not _FORMER.search(r)]
-        former = [r for r in actor.roles if _FORMER.search(r)]
+        titles = [r for r in actor.roles if _TITLE_START.match(r) and len(r.split()) <= 4]  # not "in the singer"
+        current = [r for r in titles if not _FORMER.search(r)]
+        former = [r for r in titles if _FORMER.search(r)]
         for old in former:
             title = _FORMER.sub("", old).split()[-1].lower() if _FORMER.sub("", old).split() else ""
             clashing = [r for r in current if r.split() and r.split()[-1].lower() == title]

@@ -105,3 +105,9 @@ def test_every_item_says_which_rule_found_it():
     assert "won" in share.signal
     assert [e.signal.split(":")[0] for e in s.events] == ["date rule month-day-year"] * 2
     assert next(a for a in s.actors if a.name == "Electoral Council").signal.startswith("organisation: ")
+
+
+def test_durations_and_unnamed_counts_are_not_disagreements():
+    s = story("He served 4 years in prison in 2011.", "She waited 3 years for the verdict in 2011.",
+              "In 2011, 12 officers were hurt.", "Since 2010, 12 officers were hurt.")
+    assert s.conflicts == []

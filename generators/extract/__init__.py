@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..model import Article, Extraction, Figure, Provenance
 from .actors import extract_actors
@@ -29,6 +29,16 @@ def common_words(article: Article) -> set[str]:
     return {w for s in article.sentences for w in re.findall(r"\b[a-z][a-z'’-]+\b", s.text)}
 
 
+def lowercase_majority(article: Article) -> set[str]:
+    """Words written in lower case more often than capitalised inside a sentence."""
+    lower: Counter = Counter()
+    upper: Counter = Counter()
+    for sentence in article.sentences:
+        for m in re.finditer(r"(?<=\s)[A-Za-z][a-z'’-]+\b", sentence.text):
+            (lower if m.group()[0].islower() else upper)[m.group().lower()] += 1
+    return {w for w, n in lower.items() if n > upper[w]}
+
+
 def series_sentences(figures: list[Figure]) -> set[Provenance]:
     """Sentences that give one measure for several periods ("from 13.7 in 2021 to 46.18 in 2023"): a trend
     the figures page charts, not an event on one date."""
@@ -43,9 +53,9 @@ MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on text (lists, tables, 
 
 def extract_article(article: Article, story_reference: Reference | None) -> Extraction:
     ref = reference_for(article, story_reference)
-    vocabulary = common_words(article)
+    vocabulary, lowercase = common_words(article), lowercase_majority(article)
     sentences = [s for s in article.sentences if len(s.text) <= MAX_SENTENCE_CHARS]
-    actors = extract_actors(sentences, lambda word: word.lower() in vocabulary)
+    actors = extract_actors(sentences, lambda word: word.lower() in vocabulary, lambda word: word.lower() in lowercase)
     figures = extract_figures(sentences, ref)
     trends = series_sentences(figures)
     return Extraction(

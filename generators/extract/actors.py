@@ -53,10 +53,14 @@ ORG_WORDS = {
     "journal", "herald", "tribune", "telegraph", "guardian", "press", "broadcasting", "television", "radio",
     "crime", "watch", "international", "alliance", "coalition", "administration", "cabinet", "bureau",
     "secretariat", "council", "nations", "airlines", "airways", "club", "team", "reuters", "daily", "briefing",
+    "brotherhood", "society", "corps", "band", "orchestra", "records", "studios", "magazine", "channel",
 }
 ORG_FOLLOWERS = {"firm", "company", "group", "party", "agency", "organisation", "organization", "network",
                  "poll", "newspaper", "channel", "broadcaster", "corporation", "gang", "cartel", "militia", "movement"}
 PLACE_FOLLOWERS = {"city", "province", "state", "region", "county", "port", "airport", "capital", "border"}
+PLACE_WORDS = {"square", "street", "avenue", "road", "boulevard", "stadium", "arena", "park", "bridge", "airport",
+               "palace", "house", "county", "district", "valley", "river", "island", "islands", "mountains", "lake",
+               "coast", "beach", "camp", "prison", "plaza", "tower", "harbour", "harbor", "port", "province", "peninsula"}
 REGIONS = {
     "europe", "asia", "africa", "north america", "south america", "latin america", "central america",
     "the americas", "middle east", "caribbean", "scandinavia", "balkans", "oceania", "antarctica", "arctic",
@@ -72,7 +76,7 @@ within according speaking facing asked asking critics officials experts analysts
 all both each every several few other such no not only even just yet whether what which who whom whose
 where why how one two three first second last next new just statistical political early late historically
 yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april
-may june july august september october november december mr mrs ms dr""".split())
+may june july august september october november december mr mrs ms dr another following earlier later""".split())
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-Ý][\w-]*(?:['’][A-Za-z][\w-]+)?)"
 _SPAN = re.compile(rf"{_TOKEN}(?:\s+(?:(?:{'|'.join(_CONNECTORS)})\s+)?{_TOKEN})*")
 _VERBS_AFTER_NAME = {"said", "says", "told", "has", "had", "is", "was", "will", "would", "can", "could", "added",
@@ -174,6 +178,8 @@ def _classify(name: str, text: str, end: int, title: str, is_common) -> tuple[st
     if next_word in ORG_FOLLOWERS or two_after and two_after.group(1) in ORG_FOLLOWERS \
             or word_before and word_before.group(1) in ORG_FOLLOWERS:
         return "organisation", "next to an organisation noun (firm, party, agency…)"
+    if len(words) > 1 and folded_words[-1] in PLACE_WORDS:
+        return "place", "a place word ending the name (square, stadium, county…)"
     if next_word in PLACE_FOLLOWERS or re.search(r"\b(?:city|town|village|province|port) of\s+$", text[:end - len(name)]):
         return "place", "next to a place noun (city, port…)"
     if re.fullmatch(r"[A-Z]{2,6}s?", name) or re.fullmatch(r"(?:[A-Z]\.){2,4}", name):
@@ -191,7 +197,19 @@ def _classify(name: str, text: str, end: int, title: str, is_common) -> tuple[st
     return None, ""
 
 
-def find_mentions(sentences: list[Sentence], is_common) -> list[Mention]:
+def _name_core(name: str, mostly_lowercase) -> str:
+    """The longest run of words in a capitalised span that the article does not mostly write in lower case."""
+    runs: list[list[str]] = [[]]
+    for word in name.split():
+        if mostly_lowercase(word) and word.lower() not in _CONNECTORS:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    best = max(reversed(runs), key=len)  # the later of two equal runs: headlines come first
+    return " ".join(best)
+
+
+def find_mentions(sentences: list[Sentence], is_common, mostly_lowercase=None) -> list[Mention]:
     """Every capitalised span that names someone or something, with its role where the text gives one."""
     mentions: list[Mention] = []
     for sentence in sentences:
@@ -202,6 +220,9 @@ def find_mentions(sentences: list[Sentence], is_common) -> list[Mention]:
             words = span.split()
             while words and words[-1].lower() in _CONNECTORS:
                 words.pop()
+            while len(words) > 1 and mostly_lowercase is not None and mostly_lowercase(words[0]):
+                start += text.index(words[0], start) - start + len(words[0]) + 1  # "Following Twitter"
+                words.pop(0)
             while words and words[0].lower() in _CONNECTORS:  # "of Pop" from "King of Pop"
                 start += text.index(words[0], start) - start + len(words[0]) + 1
                 words.pop(0)
@@ -227,6 +248,14 @@ def find_mentions(sentences: list[Sentence], is_common) -> list[Mention]:
                     and next_word.group(1) not in _VERBS_AFTER_NAME and not next_word.group(1).endswith("ed"):
                 continue  # "Mexican embassy", "Kenyan peacekeepers": an adjective, not an actor
             kind, reason = _classify(name, text, end, title, is_common)
+            if kind == "person" and not title and mostly_lowercase is not None:
+                core = _name_core(name, mostly_lowercase)  # "Jackson Propofol": a headline glued to a name
+                if core != name:
+                    if not core:
+                        continue
+                    start, span, name = text.index(core, start), core, core
+                    end = start + len(span)
+                    kind, reason = _classify(name, text, end, title, is_common)
             if kind is None:
                 continue
             role = ""
@@ -257,9 +286,12 @@ def acronym_pairs(sentences: list[Sentence]) -> dict[str, str]:
     return pairs
 
 
-def extract_actors(sentences: list[Sentence], is_common) -> list[Actor]:
-    """Actors of one article; short names are merged with the long name they end or abbreviate."""
-    mentions = find_mentions(sentences, is_common)
+def extract_actors(sentences: list[Sentence], is_common, mostly_lowercase=None) -> list[Actor]:
+    """Actors of one article; short names are merged with the long name they end or abbreviate.
+
+    `is_common(word)`: the article writes the word in lower case somewhere; `mostly_lowercase(word)`:
+    more often than capitalised inside a sentence (so "White" the surname stays, "Propofol" goes)."""
+    mentions = find_mentions(sentences, is_common, mostly_lowercase)
     return merge_mentions(mentions, acronym_pairs(sentences))
 
 
