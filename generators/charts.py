@@ -14,7 +14,7 @@ import altair as alt
 import vl_convert
 
 from .extract.actors import fold
-from .model import Article, Event, Provenance, Story
+from .model import Article, Event, Story
 
 DARK_CONFIG = {
     "background": "#1e2129",

@@ -15,7 +15,6 @@ import ast
 import csv
 import re
 import statistics
-import sys
 import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -81,7 +80,8 @@ def event_matches(event, gold: dict) -> bool:
     coarser = (gold["precision"] == "day" and event.date.precision == "month"
                and gold["date"].startswith(event.date.value))
     said = " ".join(p.quote for p in event.provenance).lower()
-    return (exact or coarser) and any(w.lower() in said for w in gold["words"])
+    return ((exact or coarser) and any(w.lower() in said for w in gold["words"])
+            and event.scheduled == gold.get("scheduled", False))
 
 
 def figure_matches(figure, gold: dict) -> bool:

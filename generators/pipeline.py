@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from . import corrections
 from .extract import extract_article
-from .extract.dates import Reference, years_mentioned
+from .extract.dates import Reference, date_from_content, years_mentioned
 from .ingest import DEFAULT_MAX_BYTES, Skipped, read_articles
 from .model import Article, Extraction, Story
 from .reconcile import reconcile
@@ -108,6 +108,10 @@ def analyse(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 
             progress: bool = False) -> tuple[Story, list[Skipped]]:
     """Read, extract, reconcile. `cache` is a folder for read articles (ingest/) and extractions (extract/)."""
     articles, skipped = read_articles(seeds, max_bytes, cache / "ingest" if cache else None)
+    for article in articles:
+        if not article.published:  # dated from its content, and the site says so
+            article.published = date_from_content([s.text for s in article.sentences])
+            article.published_inferred = bool(article.published)
     reference = story_reference(articles)
     extractions = extract_all(articles, reference, jobs, cache / "extract" if cache else None, progress)
     return reconcile(articles, extractions), skipped

@@ -52,3 +52,16 @@ def test_parallel_and_cached_extraction_equal_the_plain_one(tmp_path):
     assert len(list(cache.glob("*.pickle"))) == 30
     (cache / next(iter(sorted(p.name for p in cache.glob("*.pickle"))))).write_bytes(b"damaged")
     assert extract_all(articles, reference, jobs=1, cache=cache) == plain, "a damaged entry is recomputed"
+
+
+def test_an_undated_article_gets_a_date_from_its_text_and_says_so(tmp_path):
+    from generators.pipeline import generate
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "undated.txt").write_text("Harbour Strike Ends After Talks\n\nThe strike ended on March 9, 2025 "
+                                       "after talks. On Monday the union had walked out.\n", "utf-8")
+    result = generate(seeds, tmp_path / "content")
+    (article,) = result.story.articles
+    assert article.published == "2025-03-09" and article.published_inferred
+    assert [e.date.value for e in result.story.events] == ["2025-03-03", "2025-03-09"]
+    assert "(from the text)" in (tmp_path / "content" / "sources" / "index.md").read_text("utf-8")

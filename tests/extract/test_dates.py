@@ -56,3 +56,10 @@ def test_a_year_less_date_takes_the_year_its_sentence_names():
     ref = Reference(2011, 11, 7)
     assert dates("He was charged in February 2010 and in June was freed.", ref) == [("2010-02", "month"), ("2010-06", "month")]
     assert dates("In June the trial began.", ref) == [("2011-06", "month")]
+
+
+def test_an_undated_article_is_dated_by_the_latest_full_date_it_names():
+    from generators.extract.dates import date_from_content
+    assert date_from_content(["The talks began on 3 March 2025.", "They ended on March 9, 2025 without a deal.",
+                              "A vote is scheduled for April 13, 2025."]) == "2025-03-09"
+    assert date_from_content(["The talks began in March.", "Nothing was agreed."]) == ""
