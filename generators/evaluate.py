@@ -195,11 +195,11 @@ def timeline_size(gold: Timeline) -> tuple[int, int]:
 
 def predicted_timeline(story, dates: int, per_date: int) -> Timeline:
     """Our own timeline, cut as the site cuts a long story; only day-precise events can name a day."""
-    from .reconcile import select_timeline
+    from .reconcile import publication_days, select_timeline
 
     days = [e for e in story.events if e.date.precision == "day" and not e.scheduled]
     timeline: Timeline = defaultdict(list)
-    for event in select_timeline(days, dates, per_date):
+    for event in select_timeline(days, dates, per_date, publication_days(story.articles)):
         timeline[date.fromisoformat(event.date.value)].append(event.text)
     return dict(timeline)
 

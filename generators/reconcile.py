@@ -140,12 +140,16 @@ def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], 
 DEFAULT_TIMELINE_DATES = 40
 DEFAULT_SENTENCES_PER_DATE = 2
 FULL_TIMELINE_UP_TO = 150  # events; longer timelines are cut to the dates that matter most
+PUBLISHED_WEIGHT = 0.5  # an article published on a day counts as half a source referring to it
 
 
-def select_timeline(events: list[Event], dates: int | None = None, per_date: int | None = None) -> list[Event]:
-    """Date-wise selection (as DATEWISE): the dates most sources refer to, the best-attested events of each.
+def select_timeline(events: list[Event], dates: int | None = None, per_date: int | None = None,
+                    published: Counter | None = None) -> list[Event]:
+    """Date-wise selection (as DATEWISE): the dates most sources refer to, the events most central to each.
 
-    Short timelines are shown whole unless a length is asked for; the export always keeps every event.
+    `published` counts the articles published on each day: a day the press wrote much about counts half a
+    referring source per article. Short timelines are shown whole unless a length is asked for; the export
+    always keeps every event.
     """
     if dates is None and per_date is None and len(events) <= FULL_TIMELINE_UP_TO:
         return events
@@ -156,7 +160,8 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
         by_date[event.date.value].append(event)
     sources_by_date = {d: len({p.source for e in group for p in e.provenance}) for d, group in by_date.items()}
     mentions = {d: sum(len(e.provenance) for e in group) for d, group in by_date.items()}
-    ranked = sorted(by_date, key=lambda d: (-sources_by_date[d], -mentions[d], d))
+    published = published or Counter()
+    ranked = sorted(by_date, key=lambda d: (-(sources_by_date[d] + PUBLISHED_WEIGHT * published[d]), -mentions[d], d))
     chosen = sorted(ranked[:dates])
     weight = centrality([e for d in chosen for e in by_date[d]], by_date)
     selected = []
@@ -187,6 +192,10 @@ def centrality(events: list[Event], by_date: dict[str, list[Event]]) -> dict[str
             shared = sum(others[w] * idf[w] for w in words) / math.sqrt(len(words) or 1)
             weight[event.id] = shared * (1 + math.log(sources_count(event.provenance)))
     return weight
+
+
+def publication_days(articles: list[Article]) -> Counter:
+    return Counter(a.published for a in articles if len(a.published) == 10)
 
 
 def sources_count(provenance: list[Provenance]) -> int:

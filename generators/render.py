@@ -24,7 +24,7 @@ from . import __version__, corrections
 from .charts import Chart, build_charts, javascript_bundle, render_svg, vl_convert_version
 from .ingest import Skipped
 from .model import Article, Provenance, Story
-from .reconcile import select_timeline, sources_count
+from .reconcile import publication_days, select_timeline, sources_count
 
 SITE_SRC = Path(__file__).resolve().parent.parent / "site_src"
 MANIFEST = ".generated.json"
@@ -245,7 +245,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
                 sentences_per_date: int | None = None) -> RenderReport:
     content.mkdir(parents=True, exist_ok=True)
     writer = ContentWriter(content)
-    timeline = select_timeline(story.events, timeline_dates, sentences_per_date)
+    timeline = select_timeline(story.events, timeline_dates, sentences_per_date, publication_days(story.articles))
     charts = build_charts(story, timeline)
     articles = {a.source: a for a in story.articles}
     env = environment()

@@ -111,3 +111,12 @@ def test_durations_and_unnamed_counts_are_not_disagreements():
     s = story("He served 4 years in prison in 2011.", "She waited 3 years for the verdict in 2011.",
               "In 2011, 12 officers were hurt.", "Since 2010, 12 officers were hurt.")
     assert s.conflicts == []
+
+
+def test_a_day_much_written_about_wins_a_tie_between_dates():
+    from collections import Counter
+    from generators.reconcile import select_timeline
+    s = story("The council met on May 2, 2024 to debate.", "The mayor resigned on May 3, 2024 after the debate.")
+    assert [e.date.value for e in select_timeline(s.events, dates=1, per_date=1)] == ["2024-05-02"]
+    busy = Counter({"2024-05-03": 3})
+    assert [e.date.value for e in select_timeline(s.events, dates=1, per_date=1, published=busy)] == ["2024-05-03"]
