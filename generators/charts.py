@@ -91,9 +91,10 @@ def figure_series_charts(story: Story) -> list[Chart]:
     candidates = [(key, figures) for key, figures in series.items() if len({f.period for f in figures}) >= 2]
     # the best-attested series first; a page of charts stays readable as the story grows
     candidates.sort(key=lambda kv: (-len({p.source for f in kv[1] for p in f.provenance}), kv[0]))
+    labels = source_labels(story.articles)
     for (label, unit), figures in sorted(candidates[:MAX_SERIES_CHARTS]):
         rows = [{"period": _plot_date(f.period), "when": f.period, "value": f.value,
-                 "source": ", ".join(sorted({p.source for p in f.provenance}))} for f in figures]
+                 "source": "; ".join(sorted({labels.get(p.source, p.source) for p in f.provenance}))} for f in figures]
         rows.sort(key=lambda r: r["period"])
         name = f"series-{len(charts) + 1}"
         title = f"{figures[0].label} ({unit})" if unit and unit != figures[0].label else figures[0].label
@@ -104,7 +105,7 @@ def figure_series_charts(story: Story) -> list[Chart]:
                      alt.Tooltip("source:N", title="Source")],
         )
         chart = (base.mark_line(point=True) + base.mark_text(dy=-10).encode(text="value:Q")).properties(
-            width="container", height=220, title=alt.TitleParams(title, subtitle="Source: " + ", ".join(
+            width="container", height=220, title=alt.TitleParams(title, subtitle="Source: " + "; ".join(
                 sorted({r["source"] for r in rows}))))
         charts.append(Chart(name, title.capitalize(), f"How {figures[0].label} changes across the periods the "
                             "articles report.", chart.to_dict(validate=False), ["Period", "Value", "Source"],
@@ -211,7 +212,7 @@ def disagreement_charts(story: Story) -> list[Chart]:
         ) + alt.Chart(alt.Data(values=rows)).mark_text(align="left", dx=4).encode(
             y=alt.Y("source:N", sort=[r["source"] for r in rows]), x="value:Q", text="said:N")
         chart = chart.properties(width="container", height=max(60, 30 * len(rows)), title=conflict.about)
-        charts.append(Chart(f"disagreement-{len(charts) + 1}", conflict.about,
+        charts.append(Chart(f"disagreement-{conflict.id}", conflict.about,
                             "Each bar is the value one source gives; the bars differ where the sources disagree.",
                             chart.to_dict(validate=False), ["Source", "Says"],
                             [[r["source"], r["said"]] for r in rows]))

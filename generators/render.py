@@ -231,6 +231,15 @@ class ContentWriter:
         self.current[key] = recipe
         return False
 
+    def remove_stale(self) -> None:
+        """Files generated last time and not this time (an article gone, a chart no longer drawn) are removed,
+        unless an editor changed them."""
+        for relative, digest in self.previous.items():
+            path = self.root / relative
+            if "#" not in relative and relative not in self.current and path.is_file() \
+                    and _digest(path.read_bytes()) == digest:
+                path.unlink()
+
     def finish(self) -> RenderReport:
         manifest = json.dumps(dict(sorted(self.current.items())), indent=1) + "\n"
         (self.root / MANIFEST).write_text(manifest, "utf-8")
@@ -252,6 +261,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     latest = max((a.published for a in story.articles if a.published), default="")
     context = {
         "story": story, "charts": charts, "skipped": skipped, "latest": latest, "stances": STANCES,
+        "chart_by_name": {c.name: c for page in charts.values() for c in page},
         "timeline": timeline,
         "disputed": {(p.source, p.sentence) for c in story.conflicts for v in c.values for p in v.provenance},
         "shown_views": story.views[:PAGE_LIMIT],
@@ -308,15 +318,5 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     if not (content / corrections.FILE).exists():
         (content / corrections.FILE).write_text(corrections.TEMPLATE, "utf-8")  # the editors' file from now on
     report = writer.finish()
-    _remove_stale_sources(content, {source_page(a.source) for a in story.articles}, writer)
+    writer.remove_stale()
     return report
-
-
-def _remove_stale_sources(content: Path, current: set[str], writer: ContentWriter) -> None:
-    """A source page of an article that is gone is removed, unless an editor changed it."""
-    for path in sorted((content / "sources").glob("*.md")):
-        relative = path.relative_to(content).as_posix()
-        if relative == "sources/index.md" or relative in current:
-            continue
-        if writer.previous.get(relative) == _digest(path.read_bytes()):
-            path.unlink()

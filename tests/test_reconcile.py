@@ -120,3 +120,10 @@ def test_a_day_much_written_about_wins_a_tie_between_dates():
     assert [e.date.value for e in select_timeline(s.events, dates=1, per_date=1)] == ["2024-05-02"]
     busy = Counter({"2024-05-03": 3})
     assert [e.date.value for e in select_timeline(s.events, dates=1, per_date=1, published=busy)] == ["2024-05-03"]
+
+
+def test_the_title_most_sources_give_comes_first():
+    s = story("Former Mayor Ana Ruiz spoke on May 1, 2024.", "Mayor Ana Ruiz spoke again on May 2, 2024.",
+              "Mayor Ana Ruiz left on May 3, 2024.")
+    ruiz = next(a for a in s.actors if a.name == "Ana Ruiz")
+    assert ruiz.role == "Mayor"

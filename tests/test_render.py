@@ -82,3 +82,24 @@ def test_large_stories_keep_article_pages_out_of_search(tmp_path, monkeypatch):
     render.render_site(story, tmp_path, skipped)
     for page in (tmp_path / "sources").glob("*-txt.md"):
         assert "search:\n  exclude: true\n---" in page.read_text("utf-8")
+
+
+def test_files_no_longer_generated_go_unless_edited(tmp_path):
+    import shutil
+    from generators.pipeline import generate
+    from .conftest import SEEDS
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    content = tmp_path / "content"
+    generate(seeds, content)
+    charts = {p.name for p in (content / "assets" / "charts").glob("disagreement-*.svg")}
+    assert charts
+    gone, edited = sorted(seeds.iterdir())[1], sorted(seeds.iterdir())[3]  # the two sides of 781 vs 731 homicides
+    (content / "sources" / (edited.name.replace(".", "-") + ".md")).write_text("An editor's page.\n", "utf-8")
+    gone.unlink()
+    edited.unlink()
+    generate(seeds, content)
+    assert not (content / "sources" / (gone.name.replace(".", "-") + ".md")).exists()
+    assert (content / "sources" / (edited.name.replace(".", "-") + ".md")).read_text("utf-8") == "An editor's page.\n"
+    left = {p.name for p in (content / "assets" / "charts").glob("disagreement-*.svg")}
+    assert left < charts, "the picture of a disagreement no source makes any more is gone"

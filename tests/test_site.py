@@ -73,3 +73,11 @@ def test_nothing_is_loaded_from_the_internet(seeds_build):
                 assert not re.match(r"^(https?:)?//", value), (path.name, value)
     for path in site.rglob("*.css"):
         assert not re.search(r"@import\s+url\(\s*['\"]?https?:|fonts\.googleapis", path.read_text("utf-8", "replace"))
+
+
+def test_home_page_key_numbers_say_when_sources_disagree(seeds_build):
+    _, _, site = seeds_build
+    soup = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
+    table = soup.find(id="key-numbers").find_next("table")
+    marked = [row.get_text(" ") for row in table.select("tr") if row.find("a", string="Sources disagree")]
+    assert any("781" in row or "731" in row for row in marked)
