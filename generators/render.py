@@ -63,6 +63,9 @@ def source_page(source: str) -> str:
     return f"sources/{slug(source)}.md"
 
 
+MAX_CITED = 5  # footnotes per item; a fact forty articles repeat shows five of them, the export all forty
+
+
 @dataclass
 class Footnotes:
     """Per page: one numbered footnote per cited sentence, defined once at the end of the page."""
@@ -72,13 +75,18 @@ class Footnotes:
     numbers: dict[Provenance, int] = field(default_factory=dict)
 
     def cite(self, provenance: list[Provenance]) -> Trusted:
+        """Footnote marks for an item's sentences: one per source first, at most MAX_CITED; the export has all."""
+        firsts = {p.source: p for p in reversed(provenance)}
+        ordered = [p for p in provenance if firsts[p.source] is p] + [p for p in provenance if firsts[p.source] is not p]
+        shown, hidden = ordered[:MAX_CITED], len(ordered) - MAX_CITED
         refs = []
-        for item in provenance:
+        for item in shown:
             key = Provenance(item.source, item.sentence, item.quote)
             if key not in self.numbers:
                 self.numbers[key] = len(self.numbers) + 1
             refs.append(f"[^{self.numbers[key]}]")
-        return Trusted("".join(refs))
+        more = f'<small class="more-sources">+{hidden} more in [story.json]({self.prefix}data/story.json)</small>'
+        return Trusted("".join(refs) + (more if hidden > 0 else ""))
 
     def definitions(self) -> Trusted:
         lines = []
@@ -157,6 +165,20 @@ def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
         "charts": [{"name": c.name, "title": c.title, "caption": c.caption, "spec": c.spec}
                    for page in charts.values() for c in page],
     }
+
+
+def json_lines(data: dict) -> str:
+    """JSON with one line per item of each list: diffable, and written by the fast C encoder (indent= is not)."""
+    def dump(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            parts.append(f" {dump(key)}: [\n  " + ",\n  ".join(dump(v) for v in value) + "\n ]")
+        else:
+            parts.append(f" {dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def csv_text(header: list[str], rows: list[list]) -> str:
@@ -284,16 +306,28 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     for event in story.events:
         for source in {p.source for p in event.provenance}:
             events_by_source.setdefault(source, []).append(event)
+    code = _digest((SITE_SRC / "templates" / "article.md.j2").read_bytes() + Path(__file__).read_bytes())
     for article in story.articles:
         mine = events_by_source.get(article.source, [])
         conflicts = [c for c in story.conflicts if any(p.source == article.source for v in c.values for p in v.provenance)]
+        only_here = [e for e in mine if sources_count(e.provenance) == 1]
+        confirmed = [e for e in mine if sources_count(e.provenance) > 1]
+        recipe = _digest(json.dumps([  # everything the page shows: an unchanged page of a long story is not redrawn
+            code, searchable, article.source, article.title, article.outlet, article.published,
+            article.published_inferred, article.url, article.authors, len(article.removed),
+            [(s.index, s.paragraph, s.text) for s in article.sentences],
+            [(e.date.value, e.text, [p.sentence for p in e.provenance if p.source == article.source]) for e in only_here],
+            [(e.date.value, e.text, sources_count(e.provenance)) for e in confirmed],
+            [(c.about, [(v.value, [p.source for p in v.provenance]) for v in c.values]) for c in conflicts],
+        ], ensure_ascii=False).encode("utf-8"))
+        if writer.reuse(source_page(article.source), recipe):
+            continue
         paragraphs: list[list] = [[] for _ in article.paragraphs]
         for sentence in article.sentences:
             paragraphs[sentence.paragraph].append(sentence)
         text = article_template.render(**context, article=article, paragraphs=paragraphs, conflicts=conflicts,
-                                       only_here=[e for e in mine if sources_count(e.provenance) == 1],
-                                       confirmed=[e for e in mine if sources_count(e.provenance) > 1],
-                                       root=Trusted("../"), searchable=searchable)
+                                       only_here=only_here, confirmed=confirmed, root=Trusted("../"),
+                                       searchable=searchable)
         writer.write(source_page(article.source), text)
     for chart in (c for page_charts in charts.values() for c in page_charts):
         for mode in ("light", "dark"):
@@ -302,7 +336,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
             if not writer.reuse(path, recipe):  # vl-convert takes a quarter of a second per picture
                 writer.write(path, render_svg(chart.spec, dark=mode == "dark"))
     data = export(story, charts)
-    writer.write("data/story.json", json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n")
+    writer.write("data/story.json", json_lines(data))
     writer.write("data/events.csv", csv_text(["id", "date", "precision", "scheduled", "text", "sources", "signal"],
                                              [[e["id"], e["date"], e["precision"], e["scheduled"], e["text"],
                                                e["source_count"], e["signal"]] for e in data["events"]]))

@@ -103,3 +103,14 @@ def test_files_no_longer_generated_go_unless_edited(tmp_path):
     assert (content / "sources" / (edited.name.replace(".", "-") + ".md")).read_text("utf-8") == "An editor's page.\n"
     left = {p.name for p in (content / "assets" / "charts").glob("disagreement-*.svg")}
     assert left < charts, "the picture of a disagreement no source makes any more is gone"
+
+
+def test_an_item_cites_one_sentence_per_source_first_and_at_most_five():
+    from generators.model import Provenance
+    from generators.render import Footnotes
+    notes = Footnotes({}, "")
+    provenance = [Provenance("a.txt", 1, "A one."), Provenance("a.txt", 2, "A two.")]
+    provenance += [Provenance(f"{n}.txt", 0, f"Source {n}.") for n in range(6)]
+    cited = notes.cite(provenance)
+    assert cited.count("[^") == 5 and "+3 more in [story.json](data/story.json)" in cited
+    assert [p.source for p in notes.numbers] == ["a.txt", "0.txt", "1.txt", "2.txt", "3.txt"]
