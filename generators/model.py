@@ -76,6 +76,7 @@ class Figure:
     text: str  # the number as written ("some 1,300")
     provenance: list[Provenance] = field(default_factory=list)
     signal: str = ""
+    upper: float | None = None  # a range ("between 200 and 300") runs from value to upper
 
 
 @dataclass

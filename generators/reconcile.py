@@ -212,13 +212,13 @@ def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Con
     """Equal figures merge; the same measure and period with different values is a conflict."""
     merged: dict[tuple, Figure] = {}
     for figure in attribute_shared_figures([f for x in extractions for f in x.figures]):
-        key = (*figure_key(figure), figure.value)
+        key = (*figure_key(figure), figure.value, figure.upper)
         if key in merged:
             _add_provenance(merged[key].provenance, figure.provenance)
             merged[key].approximate = merged[key].approximate and figure.approximate
         else:
             merged[key] = Figure("", figure.value, figure.unit, figure.label, figure.period, figure.approximate,
-                                 figure.text, list(figure.provenance), figure.signal)
+                                 figure.text, list(figure.provenance), figure.signal, figure.upper)
     figures = sorted(merged.values(), key=lambda f: (fold(f.label), f.period, f.value))
     for number, figure in enumerate(figures, 1):
         figure.id = f"figure-{number}"
@@ -280,7 +280,7 @@ def attribute_shared_figures(figures: list[Figure]) -> list[Figure]:
             continue
         signal = f"{figure.signal}; given for the whole measure, so compared with each named part"
         result += [Figure("", figure.value, figure.unit, label, period, figure.approximate, figure.text,
-                          list(figure.provenance), signal) for label, period in labels]
+                          list(figure.provenance), signal, figure.upper) for label, period in labels]
     return result
 
 

@@ -40,6 +40,7 @@ class _Number:
     approximate: bool
     percent: bool
     currency: str
+    upper: float | None = None
 
 
 def _numbers(text: str, dates: list[DateMatch]) -> list[_Number]:
@@ -67,6 +68,28 @@ def _numbers(text: str, dates: list[DateMatch]) -> list[_Number]:
         found.append(_Number(m.start() + lead, m.end(), value, m.group(0).strip(), bool(m.group("approx")),
                              bool(m.group("pct")), m.group("currency") or ""))
     return found
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|to)\s*")
+
+
+def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
+    """"between 200 and 300 people", "12-15%", "20 to 30 troops": one figure from the first number to the second."""
+    merged: list[_Number] = []
+    for number in numbers:
+        previous = merged[-1] if merged else None
+        gap = text[previous.end:number.start] if previous else ""
+        between = previous is not None and re.search(r"\bbetween\s+$", text[:previous.start], re.I) \
+            and re.fullmatch(r"\s+and\s+", gap)
+        rising = previous is not None and re.search(r"\bfrom\s+$", text[:previous.start], re.I)  # a change, not a range
+        if previous and previous.upper is None and not previous.percent and not rising \
+                and (between or _RANGE_GAP.fullmatch(gap)) and previous.value < number.value:
+            start = previous.start - (len("between ") if between else 0)
+            merged[-1] = _Number(start, number.end, previous.value, text[start:number.end].strip(), True,
+                                 number.percent, previous.currency or number.currency, number.value)
+        else:
+            merged.append(number)
+    return merged
 
 
 def _following_noun(text: str, end: int) -> str:
@@ -165,7 +188,7 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None) -> list[Fi
         first: Figure | None = None
         previous: Figure | None = None
         previous_end = 0
-        for number in _numbers(text, dates):
+        for number in _ranges(text, _numbers(text, dates)):
             unit, label, span_end = _unit_phrase(text, number.end, dates)
             how = "the noun after the number"
             if number.percent:
@@ -196,7 +219,8 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None) -> list[Fi
                 id="", value=number.value, unit=unit, label=label or unit,
                 period=_period(number, span_end, dates, text), approximate=number.approximate, text=number.written,
                 provenance=[Provenance(sentence.source, sentence.index, sentence.text)],
-                signal=f"\u201c{number.written}\u201d: {how}",
+                signal=f"\u201c{number.written}\u201d: {how}" + ("; a range" if number.upper is not None else ""),
+                upper=number.upper,
             )
             figures.append(figure)
             previous, previous_end = figure, span_end

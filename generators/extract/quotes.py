@@ -15,11 +15,13 @@ from ..model import Actor, Provenance, Quote, Sentence
 from .actors import fold
 
 MIN_QUOTE_WORDS = 5
+MIN_ATTRIBUTED_WORDS = 3  # "It is a disgrace," said X: short, but said
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
 SPEECH_VERBS = (r"said|says|told|added|stated|stating|declared|explained|noted|insisted|insists|argued|argues|"
                 r"warned|asked|wrote|claimed|claiming|stressed|according to|announced|pointed out|tweeted|"
                 r"recalled|continued|replied|acknowledged|admitted|testified|urged|vowed|promised")
 _PRONOUN = re.compile(r"\b(he|she|they)\b", re.I)
+_SPLIT_ATTRIBUTION = re.compile(rf"\s*,?\s*(?:[\w.'’-]+\s+){{0,4}}(?:{SPEECH_VERBS})(?:\s+[\w.'’-]+){{0,4}}\s*[,.:]\s*")
 
 
 
@@ -79,6 +81,22 @@ def _unclosed(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
+def _joined_quotes(text: str) -> list[tuple[int, int, str, str]]:
+    """Quotations with their spans and any attribution inside them: one split around its attribution
+    ("We will rebuild," she said, "and …") is one quotation."""
+    found: list[tuple[int, int, str, str]] = []
+    for m in _QUOTE.finditer(text):
+        body = m.group(1).strip().rstrip(",")
+        middle = text[found[-1][1]:m.start()] if found else ""
+        if found and not found[-1][3] and _SPLIT_ATTRIBUTION.fullmatch(middle):
+            start, _, first, _ = found.pop()
+            joined = f"{first.rstrip(',')}, {body}" if body[:1].islower() else f"{first} {body}"
+            found.append((start, m.end(), joined, middle))
+        else:
+            found.append((m.start(), m.end(), body, ""))
+    return found
+
+
 def extract_quotes(sentences: list[Sentence], actors: list[Actor]) -> list[Quote]:
     """Quotations of one article with speakers from its own actors."""
     speakers = _names(actors, ("person", "organisation", "single"))
@@ -90,11 +108,12 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor]) -> list[Quote
     previous_at = last_person_at = -1
     for sentence, text in _with_continuations(sentences):
         found_here = False
-        for m in _QUOTE.finditer(text):
-            body = m.group(1).strip().rstrip(",")
-            if len(body.split()) < MIN_QUOTE_WORDS:
+        for start, end, body, inside in _joined_quotes(text):
+            before, after = text[:start], (inside + " " + text[end:] if inside else text[end:])
+            attributed = re.match(rf"\s*,?\s*(?:{SPEECH_VERBS})\b", after) or \
+                re.search(rf"\b(?:{SPEECH_VERBS})\s*[,:]?\s*$", before)
+            if len(body.split()) < (MIN_ATTRIBUTED_WORDS if attributed else MIN_QUOTE_WORDS):
                 continue
-            before, after = text[:m.start()], text[m.end():]
             speaker, signal = _find_speaker(before, after, speakers), "attribution next to the quotation"
             attribution = re.search(rf"\b(?:{SPEECH_VERBS})\b", before[-60:] + " " + after[:60])
             if speaker is None and attribution and _PRONOUN.search(before + " " + after[:40]):

@@ -40,3 +40,11 @@ def test_numbers_that_are_not_figures():
 def test_a_rate_over_time_even_with_one_in_words():
     assert figures("That is one death per day in the province.") == [(1.0, "death per day", "death per day", "", False)]
     assert figures("One of them was arrested in May.") == []
+
+
+def test_ranges_are_one_figure_but_a_change_from_one_value_to_another_is_not_a_range():
+    found = extract_figures([Sentence("a.txt", 0, "Between 200 and 300 people were killed in 2024.", 0),
+                             Sentence("a.txt", 1, "They sent 20 to 30 troops.", 1)], REF)
+    assert [(f.value, f.upper, f.unit) for f in found] == [(200.0, 300.0, "people"), (20.0, 30.0, "troops")]
+    rising = extract_figures([Sentence("a.txt", 2, "The toll rose from 20 to 30 deaths a day.", 2)], REF)
+    assert rising and all(f.upper is None for f in rising)

@@ -32,3 +32,14 @@ def test_attribution_after_before_pronoun_and_continuation():
 def test_quote_over_two_sentences():
     found = quotes([["\"Mexico is the prime example of this failure.", "And in Colombia it was no better,\" said Ana Ruiz."]])
     assert found == [("Ana Ruiz", "Mexico is the prime example of this failure. And in Colombia it was no better")]
+
+
+def test_a_quotation_split_around_its_attribution_is_one_quotation():
+    found = quotes([["Ana Ruiz, the mayor, spoke on Monday.", "\"We will rebuild,\" she said, \"and we will do it together.\""]])
+    assert found == [("Ana Ruiz", "We will rebuild, and we will do it together.")]
+
+
+def test_short_quotations_count_when_attributed_not_as_scare_quotes():
+    found = quotes([["\"It is a disgrace,\" said Pedro Alves, a local trader.",
+                     "Critics called it \"a total failure\" in a statement."]])
+    assert found == [("Pedro Alves", "It is a disgrace")]
