@@ -14,7 +14,9 @@ import hashlib
 import html
 import io
 import json
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -329,12 +331,17 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
                                        only_here=only_here, confirmed=confirmed, root=Trusted("../"),
                                        searchable=searchable)
         writer.write(source_page(article.source), text)
+    to_draw = []
     for chart in (c for page_charts in charts.values() for c in page_charts):
         for mode in ("light", "dark"):
             recipe = _digest(json.dumps([chart.spec, mode, vl_convert_version()], sort_keys=True).encode("utf-8"))
             path = f"assets/charts/{chart.name}-{mode}.svg"
             if not writer.reuse(path, recipe):  # vl-convert takes a quarter of a second per picture
-                writer.write(path, render_svg(chart.spec, dark=mode == "dark"))
+                to_draw.append((path, chart.spec, mode == "dark"))
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # vl-convert releases the GIL
+        pictures = list(pool.map(lambda job: render_svg(job[1], dark=job[2]), to_draw))
+    for (path, _, _), picture in zip(to_draw, pictures):
+        writer.write(path, picture)
     data = export(story, charts)
     writer.write("data/story.json", json_lines(data))
     writer.write("data/events.csv", csv_text(["id", "date", "precision", "scheduled", "text", "sources", "signal"],
