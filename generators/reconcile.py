@@ -98,8 +98,8 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
 
 
 def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], set[str]] | None = None) -> list[Event]:
-    """Same date and largely the same words, or the same date and a figure of the same measure (781 or 731
-    homicides in January): one event, several sources. `measures` maps (source, sentence) to figure labels."""
+    """Same date and largely the same words, or the same date and a figure of the same measure (410 or 460
+    burglaries in June): one event, several sources. `measures` maps (source, sentence) to figure labels."""
     measures = measures or {}
     events: list[Event] = []
     words: list[set[str]] = []
@@ -122,7 +122,7 @@ def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], 
             words.append(mine)
             labels.append(my_labels)
     absorbed = set()
-    for i, event in enumerate(events):  # "February's first round" and "the first round on February 9"
+    for i, event in enumerate(events):  # "the strike in March" and "the strike on March 3"
         if event.date.precision != "month" or not labels[i]:
             continue
         day = next((j for j, e in enumerate(events) if e.date.precision == "day"
@@ -242,7 +242,7 @@ def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Con
 
 
 def _measure(figure: Figure) -> str:
-    """"homicide rate (murders per 100,000 people)"; a count named by its unit is named once."""
+    """"infection rate (cases per 100,000 people)"; a count named by its unit is named once."""
     return figure.label if figure.unit in ("", figure.label) else f"{figure.label} ({figure.unit})"
 
 
@@ -262,7 +262,7 @@ def close_values(a: float, b: float) -> bool:
 
 
 def attribute_shared_figures(figures: list[Figure]) -> list[Figure]:
-    """A value given for a whole measure ("both won 44% of the vote") also speaks for each named part of it
+    """A value given for a whole measure ("both won 38% of the vote") also speaks for each named part of it
     ("share of vote: X") in the same or a more precise period, when the values are within rounding; it is
     then compared with each part, so agreement merges and a rounding difference is shown."""
     parts: dict[tuple[str, str], list[Figure]] = defaultdict(list)
@@ -397,7 +397,7 @@ _PREPOSITIONS = set("with of for to by from about against on at in into over und
 
 
 def is_subject(text: str, start: int) -> bool:
-    """"talks with Erik Prince, …, X said": a name after a preposition is not the one giving an opinion."""
+    """"talks with Pedro Alves, …, X said": a name after a preposition is not the one giving an opinion."""
     before = re.findall(r"[\w'’-]+", text[:start])
     while before and before[-1][:1].isupper():
         before.pop()  # the first names of the same name

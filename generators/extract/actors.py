@@ -125,7 +125,7 @@ _TITLE_INSIDE = re.compile(r"(?:^|\s)(?=(?:" + "|".join(re.escape(t) for t in TI
 
 
 def _strip_title(span: str) -> tuple[str, str]:
-    """"US President Donald Trump" gives ("Donald Trump", "US President")."""
+    """"US President John Carter" gives ("John Carter", "US President")."""
     qualifier = ""
     inside = _TITLE_INSIDE.search(span)
     if inside and inside.start() > 0:

@@ -51,7 +51,7 @@ def _numbers(text: str, dates: list[DateMatch]) -> list[_Number]:
             continue  # a day or year, not a quantity
         raw = m.group("num").lower()
         if raw == "one" and not re.match(r"\s+[a-z]+" + _TIME_RATE.pattern[1:], text[m.end():], re.I):
-            continue  # "one of them"; but "one murder per hour" is a rate
+            continue  # "one of them"; but "one death per day" is a rate
         value = float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else float(raw.replace(",", ""))
         if m.group("scale"):
             value *= _SCALES[m.group("scale").lower()]
@@ -93,7 +93,7 @@ def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
 
 
 def _following_noun(text: str, end: int) -> str:
-    """The noun phrase right after a number: "40,000 armed gang members" gives "armed gang members"."""
+    """The noun phrase right after a number: "12,000 striking dock workers" gives "striking dock workers"."""
     words = []
     for word in re.findall(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]", text[end:end + 60]):
         if not word[0].isalpha() or word.lower() in _STOP_UNIT:
@@ -108,7 +108,7 @@ def _following_noun(text: str, end: int) -> str:
 
 
 def _measure_before(text: str, start: int) -> str:
-    """"a population of 18 million", "the murder rate by 16%": the measure named before the number."""
+    """"a population of 3 million", "the jobless rate by 2%": the measure named before the number."""
     before = text[max(0, start - 80):start]
     m = re.search(r"(?:the|a|an|its|their|his|her)?\s*((?:[A-Za-z'’-]+\s+){0,2}[A-Za-z'’-]+)\s+(?:of|by|at|to|reached|was|is|stood at|hit)\s+$", before)
     if m:
@@ -146,7 +146,7 @@ def _describe(match: DateMatch) -> str:
 
 
 def _unit_phrase(text: str, end: int, dates: list[DateMatch]) -> tuple[str, str, int]:
-    """Unit after a number and where it ends: "murders per 100,000 people", "homicides", "%"."""
+    """Unit after a number and where it ends: "cases per 100,000 people", "deaths", "%"."""
     if any(d.start <= end + 1 < d.end or d.start == end + 1 for d in dates):
         return "", "", end
     noun = _following_noun(text, end)
