@@ -271,6 +271,7 @@ class ContentWriter:
 
 
 PAGE_LIMIT = 150  # actors or figures on one page; the export and CSV files keep them all
+VOICES_LIMIT = 60  # voices on the views page, up to five quotes each: a reader's evening, not a week
 SEARCHABLE_SOURCES_UP_TO = 100  # articles; past this the full texts would make the search index too heavy to load
 
 
@@ -288,7 +289,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "chart_by_name": {c.name: c for page in charts.values() for c in page},
         "timeline": timeline,
         "disputed": {(p.source, p.sentence) for c in story.conflicts for v in c.values for p in v.provenance},
-        "shown_views": story.views[:PAGE_LIMIT],
+        "shown_views": story.views[:VOICES_LIMIT],
         "shown_actors": story.actors[:PAGE_LIMIT],
         "shown_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT]
         if len(story.figures) > PAGE_LIMIT else story.figures,
