@@ -8,8 +8,6 @@ the metadata the text itself gives, and splits sentences with their offsets.
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from urllib.parse import urlparse
 import yaml
 from bs4 import BeautifulSoup
 
+from .cache import MISS, code_digest, digest, load, store
 from .model import Article, Sentence
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -363,17 +362,13 @@ def read_article(path: Path, max_bytes: int, cache: Path | None = None) -> Artic
     if cache is None:
         return clean(path.name, *read_file(path, max_bytes))
     if path.stat().st_size > max_bytes:
-        read_file(path, max_bytes)  # raises the size error
-    code = Path(__file__).read_bytes()
-    key = hashlib.sha256(b"\x00".join([code, path.name.encode("utf-8"), path.read_bytes()])).hexdigest()
-    entry = cache / f"{key}.pickle"
-    try:
-        return pickle.loads(entry.read_bytes())
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+        read_file(path, max_bytes)  # raises the size error before the whole file is read for its key
+    key = digest(code_digest(Path(__file__)), path.name, path.read_bytes())
+    article = load(cache, key)
+    if article is MISS:
         article = clean(path.name, *read_file(path, max_bytes))
-        cache.mkdir(parents=True, exist_ok=True)
-        entry.write_bytes(pickle.dumps(article))
-        return article
+        store(cache, key, article)
+    return article
 
 
 def read_articles(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -381,7 +376,7 @@ def read_articles(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     """Every readable article, sorted by file name, and one reason for each file skipped."""
     overrides, skipped = load_sources_yml(seeds)
     articles: list[Article] = []
-    digests: dict[str, str] = {}
+    first_with_text: dict[str, str] = {}
     root = seeds.resolve()
     for path in article_files(seeds):
         try:
@@ -401,10 +396,10 @@ def read_articles(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES,
         except OSError as exc:
             skipped.append(Skipped(path.name, f"unreadable ({exc.strerror or exc.__class__.__name__})"))
             continue
-        digest = hashlib.sha256("\n".join(article.paragraphs).encode()).hexdigest()
-        if digest in digests:
-            skipped.append(Skipped(path.name, f"same text as {digests[digest]}"))
+        text = digest("\n".join(article.paragraphs))
+        if text in first_with_text:
+            skipped.append(Skipped(path.name, f"same text as {first_with_text[text]}"))
             continue
-        digests[digest] = path.name
+        first_with_text[text] = path.name
         articles.append(article)
     return articles, skipped

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
 from . import corrections
+from .cache import MISS, code_digest, digest, load, store
 from .extract import extract_article
 from .extract.dates import Reference, date_from_content, years_mentioned
 from .ingest import DEFAULT_MAX_BYTES, Skipped, read_articles
@@ -42,12 +40,10 @@ def story_reference(articles: list[Article]) -> Reference | None:
     return Reference(max(years)) if years else None
 
 
-@lru_cache(maxsize=1)
 def extraction_code_digest() -> str:
     """The extractors' own source: changing a rule invalidates the cache without a version bump."""
     package = Path(__file__).resolve().parent
-    files = sorted((package / "extract").glob("*.py")) + [package / "model.py"]
-    return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+    return code_digest(*sorted((package / "extract").glob("*.py")), package / "model.py")
 
 
 def cache_key(article: Article, reference: Reference | None) -> str:
@@ -55,7 +51,7 @@ def cache_key(article: Article, reference: Reference | None) -> str:
     parts = [__version__, extraction_code_digest(), article.source, article.published, "\n".join(article.paragraphs)]
     if not article.published:
         parts.append(repr(reference))
-    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+    return digest(*parts)
 
 
 def _extract_one(job: tuple[Article, Reference | None]) -> Extraction:
@@ -72,14 +68,10 @@ def extract_all(articles: list[Article], reference: Reference | None, jobs: int 
     results: dict[int, Extraction] = {}
     keys = [cache_key(a, reference) for a in articles]
     if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
         for i, key in enumerate(keys):
-            hit = cache / f"{key}.pickle"
-            if hit.exists():
-                try:
-                    results[i] = pickle.loads(hit.read_bytes())
-                except (OSError, pickle.PickleError, EOFError, AttributeError):
-                    pass  # a damaged entry is simply recomputed
+            hit = load(cache, key)
+            if hit is not MISS:
+                results[i] = hit
     todo = [i for i in range(len(articles)) if i not in results]
     workers = min(jobs or os.cpu_count() or 1, len(todo))
     work = [(articles[i], reference) for i in todo]
@@ -95,7 +87,7 @@ def extract_all(articles: list[Article], reference: Reference | None, jobs: int 
             _progress(progress, done, len(todo))
     if cache is not None:
         for i in todo:
-            (cache / f"{keys[i]}.pickle").write_bytes(pickle.dumps(results[i]))
+            store(cache, keys[i], results[i])
     return [results[i] for i in range(len(articles))]
 
 

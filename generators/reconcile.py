@@ -121,12 +121,15 @@ def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], 
                                 signal=event.signal))
             words.append(mine)
             labels.append(my_labels)
+    days_of_month: dict[str, list[int]] = defaultdict(list)
+    for j, event in enumerate(events):
+        if event.date.precision == "day":
+            days_of_month[event.date.value[:7]].append(j)
     absorbed = set()
     for i, event in enumerate(events):  # "the strike in March" and "the strike on March 3"
         if event.date.precision != "month" or not labels[i]:
             continue
-        day = next((j for j, e in enumerate(events) if e.date.precision == "day"
-                    and e.date.value.startswith(event.date.value) and labels[j] & labels[i]), None)
+        day = next((j for j in days_of_month[event.date.value] if labels[j] & labels[i]), None)
         if day is not None:
             _add_provenance(events[day].provenance, event.provenance)
             absorbed.add(i)

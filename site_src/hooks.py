@@ -8,14 +8,13 @@ a page in content/ rebuilds at once and never waits for extraction.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import time
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
+from generators.cache import MISS, digest, load, store
 from generators.corrections import FILE as CORRECTIONS
 from generators.pipeline import generate
 
@@ -74,19 +73,18 @@ def _page_key(markdown: str, page, config) -> str:
     """The HTML of a page depends on its Markdown, its place in the site and the Markdown settings."""
     settings = repr((config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
                      _converter_versions()))
-    return hashlib.sha256("\x00".join([settings, page.file.src_uri, markdown]).encode("utf-8")).hexdigest()
+    return digest(settings, page.file.src_uri, markdown)
 
 
 def on_page_markdown(markdown, page, config, files):
     key = _page_key(markdown, page, config)
-    entry = _cache_dir(config) / f"{key}.pickle"
-    try:
-        page.cached_render = pickle.loads(entry.read_bytes())
-        os.utime(entry)
-        return ""  # nothing left to convert: on_page_content puts the cached HTML back
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+    cached = load(_cache_dir(config), key)
+    if cached is MISS:
         page.cache_key = key
         return markdown
+    page.cached_render = cached
+    os.utime(_cache_dir(config) / f"{key}.pickle")  # in use: kept by on_post_build
+    return ""  # nothing left to convert: on_page_content puts the cached HTML back
 
 
 def on_page_content(html, page, config, files):
@@ -95,11 +93,7 @@ def on_page_content(html, page, config, files):
         html, page.toc, page._title_from_render, page.present_anchor_ids = cached
         page.links_to_anchors = {}  # checked when the page was first converted
         return html
-    folder = _cache_dir(config)
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / f"{page.cache_key}.{os.getpid()}.tmp"
-    partial.write_bytes(pickle.dumps((html, page.toc, page._title_from_render, page.present_anchor_ids)))
-    partial.replace(folder / f"{page.cache_key}.pickle")
+    store(_cache_dir(config), page.cache_key, (html, page.toc, page._title_from_render, page.present_anchor_ids))
     return html
 
 

@@ -40,7 +40,7 @@ def lowercase_majority(article: Article) -> set[str]:
 
 
 def series_sentences(figures: list[Figure]) -> set[Provenance]:
-    """Sentences that give one measure for several periods ("from 13.7 in 2021 to 46.18 in 2023"): a trend
+    """Sentences that give one measure for several periods ("from 8.2 in 2019 to 12.5 in 2021"): a trend
     the figures page charts, not an event on one date."""
     periods: dict[tuple[Provenance, str], set[str]] = defaultdict(set)
     for figure in figures:

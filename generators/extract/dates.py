@@ -208,14 +208,12 @@ def years_mentioned(text: str) -> list[int]:
 
 
 _EXPLICIT_DAY = {"iso", "month-day-year", "day-month-year"}
+_SCHEDULED = re.compile(r"\b(will|shall|scheduled|slated|due|set to|upcoming|is to|are to)\b", re.I)
 
 
 def date_from_content(sentences: list[str]) -> str:
     """An undated article was written on or after the latest full date it names (with its year): that date,
-    or "" when it names none. Scheduled dates are no guide, so dates in future wording are left out."""
-    found = [d.date.value for text in sentences if not _FUTURE_VERB.search(text) and not _SCHEDULED.search(text)
+    or "" when it names none. Scheduled dates are no guide, so sentences in future wording are left out."""
+    found = [d.date.value for text in sentences if not _SCHEDULED.search(text)
              for d in find_dates(text, None) if d.rule in _EXPLICIT_DAY and d.date.relation == "on"]
     return max(found, default="")
-
-
-_SCHEDULED = re.compile(r"\b(will|shall|scheduled|slated|due|set to|upcoming)\b", re.I)

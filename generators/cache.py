@@ -1,0 +1,45 @@
+"""Folders of pickled results keyed by a digest of what they were made from.
+
+Ingest (read articles), extract (per-article extractions) and the MkDocs page hook (converted pages)
+all reuse earlier work this way. A missing or damaged entry is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from functools import lru_cache
+from pathlib import Path
+
+MISS = object()
+
+
+def digest(*parts: str | bytes) -> str:
+    """One key from several parts; the separator keeps ("ab", "c") and ("a", "bc") apart."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
+        hasher.update(b"\x00")
+    return hasher.hexdigest()
+
+
+@lru_cache(maxsize=None)
+def code_digest(*files: Path) -> str:
+    """The source of the code that made a result: changing a rule invalidates it without a version bump."""
+    return digest(*(f.read_bytes() for f in files))
+
+
+def load(folder: Path, key: str):
+    try:
+        return pickle.loads((folder / f"{key}.pickle").read_bytes())
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+        return MISS
+
+
+def store(folder: Path, key: str, value) -> None:
+    """Written whole or not at all: a process stopped halfway leaves no half entry."""
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / f"{key}.{os.getpid()}.tmp"
+    partial.write_bytes(pickle.dumps(value))
+    partial.replace(folder / f"{key}.pickle")
