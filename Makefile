@@ -11,7 +11,8 @@ EVAL_STAMP := $(VENV)/.eval-$(shell sha1sum pyproject.toml | cut -c1-12)
 .PHONY: site generate serve test bench eval clean
 
 $(STAMP): pyproject.toml
-	test -x $(PY) || python3 -m venv $(VENV)
+	test -x $(PY) || python3 -m venv $(VENV) || { rm -rf $(VENV); $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv >/dev/null && python3 -m venv $(VENV); }
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
