@@ -73,7 +73,7 @@ class Figure:
     label: str
     period: str
     approximate: bool
-    text: str  # the number as written ("some 1,300")
+    text: str  # the number as written ("some 2,500")
     provenance: list[Provenance] = field(default_factory=list)
     signal: str = ""
     upper: float | None = None  # a range ("between 200 and 300") runs from value to upper
