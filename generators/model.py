@@ -126,6 +126,7 @@ class Conflict:
     about: str
     minor: bool
     values: list[ConflictValue] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)  # ids of the figures, events or actor it is about
 
 
 @dataclass
@@ -137,6 +138,7 @@ class Extraction:
     figures: list[Figure] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    words: frozenset[str] = frozenset()  # its content words: how many articles use a word, for the overview
 
 
 @dataclass

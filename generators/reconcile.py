@@ -11,15 +11,12 @@ import math
 import re
 from collections import Counter, defaultdict
 
+from .extract import content_words
 from .extract.actors import NameIndex, fold
 from .extract.stance import stance_of
 from .model import (Actor, Article, Conflict, ConflictValue, Event, Extraction, Figure, Provenance, Quote, Story,
                     View)
 
-_STOPWORDS = set("""a an the and or but of in on at by for to from with as is are was were be been has have had
-that this these those it its his her their he she they we i you not no so than then there which who whom what
-when where while will would could should can may might also just about after before during into over under
-said says told""".split())
 EVENT_SIMILARITY = 0.35
 
 
@@ -27,12 +24,6 @@ _CALENDAR = set("""january february march april may june july august september o
 monday tuesday wednesday thursday friday saturday sunday""".split())
 _TIME_WORDS = _CALENDAR | set("""today yesterday tomorrow tonight day days week weeks month months year years last next
 earlier later morning afternoon evening night ago jan feb mar apr jun jul aug sep sept oct nov dec""".split())
-
-
-def content_words(text: str) -> set[str]:
-    """Words that carry content; "run-off" and "runoff" are one word."""
-    folded = re.sub(r"(?<=[a-z])-(?=[a-z])", "", fold(text))
-    return {w for w in re.findall(r"[a-z0-9]+", folded) if w not in _STOPWORDS and len(w) > 2}
 
 
 def same_event(a: Event, b: Event, words_a: set[str], words_b: set[str]) -> bool:
@@ -238,7 +229,7 @@ def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Con
         minor = close_values(max(values), min(values))
         conflicts.append(Conflict(
             id="", kind="figure", about=f"{_measure(group[0])}, {period}", minor=bool(minor),
-            values=[ConflictValue(_format_value(f), list(f.provenance)) for f in group],
+            values=[ConflictValue(_format_value(f), list(f.provenance)) for f in group], items=[f.id for f in group],
         ))
     conflicts += period_conflicts(figures)
     return figures, conflicts
@@ -299,7 +290,7 @@ def period_conflicts(figures: list[Figure]) -> list[Conflict]:
             continue
         conflicts.append(Conflict(
             id="", kind="period", about=f"{_format_value(group[0])} of {group[0].label}: over which period?",
-            minor=False, values=[ConflictValue(f.period, list(f.provenance)) for f in group]))
+            minor=False, values=[ConflictValue(f.period, list(f.provenance)) for f in group], items=[f.id for f in group]))
     return conflicts
 
 
@@ -333,7 +324,8 @@ def date_conflicts(events: list[Event]) -> list[Conflict]:
 
             seen.add((i, j))
             conflicts.append(Conflict("", "date", f"When did it happen? {min(event.text, other.text, key=len)}", False,
-                                      [ConflictValue(a, list(event.provenance)), ConflictValue(b, list(other.provenance))]))
+                                      [ConflictValue(a, list(event.provenance)), ConflictValue(b, list(other.provenance))],
+                                      [event.id, other.id]))
     return conflicts
 
 
@@ -364,7 +356,8 @@ def role_conflicts(actors: list[Actor]) -> list[Conflict]:
                 if said:
                     values.append(ConflictValue(role, said))
             if len(values) >= 2 and len({p.source for v in values for p in v.provenance}) >= 2:
-                conflicts.append(Conflict("", "role", f"{actor.name}: {title} or former {title}?", False, values))
+                conflicts.append(Conflict("", "role", f"{actor.name}: {title} or former {title}?", False, values,
+                                          [actor.id]))
     return conflicts
 
 
@@ -447,11 +440,11 @@ def build_views(actors: list[Actor], quotes: list[Quote], question: str = "") ->
     return views
 
 
-def summarise(articles: list[Article], limit: int = 3) -> list[Provenance]:
+def summarise(articles: list[Article], extractions: list[Extraction], limit: int = 3) -> list[Provenance]:
     """The overview: lead sentences that the most articles share words with, no two alike."""
     document_frequency: Counter = Counter()
-    for article in articles:
-        document_frequency.update({w for s in article.sentences for w in content_words(s.text)})
+    for extraction in extractions:
+        document_frequency.update(extraction.words)
     candidates = []
     for article in articles:
         for sentence in article.sentences[:4]:
@@ -487,6 +480,18 @@ def central_question(articles: list[Article]) -> str:
     return titles[best]
 
 
+def mark_disputed_events(conflicts: list[Conflict], events: list[Event]) -> None:
+    """An event told in a sentence whose number the sources dispute is disputed too (731 or 781 homicides)."""
+    told_in: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for event in events:
+        for p in event.provenance:
+            told_in[(p.source, p.sentence)].append(event.id)
+    for conflict in conflicts:
+        if conflict.kind in ("figure", "period"):
+            found = [i for v in conflict.values for p in v.provenance for i in told_in[(p.source, p.sentence)]]
+            conflict.items += [i for i in dict.fromkeys(found) if i not in conflict.items]
+
+
 def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     actors, canonical = merge_actors(extractions)
     figures, conflicts = merge_figures(extractions)
@@ -496,6 +501,7 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
             measures[(p.source, p.sentence)].add(fold(figure.label))
     events = merge_events(extractions, measures)
     conflicts += date_conflicts(events) + role_conflicts(actors)
+    mark_disputed_events(conflicts, events)
     quotes = merge_quotes(extractions, canonical)
     for number, conflict in enumerate(conflicts, 1):
         conflict.id = f"conflict-{number}"
@@ -508,6 +514,6 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
         quotes=quotes,
         views=build_views(actors, quotes, question),
         conflicts=conflicts,
-        summary=summarise(articles),
+        summary=summarise(articles, extractions),
         question=question,
     )

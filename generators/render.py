@@ -121,7 +121,6 @@ def environment() -> jinja2.Environment:
     )
     env.filters["attr"] = attr
     env.filters["table"] = table
-    env.filters["pair"] = lambda p: (p.source, p.sentence)
     env.filters["trusted"] = Trusted  # only for the output of our own macros, whose values are escaped inside
     env.filters["yaml_str"] = lambda value: Trusted(json.dumps(" ".join(str(value).split()), ensure_ascii=True))
     env.filters["page"] = lambda source: Trusted(source_page(source))
@@ -161,7 +160,7 @@ def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
                     "sources": _provenance(q.provenance)} for q in story.quotes],
         "views": [{"speaker": v.speaker, "stance": v.stance, "summary": v.summary, "quotes": v.quotes,
                    "evidence": _provenance(v.evidence)} for v in story.views],
-        "conflicts": [{"id": c.id, "kind": c.kind, "about": c.about, "minor": c.minor,
+        "conflicts": [{"id": c.id, "kind": c.kind, "about": c.about, "minor": c.minor, "items": c.items,
                        "values": [{"value": v.value, "source": p.source, "quote": p.quote}
                                   for v in c.values for p in v.provenance]} for c in story.conflicts],
         "charts": [{"name": c.name, "title": c.title, "caption": c.caption, "spec": c.spec}
@@ -281,14 +280,13 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     writer = ContentWriter(content)
     timeline = select_timeline(story.events, timeline_dates, sentences_per_date, publication_days(story.articles))
     charts = build_charts(story, timeline)
-    articles = {a.source: a for a in story.articles}
     env = environment()
     latest = max((a.published for a in story.articles if a.published), default="")
     context = {
         "story": story, "charts": charts, "skipped": skipped, "latest": latest, "stances": STANCES,
         "chart_by_name": {c.name: c for page in charts.values() for c in page},
         "timeline": timeline,
-        "disputed": {(p.source, p.sentence) for c in story.conflicts for v in c.values for p in v.provenance},
+        "disputed": {item: c.id for c in reversed(story.conflicts) for item in c.items},  # item -> its first conflict
         "shown_views": story.views[:VOICES_LIMIT],
         "shown_actors": story.actors[:PAGE_LIMIT],
         "shown_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT]
@@ -297,41 +295,6 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "actor_by_name": {a.name: a for a in story.actors},
         "quote_by_id": {q.id: q for q in story.quotes},
     }
-    pages = ["index", "timeline", "figures", "actors", "views", "disagreements", "sources/index"]
-    for page in pages:
-        prefix = "../" if "/" in page else ""
-        notes = Footnotes(articles, prefix)
-        text = env.get_template(f"{page}.md.j2").render(**context, notes=notes, root=Trusted(prefix))
-        writer.write(f"{page}.md", text)
-    article_template = env.get_template("article.md.j2")
-    searchable = len(story.articles) <= SEARCHABLE_SOURCES_UP_TO
-    events_by_source: dict[str, list] = {}
-    for event in story.events:
-        for source in {p.source for p in event.provenance}:
-            events_by_source.setdefault(source, []).append(event)
-    code = _digest((SITE_SRC / "templates" / "article.md.j2").read_bytes() + Path(__file__).read_bytes())
-    for article in story.articles:
-        mine = events_by_source.get(article.source, [])
-        conflicts = [c for c in story.conflicts if any(p.source == article.source for v in c.values for p in v.provenance)]
-        only_here = [e for e in mine if sources_count(e.provenance) == 1]
-        confirmed = [e for e in mine if sources_count(e.provenance) > 1]
-        recipe = _digest(json.dumps([  # everything the page shows: an unchanged page of a long story is not redrawn
-            code, searchable, article.source, article.title, article.outlet, article.published,
-            article.published_inferred, article.url, article.authors, len(article.removed),
-            [(s.index, s.paragraph, s.text) for s in article.sentences],
-            [(e.date.value, e.text, [p.sentence for p in e.provenance if p.source == article.source]) for e in only_here],
-            [(e.date.value, e.text, sources_count(e.provenance)) for e in confirmed],
-            [(c.about, [(v.value, [p.source for p in v.provenance]) for v in c.values]) for c in conflicts],
-        ], ensure_ascii=False).encode("utf-8"))
-        if writer.reuse(source_page(article.source), recipe):
-            continue
-        paragraphs: list[list] = [[] for _ in article.paragraphs]
-        for sentence in article.sentences:
-            paragraphs[sentence.paragraph].append(sentence)
-        text = article_template.render(**context, article=article, paragraphs=paragraphs, conflicts=conflicts,
-                                       only_here=only_here, confirmed=confirmed, root=Trusted("../"),
-                                       searchable=searchable)
-        writer.write(source_page(article.source), text)
     to_draw = []
     for chart in (c for page_charts in charts.values() for c in page_charts):
         for mode in ("light", "dark"):
@@ -339,10 +302,11 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
             path = f"assets/charts/{chart.name}-{mode}.svg"
             if not writer.reuse(path, recipe):  # vl-convert takes a quarter of a second per picture
                 to_draw.append((path, chart.spec, mode == "dark"))
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # vl-convert releases the GIL
-        pictures = list(pool.map(lambda job: render_svg(job[1], dark=job[2]), to_draw))
-    for (path, _, _), picture in zip(to_draw, pictures):
-        writer.write(path, picture)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as drawing:  # vl-convert releases the GIL:
+        pictures = drawing.map(lambda job: render_svg(job[1], dark=job[2]), to_draw)  # drawn as pages render
+        _write_pages(story, context, env, writer)
+        for (path, _, _), picture in zip(to_draw, pictures):
+            writer.write(path, picture)
     data = export(story, charts)
     writer.write("data/story.json", json_lines(data))
     writer.write("data/events.csv", csv_text(["id", "date", "precision", "scheduled", "text", "sources", "signal"],
@@ -362,3 +326,47 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     report = writer.finish()
     writer.remove_stale()
     return report
+
+
+def _write_pages(story: Story, context: dict, env: jinja2.Environment, writer: ContentWriter) -> None:
+    """The overview pages, then one page per article (an article page whose recipe is unchanged is kept)."""
+    articles = {a.source: a for a in story.articles}
+    pages = ["index", "timeline", "figures", "actors", "views", "disagreements", "sources/index"]
+    for page in pages:
+        prefix = "../" if "/" in page else ""
+        notes = Footnotes(articles, prefix)
+        text = env.get_template(f"{page}.md.j2").render(**context, notes=notes, root=Trusted(prefix))
+        writer.write(f"{page}.md", text)
+    article_template = env.get_template("article.md.j2")
+    searchable = len(story.articles) <= SEARCHABLE_SOURCES_UP_TO
+    events_by_source: dict[str, list] = {}
+    for event in story.events:
+        for source in {p.source for p in event.provenance}:
+            events_by_source.setdefault(source, []).append(event)
+    conflicts_by_source: dict[str, list] = {}
+    for conflict in story.conflicts:
+        for source in dict.fromkeys(p.source for v in conflict.values for p in v.provenance):
+            conflicts_by_source.setdefault(source, []).append(conflict)
+    code = _digest((SITE_SRC / "templates" / "article.md.j2").read_bytes() + Path(__file__).read_bytes())
+    for article in story.articles:
+        mine = events_by_source.get(article.source, [])
+        conflicts = conflicts_by_source.get(article.source, [])
+        only_here = [e for e in mine if sources_count(e.provenance) == 1]
+        confirmed = [e for e in mine if sources_count(e.provenance) > 1]
+        recipe = _digest(json.dumps([  # everything the page shows: an unchanged page of a long story is not redrawn
+            code, searchable, article.source, article.title, article.outlet, article.published,
+            article.published_inferred, article.url, article.authors, len(article.removed),
+            [(s.index, s.paragraph, s.text) for s in article.sentences],
+            [(e.date.value, e.text, [p.sentence for p in e.provenance if p.source == article.source]) for e in only_here],
+            [(e.date.value, e.text, sources_count(e.provenance)) for e in confirmed],
+            [(c.about, [(v.value, [p.source for p in v.provenance]) for v in c.values]) for c in conflicts],
+        ], ensure_ascii=False).encode("utf-8"))
+        if writer.reuse(source_page(article.source), recipe):
+            continue
+        paragraphs: list[list] = [[] for _ in article.paragraphs]
+        for sentence in article.sentences:
+            paragraphs[sentence.paragraph].append(sentence)
+        text = article_template.render(**context, article=article, paragraphs=paragraphs, conflicts=conflicts,
+                                       only_here=only_here, confirmed=confirmed, root=Trusted("../"),
+                                       searchable=searchable)
+        writer.write(source_page(article.source), text)

@@ -51,6 +51,19 @@ def test_disagreement_page_shows_both_sides(seeds_build):
     assert any("731" in row for row in marked) and any("781" in row for row in marked), "the item itself says so"
 
 
+def test_disputed_marks_link_to_their_disagreement_and_only_disputed_items_carry_one(seeds_build):
+    _, _, site = seeds_build
+    anchors = {h["id"] for h in page(site, "disagreements.html").select("h2[id]")}
+    for name in ("index.html", "timeline.html", "figures.html"):
+        for link in page(site, name).find_all("a", string="Sources disagree"):
+            target, _, anchor = link["href"].partition("#")
+            assert target == "disagreements.html" and anchor in anchors, (name, link["href"])
+    rows = [row.get_text(" ") for row in page(site, "figures.html").select("tr")
+            if row.find("a", string="Sources disagree")]
+    # Gonzalez's 44% shares its sentence with Noboa's disputed 44.2% but no source disputes it
+    assert any("Noboa" in row for row in rows) and not any("Gonzalez" in row for row in rows)
+
+
 def test_no_furniture_reaches_the_site(seeds_build):
     _, _, site = seeds_build
     furniture = ["Skip to content", "Getty Images", "Courtesy:", "Watch coverage", "Bird Flu", "**"]

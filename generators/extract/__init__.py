@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..model import Article, Extraction, Figure, Provenance
-from .actors import extract_actors
+from .actors import extract_actors, fold
 from .dates import Reference, years_mentioned
 from .events import extract_events
 from .figures import extract_figures
@@ -22,6 +22,18 @@ def reference_for(article: Article, story_reference: Reference | None) -> Refere
     if story_reference and (not years or max(years) <= story_reference.year):
         return story_reference
     return Reference(max(years)) if years else story_reference
+
+
+_STOPWORDS = set("""a an the and or but of in on at by for to from with as is are was were be been has have had
+that this these those it its his her their he she they we i you not no so than then there which who whom what
+when where while will would could should can may might also just about after before during into over under
+said says told""".split())
+
+
+def content_words(text: str) -> set[str]:
+    """Words that carry content; "run-off" and "runoff" are one word."""
+    folded = re.sub(r"(?<=[a-z])-(?=[a-z])", "", fold(text))
+    return {w for w in re.findall(r"[a-z0-9]+", folded) if w not in _STOPWORDS and len(w) > 2}
 
 
 def common_words(article: Article) -> set[str]:
@@ -64,4 +76,5 @@ def extract_article(article: Article, story_reference: Reference | None) -> Extr
         figures=figures,
         actors=actors,
         quotes=extract_quotes(sentences, actors),
+        words=frozenset(content_words("\n".join(s.text for s in article.sentences))),
     )
