@@ -247,7 +247,29 @@ _DURATIONS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", 
 def is_duration(figure: Figure) -> bool:
     """"4 years", "two days", an age: lengths of many different things, never one measure to compare."""
     words = fold(figure.unit).split()
-    return bool(words) and words[-1] in _DURATIONS or fold(figure.label) == "age"
+    return bool(words) and words[-1] in _DURATIONS and "per" not in words or fold(figure.label) == "age"
+
+
+_PLACE_OR_CLOCK = {"mile", "miles", "km", "kilometre", "kilometres", "kilometer", "kilometers", "metre", "metres",
+                   "meter", "meters", "feet", "yards", "am", "pm", "a.m", "p.m", "gmt", "utc", "edt", "est"}
+
+
+def is_key_figure(figure: Figure) -> bool:
+    """Worth a place among a story's key numbers: a named measure or share, a rate, money or a count of ten
+    or more; not a duration, a distance, a time of day or a bare percentage ("two countries", "30 miles")."""
+    words = fold(figure.unit).split()
+    if is_duration(figure) or (words and words[-1].rstrip(".") in _PLACE_OR_CLOCK):
+        return False
+    if fold(figure.label) != fold(figure.unit):
+        return True  # a named measure: "homicide rate", "share of vote: X", "population"
+    if figure.unit == "%":
+        return False  # "100 percent" of nothing named
+    return figure.unit in ("USD", "EUR", "GBP") or " per " in f" {fold(figure.unit)} " or figure.value >= 10
+
+
+def key_figures(figures: list[Figure], limit: int = 6) -> list[Figure]:
+    """The key numbers of the overview: those most sources give, among the figures worth it."""
+    return sorted((f for f in figures if is_key_figure(f)), key=lambda f: (-sources_count(f.provenance), f.id))[:limit]
 
 
 def close_values(a: float, b: float) -> bool:

@@ -26,7 +26,7 @@ from . import __version__, corrections
 from .charts import Chart, build_charts, javascript_bundle, render_svg, vl_convert_version
 from .ingest import Skipped
 from .model import Article, Provenance, Story
-from .reconcile import publication_days, select_timeline, sources_count
+from .reconcile import key_figures, publication_days, select_timeline, sources_count
 
 SITE_SRC = Path(__file__).resolve().parent.parent / "site_src"
 MANIFEST = ".generated.json"
@@ -270,6 +270,7 @@ class ContentWriter:
 
 
 PAGE_LIMIT = 150  # actors or figures on one page; the export and CSV files keep them all
+OVERVIEW_SOURCES = 12  # articles listed on the home page; a longer story lists its latest and links to all
 VOICES_LIMIT = 60  # voices on the views page, up to five quotes each: a reader's evening, not a week
 SEARCHABLE_SOURCES_UP_TO = 100  # articles; past this the full texts would make the search index too heavy to load
 
@@ -291,7 +292,9 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "shown_actors": story.actors[:PAGE_LIMIT],
         "shown_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT]
         if len(story.figures) > PAGE_LIMIT else story.figures,
-        "key_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:6],
+        "key_figures": key_figures(story.figures),
+        "overview_sources": story.articles if len(story.articles) <= OVERVIEW_SOURCES else
+        sorted(story.articles, key=lambda a: (a.published, a.source), reverse=True)[:OVERVIEW_SOURCES],
         "actor_by_name": {a.name: a for a in story.actors},
         "quote_by_id": {q.id: q for q in story.quotes},
     }

@@ -1,7 +1,7 @@
 from generators.extract.dates import Reference
 from generators.extract import extract_article
 from generators.ingest import clean
-from generators.reconcile import reconcile
+from generators.reconcile import key_figures, reconcile
 
 
 def story(*texts):
@@ -127,3 +127,22 @@ def test_the_title_most_sources_give_comes_first():
               "Mayor Ana Ruiz left on May 3, 2024.")
     ruiz = next(a for a in s.actors if a.name == "Ana Ruiz")
     assert ruiz.role == "Mayor"
+
+
+def test_key_figures_are_named_measures_money_rates_and_large_counts_not_incidental_numbers():
+    s = story("The rebels were 30 miles from the capital at 10.40 am, two countries said. "
+              "Officials said they were 100 percent sure. He ruled for 42 years.",
+              "The rebels were 30 miles from the capital, and 200,000 people fled. The unemployment rate stood at 12%. "
+              "The fund froze $30 billion. The city, with a population of 18 million, saw three murders per day.")
+    assert {(f.text, f.label) for f in key_figures(s.figures)} == {
+        ("200,000", "people"), ("12%", "unemployment rate"), ("$30 billion", "USD"), ("18 million", "population"),
+        ("three", "murders per day")}
+
+
+def test_the_disputed_items_are_named_by_their_disagreement():
+    s = story("In January 2024 the police recorded 731 homicides, and 12 new police stations opened.",
+              "In January 2024 the police recorded 781 homicides across the country.")
+    (conflict,) = s.conflicts
+    disputed = {i for i in conflict.items if i.startswith("figure-")}
+    assert {f.text for f in s.figures if f.id in disputed} == {"731", "781"}
+    assert any(i.startswith("event-") for i in conflict.items), "the event told with the disputed number"

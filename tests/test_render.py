@@ -84,6 +84,20 @@ def test_large_stories_keep_article_pages_out_of_search(tmp_path, monkeypatch):
         assert "search:\n  exclude: true\n---" in page.read_text("utf-8")
 
 
+def test_the_home_page_of_a_long_story_lists_its_latest_articles_and_links_to_all(tmp_path, monkeypatch):
+    from generators import render
+    from generators.pipeline import analyse
+    from .conftest import SEEDS
+    story, skipped = analyse(SEEDS)
+    monkeypatch.setattr(render, "OVERVIEW_SOURCES", 2)
+    render.render_site(story, tmp_path, skipped)
+    home = (tmp_path / "index.md").read_text("utf-8").split("## Sources")[1].split("*Last updated")[0]
+    listed = [a for a in story.articles if render.source_page(a.source) in home]
+    latest = sorted(story.articles, key=lambda a: (a.published, a.source))[-2:]
+    assert sorted(a.source for a in listed) == sorted(a.source for a in latest)
+    assert f"of the {len(story.articles)} articles" in home and "(sources/index.md)" in home
+
+
 def test_files_no_longer_generated_go_unless_edited(tmp_path):
     import shutil
     from generators.pipeline import generate

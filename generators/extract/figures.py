@@ -12,8 +12,10 @@ _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
+    "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6,
 }
+_MULTIPLES = {"tens": 10, "dozens": 12, "hundreds": 100}  # "tens of thousands": at least ten thousand
+_VAGUE_PLURAL = re.compile(r"(?:dozens|hundreds|thousands|millions)$", re.I)  # "thousands of people": the noun after "of"
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _APPROX = r"(?P<approx>some|about|around|roughly|nearly|almost|approximately|an estimated|estimated|over|more than|less than|fewer than|at least|up to|close to)?\s*"
 _NUMBER = re.compile(
@@ -52,7 +54,14 @@ def _numbers(text: str, dates: list[DateMatch]) -> list[_Number]:
         raw = m.group("num").lower()
         if raw == "one" and not re.match(r"\s+[a-z]+" + _TIME_RATE.pattern[1:], text[m.end():], re.I):
             continue  # "one of them"; but "one death per day" is a rate
+        if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not (m.group("pct") or m.group("currency") or m.group("scale")):
+            continue  # "the 1969 coup": a year
         value = float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else float(raw.replace(",", ""))
+        start, written, approximate = m.start(), m.group(0), bool(m.group("approx"))
+        multiple = re.search(r"\b(tens|dozens|hundreds)\s+of\s+$", text[:num_start], re.I)
+        if multiple and raw in ("thousands", "millions"):
+            value = _MULTIPLES[multiple.group(1).lower()] * value / 2  # the plural's own "2000" was "some thousands"
+            start, written, approximate = multiple.start(), text[multiple.start():m.end()], True
         if m.group("scale"):
             value *= _SCALES[m.group("scale").lower()]
         previous = text[max(0, m.start() - 12):m.start()].lower()
@@ -64,8 +73,8 @@ def _numbers(text: str, dates: list[DateMatch]) -> list[_Number]:
             continue  # a time of day ("11:24 GMT")
         if text[m.end("num"):m.end("num") + 1] in "-–" and text[m.end("num") + 1:m.end("num") + 2].isalpha():
             continue  # "50-year-old", compound adjectives
-        lead = len(m.group(0)) - len(m.group(0).lstrip())
-        found.append(_Number(m.start() + lead, m.end(), value, m.group(0).strip(), bool(m.group("approx")),
+        lead = len(written) - len(written.lstrip())
+        found.append(_Number(start + lead, m.end(), value, written.strip(), approximate,
                              bool(m.group("pct")), m.group("currency") or ""))
     return found
 
@@ -92,30 +101,44 @@ def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
     return merged
 
 
+_IRREGULAR_PLURALS = {"people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet", "teeth",
+                      "mice", "geese", "data", "media", "criteria", "phenomena"}
+
+
 def _following_noun(text: str, end: int) -> str:
     """The noun phrase right after a number: "12,000 striking dock workers" gives "striking dock workers"."""
     words = []
     for word in re.findall(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]", text[end:end + 60]):
-        if not word[0].isalpha() or word.lower() in _STOP_UNIT:
+        if not word[0].isalpha() or word.lower() in _STOP_UNIT or word.lower() in _WORD_NUMBERS:
             break
         if word[0].isupper() and words:
             break
         words.append(word)
-        plural = word.lower().endswith("s") and not word.lower().endswith(("ss", "'s", "’s"))
+        plural = word.lower().endswith("s") and not word.lower().endswith(("ss", "'s", "’s")) \
+            or word.lower() in _IRREGULAR_PLURALS
         if len(words) == 3 or plural:
             break
     return " ".join(words).lower()
 
 
+_MEASURE_VERB = r"(?:of|by|at|to|(?:has |have |had )?(?:reached|risen to|rose to|climbed to)|was|is|stood at|hit)"
+
+
 def _measure_before(text: str, start: int) -> str:
-    """"a population of 3 million", "the jobless rate by 2%": the measure named before the number."""
-    before = text[max(0, start - 80):start]
-    m = re.search(r"(?:the|a|an|its|their|his|her)?\s*((?:[A-Za-z'’-]+\s+){0,2}[A-Za-z'’-]+)\s+(?:of|by|at|to|reached|was|is|stood at|hit)\s+$", before)
-    if m:
-        phrase = m.group(1).lower()
-        words = [w for w in phrase.split() if w not in _STOP_UNIT]
-        if words and not _CHANGE.fullmatch(words[-1]):
-            return " ".join(words)
+    """"a population of 3 million", "the jobless rate by 2%": the measure named before the number.
+    "The death toll from clashes in Tahrir Square has reached 11": a place is no measure; the clause's subject is."""
+    offset = max(0, start - 80)
+    before = text[offset:start]
+    m = re.search(r"(?:the|a|an|its|their|his|her)?\s*((?:[A-Za-z'’-]+\s+){0,2}[A-Za-z'’-]+)\s+" + _MEASURE_VERB + r"\s+$", before)
+    if not m:
+        return ""
+    named = [w for w in re.finditer(r"\S+", m.group(1)) if w.group()[0].isupper() and offset + m.start(1) + w.start() > 0]
+    if named:  # a proper name, not a measure
+        subject = re.search(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+([a-z'’-]+(?:\s+[a-z'’-]+)?)\s+(?:from|in|of|among|after)\b", before)
+        return " ".join(w for w in subject.group(1).split() if w not in _STOP_UNIT) if subject else ""
+    words = [w for w in m.group(1).lower().split() if w not in _STOP_UNIT]
+    if words and not _CHANGE.fullmatch(words[-1]):
+        return " ".join(words)
     return ""
 
 
@@ -189,7 +212,8 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None) -> list[Fi
         previous: Figure | None = None
         previous_end = 0
         for number in _ranges(text, _numbers(text, dates)):
-            unit, label, span_end = _unit_phrase(text, number.end, dates)
+            of = re.match(r"\s+of\s+(?:the\s+)?", text[number.end:]) if _VAGUE_PLURAL.search(number.written) else None
+            unit, label, span_end = _unit_phrase(text, number.end + (of.end() if of else 0), dates)
             how = "the noun after the number"
             if number.percent:
                 unit, (label, how) = "%", _percent_label(text, number, first)

@@ -48,3 +48,19 @@ def test_ranges_are_one_figure_but_a_change_from_one_value_to_another_is_not_a_r
     assert [(f.value, f.upper, f.unit) for f in found] == [(200.0, 300.0, "people"), (20.0, 30.0, "troops")]
     rising = extract_figures([Sentence("a.txt", 2, "The toll rose from 20 to 30 deaths a day.", 2)], REF)
     assert rising and all(f.upper is None for f in rising)
+
+
+def test_vague_multiples_and_the_noun_after_of():
+    assert figures("Tens of thousands of protesters filled the square.") == [(10000.0, "protesters", "protesters", "", True)]
+    assert figures("Thousands of people marched.") == [(2000.0, "people", "people", "", False)]
+    assert figures("About 12,000 people marched.") == [(12000.0, "people", "people", "", True)]
+
+
+def test_a_year_is_not_a_count():
+    assert figures("The 1969 coup brought him to power.") == []
+
+
+def test_a_place_before_the_number_is_not_what_it_measures():
+    found = figures("The death toll from the violent clashes in Cairo's Tahrir Square has reached 11, officials said.")
+    assert found == [(11.0, "", "death toll", "", False)]
+    assert figures("Unemployment was 7% last year.")[0][2] == "unemployment"
