@@ -6,6 +6,8 @@ light and a dark SVG rendered at build time, so readers without JavaScript see i
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -43,6 +45,12 @@ class Chart:
     spec: dict
     table_header: list[str]
     table_rows: list[list[str]] = field(default_factory=list)
+
+    def picture(self, mode: str) -> str:
+        """The static picture's file, named by what it shows: a chart that only moves (a new disagreement
+        numbered before it) keeps its picture instead of being drawn again."""
+        drawn = hashlib.sha256(json.dumps(self.spec, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+        return f"{drawn}-{mode}.svg"
 
 
 def _plot_date(value: str) -> str:
@@ -88,7 +96,8 @@ def figure_series_charts(story: Story) -> list[Chart]:
             continue
         series.setdefault((fold(figure.label), figure.unit), []).append(figure)
     charts = []
-    candidates = [(key, figures) for key, figures in series.items() if len({f.period for f in figures}) >= 2]
+    candidates = [(key, figures) for key, figures in series.items() if len({f.period for f in figures}) >= 2
+                  and (fold(figures[0].label) != fold(figures[0].unit) or _stated_as_trend(figures))]
     # the best-attested series first; a page of charts stays readable as the story grows
     candidates.sort(key=lambda kv: (-len({p.source for f in kv[1] for p in f.provenance}), kv[0]))
     labels = source_labels(story.articles)
@@ -105,12 +114,27 @@ def figure_series_charts(story: Story) -> list[Chart]:
                      alt.Tooltip("source:N", title="Source")],
         )
         chart = (base.mark_line(point=True) + base.mark_text(dy=-10).encode(text="value:Q")).properties(
-            width="container", height=220, title=alt.TitleParams(title, subtitle="Source: " + "; ".join(
-                sorted({r["source"] for r in rows}))))
+            width="container", height=220, title=alt.TitleParams(title, subtitle=_sources_line({r["source"] for r in rows})))
         charts.append(Chart(name, title.capitalize(), f"How {figures[0].label} changes across the periods the "
                             "articles report.", chart.to_dict(validate=False), ["Period", "Value", "Source"],
                             [[r["when"], f"{r['value']:g}", r["source"]] for r in rows]))
     return charts
+
+
+def _stated_as_trend(figures: list) -> bool:
+    """One sentence gives two periods of it ("from 410 in June to 460 in July"): a trend an article states,
+    not counts of the same noun that unrelated articles happen to give on different days."""
+    periods: dict = {}
+    for figure in figures:
+        for p in figure.provenance:
+            periods.setdefault((p.source, p.sentence), set()).add(figure.period)
+    return any(len(found) >= 2 for found in periods.values())
+
+
+def _sources_line(names: set[str], shown: int = 3) -> str:
+    names = sorted(names)
+    more = f" and {len(names) - shown} more (see the data below)" if len(names) > shown else ""
+    return ("Sources: " if len(names) > 1 else "Source: ") + "; ".join(names[:shown]) + more
 
 
 def coverage_chart(story: Story, limit: int = 20) -> Chart | None:

@@ -73,7 +73,8 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
         for provenance in actor.provenance:
             index.cite(key, provenance)
     for actor in index.actors.values():
-        said_by = {r: len({p.source for p in actor.provenance if fold(r) in fold(p.quote)}) for r in actor.roles}
+        quotes = [(p.source, fold(p.quote)) for p in actor.provenance] if len(actor.roles) > 1 else []
+        said_by = {r: len({source for source, quote in quotes if fold(r) in quote}) for r in actor.roles}
         actor.roles.sort(key=lambda r: -said_by[r])  # the title most sources give comes first
         accented = [n for n in actor.aliases if fold(n) == fold(actor.name) and not n.isascii()]
         if accented and actor.name.isascii():  # "Núñez" over "Nunez": the spelling that keeps its accents

@@ -302,8 +302,8 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     for chart in (c for page_charts in charts.values() for c in page_charts):
         for mode in ("light", "dark"):
             recipe = _digest(json.dumps([chart.spec, mode, vl_convert_version()], sort_keys=True).encode("utf-8"))
-            path = f"assets/charts/{chart.name}-{mode}.svg"
-            if not writer.reuse(path, recipe):  # vl-convert takes a quarter of a second per picture
+            path = f"assets/charts/{chart.picture(mode)}"
+            if path not in {job[0] for job in to_draw} and not writer.reuse(path, recipe):  # a quarter second each
                 to_draw.append((path, chart.spec, mode == "dark"))
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as drawing:  # vl-convert releases the GIL:
         pictures = drawing.map(lambda job: render_svg(job[1], dark=job[2]), to_draw)  # drawn as pages render

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generators.charts import comparison_charts, disagreement_charts, source_labels, voices_chart
+from generators.charts import comparison_charts, disagreement_charts, figure_series_charts, source_labels, voices_chart
 from generators.extract import extract_article
 from generators.extract.dates import Reference
 from generators.ingest import clean
@@ -47,3 +47,22 @@ def test_sources_are_named_by_outlet_and_date_else_by_headline():
                         "published": "2024-05-01"}, "The strike ended on Monday.")
     b = clean("b.txt", {"outlet": "example.org", "published": "2024-05-02"}, "The strike ended on Monday.")
     assert source_labels([a, b]) == {"a.txt": "A very long headline about the harb…", "b.txt": "example.org, 2024-05-02"}
+
+
+def test_a_trend_an_article_states_is_charted_but_counts_of_one_noun_on_different_days_are_not():
+    s = story("Police recorded 410 burglaries in June 2023 and 460 burglaries in July 2023.",
+              "On March 3, 2024, 200 people gathered in the square.",
+              "On April 9, 2024, 50 people were evacuated from the flats.")
+    (chart,) = figure_series_charts(s)
+    assert sorted(row[1] for row in chart.table_rows) == ["410", "460"]
+
+
+def test_a_chart_that_only_moves_keeps_its_picture():
+    homicides = ("In January 2024 the police recorded 731 homicides across the country.",
+                 "In January 2024 the police recorded 781 homicides across the country.")
+    (first,) = disagreement_charts(story(*homicides))
+    later = disagreement_charts(story(*homicides, "In May 2023 there were 410 burglaries in the city.",
+                                      "In May 2023 there were 460 burglaries in the city."))
+    (moved,) = [c for c in later if "homicides" in c.title]
+    assert moved.name != first.name, "a disagreement numbered before it"
+    assert moved.picture("light") == first.picture("light") != moved.picture("dark")
