@@ -133,6 +133,7 @@ _FURNITURE = [
     ("prompt", re.compile(r"^(watch|listen|read|click|tap|subscribe|sign up|follow|share|download|see also|more:)\b.{0,150}$", re.I)),
     ("editorial note", re.compile(r"^this (article|story|report) (was|has been) (originally )?(written|published|translated|updated|adapted)\b", re.I)),
     ("link", re.compile(r"^(https?://|www\.)\S+$", re.I)),
+    ("credit", re.compile(r"\b(contributed|reported) to this (report|story|article)\.?$", re.I)),
     ("reader comment", re.compile(r"this comment (was|has been) removed|^(add|post|read) (your |a )?comments?\b|"
                                    r"^\d+(st|nd|rd|th)? \w+ \d{4}\s*-\s*\d{1,2}:\d{2}\b", re.I)),
     ("link", re.compile(r"^[A-Z]{2,}[A-Za-z ]*:\s")),  # "OPINION: Why you should…", section-labelled story links
@@ -251,16 +252,47 @@ def clean(source: str, meta: dict, body: str) -> Article:
         raise IngestError("no article text after removing page furniture")
     if len(article.paragraphs) > MAX_PARAGRAPHS:
         raise IngestError(f"too many paragraphs ({len(article.paragraphs):,}; the limit is {MAX_PARAGRAPHS:,})")
-    if not article.title:
-        article.title = first_words(article.paragraphs[0])
+    drop_glued_preamble(article)
     if not article.outlet and article.url:
         host = urlparse(article.url).hostname or ""
         article.outlet = re.sub(r"^(www|p|m|amp)\.", "", host)
     article.sentences = split_sentences(source, article.paragraphs)
+    if not article.title:  # no headline: the lead sentence, or its first words
+        lead = article.sentences[0].text if article.sentences else article.paragraphs[0]
+        article.title = lead if len(lead.split()) <= TITLE_WORDS else first_words(lead, TITLE_WORDS)
     return article
 
 
-def first_words(text: str, count: int = 12) -> str:
+# "Tripoli, Libya (CNN) -- ", "TRIPOLI Oct 5 (Reuters) - ": where a wire story's lead begins
+_DATELINE = re.compile(r"(?:(?:[A-Z][\w.'’/-]*|\d{1,2})[ ,]+){0,6}\([A-Z][A-Za-z.]{1,15}\)\s?[-—–]{1,2}\s+")
+_STAFF_BYLINE = re.compile(r"^By (?:the )?(?:[A-Z][\w.]*\s+){1,4}Staff\s+")
+DATELINE_WITHIN = 1500  # characters from the start of the text: later, "(X) --" is part of the story
+
+
+def drop_glued_preamble(article: Article) -> None:
+    """Text copied from a wire page can glue the headline, bullet points and a byline before the dateline
+    ("By the CNN Wire Staff Mother … says Tripoli, Libya (CNN) -- A woman …"): the lead starts after it."""
+    before = 0
+    for number, paragraph in enumerate(article.paragraphs):
+        m = _DATELINE.search(paragraph[:DATELINE_WITHIN - before])
+        if m and paragraph[m.end():].strip():
+            dropped = article.paragraphs[:number] + [paragraph[:m.end()].strip()]
+            article.removed += [f"headline and dateline before the lead: {text}" for text in dropped]
+            article.paragraphs[:number + 1] = [paragraph[m.end():].strip()]
+            return
+        before += len(paragraph)
+        if before >= DATELINE_WITHIN:
+            break
+    staff = _STAFF_BYLINE.match(article.paragraphs[0])
+    if staff and article.paragraphs[0][staff.end():].strip():  # no dateline: at least not "By the … Staff Libya …"
+        article.removed.append(f"byline: {staff.group(0).strip()}")
+        article.paragraphs[0] = article.paragraphs[0][staff.end():]
+
+
+TITLE_WORDS = 20
+
+
+def first_words(text: str, count: int) -> str:
     words = text.split()
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
 

@@ -48,6 +48,8 @@ def _add_provenance(target: list[Provenance], extra: list[Provenance]) -> None:
 def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, str]]:
     """One actor per name across articles; returns the actors and a map from every name to its canonical one."""
     index = NameIndex()
+    kinds: dict[str, Counter] = defaultdict(Counter)  # an actor is what most of its mentions say it is
+    signals: dict[tuple[str, str], str] = {}  # and the clue for that kind
     pending = [a for x in extractions for a in x.actors]
     pending.sort(key=lambda a: (-len(a.name.split()), -a.mentions, a.name, a.provenance[0].source))
     for actor in pending:
@@ -58,10 +60,15 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
         if key is None and actor.kind == "single":
             continue  # a lone surname no article spells out in full
         if key is None:
-            index.add(Actor("", actor.name, actor.kind, list(actor.aliases), list(actor.roles), actor.mentions,
-                            list(actor.provenance), actor.signal))
+            key = index.add(Actor("", actor.name, actor.kind, list(actor.aliases), list(actor.roles), actor.mentions,
+                                  list(actor.provenance), actor.signal))
+            kinds[key][actor.kind] += actor.mentions
+            signals[(key, actor.kind)] = actor.signal
             continue
         target = index.actors[key]
+        if actor.kind != "single":
+            kinds[key][actor.kind] += actor.mentions
+            signals.setdefault((key, actor.kind), actor.signal)
         for name in [actor.name, *actor.aliases]:
             if name != target.name and name not in target.aliases:
                 target.aliases.append(name)
@@ -72,7 +79,9 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
         target.mentions += actor.mentions
         for provenance in actor.provenance:
             index.cite(key, provenance)
-    for actor in index.actors.values():
+    for key, actor in index.actors.items():
+        actor.kind = max(kinds[key].items(), key=lambda kv: (kv[1], kv[0] == actor.kind))[0]
+        actor.signal = signals[(key, actor.kind)]
         quotes = [(p.source, fold(p.quote)) for p in actor.provenance] if len(actor.roles) > 1 else []
         said_by = {r: len({source for source, quote in quotes if fold(r) in quote}) for r in actor.roles}
         actor.roles.sort(key=lambda r: -said_by[r])  # the title most sources give comes first

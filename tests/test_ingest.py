@@ -145,3 +145,18 @@ def test_cached_reading_equals_plain_reading(tmp_path: Path):
     assert len(entries) == len(plain[0])
     entries[0].write_bytes(b"damaged")
     assert read_articles(SEEDS, cache=cache) == plain, "a damaged entry is read again"
+
+
+def test_a_headline_and_dateline_glued_before_a_wire_lead_are_not_the_lead():
+    body = ("By the Wire Staff Harbour strike spreads NEW: Union says talks failed Ports in the north also close "
+            "Rotterdam, Netherlands (Wire) -- Dock workers in three more ports walked out on Monday. "
+            "The union said talks had failed.\n\nJane Roe contributed to this report")
+    article = clean("a.md", {"published": "2024-03-04"}, body)
+    assert article.sentences[0].text == "Dock workers in three more ports walked out on Monday."
+    assert article.title == "Dock workers in three more ports walked out on Monday."
+    assert any("Harbour strike spreads" in r for r in article.removed)
+    assert any(r.startswith("credit:") for r in article.removed)
+    late = "The union met. " * 120 + "Officials (Wire) -- said nothing."
+    assert clean("b.md", {}, late).paragraphs == [late.strip()], "far into the text, it is the story's own"
+    undated = clean("c.md", {}, "By the Wire Staff Harbour strike spreads Dock workers walked out on Monday.")
+    assert undated.paragraphs == ["Harbour strike spreads Dock workers walked out on Monday."]

@@ -146,3 +146,11 @@ def test_the_disputed_items_are_named_by_their_disagreement():
     disputed = {i for i in conflict.items if i.startswith("figure-")}
     assert {f.text for f in s.figures if f.id in disputed} == {"731", "781"}
     assert any(i.startswith("event-") for i in conflict.items), "the event told with the disputed number"
+
+
+def test_an_actor_is_the_kind_most_of_its_mentions_say():
+    s = story("Fighters from Arno Veld fled. Troops in Arno Veld waited.",
+              "Arno Veld said the war would go on.", "Arno Veld told the council he would stay.",
+              "Arno Veld warned the rebels.")
+    (veld,) = [a for a in s.actors if a.name == "Arno Veld"]
+    assert veld.kind == "person" and "capitalised" in veld.signal

@@ -77,6 +77,10 @@ all both each every several few other such no not only even just yet whether wha
 where why how one two three first second last next new just statistical political early late historically
 yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december mr mrs ms dr another following earlier later""".split())
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
+                 "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"}
+_GERUND = re.compile(r"[A-Z][a-z]{2,}ing")  # "Taking Sirte" at a sentence's start: a verb, not a name's first word
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-Ý][\w-]*(?:['’][A-Za-z][\w-]+)?)"
 _SPAN = re.compile(rf"{_TOKEN}(?:\s+(?:(?:{'|'.join(_CONNECTORS)})\s+)?{_TOKEN})*")
 _VERBS_AFTER_NAME = {"said", "says", "told", "has", "had", "is", "was", "will", "would", "can", "could", "added",
@@ -188,7 +192,7 @@ def _classify(name: str, text: str, end: int, title: str, is_common) -> tuple[st
         return "organisation", "a camel-case brand name"
     if any(is_place_name(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, len(words) + 1)) and len(words) > 1:
         return "organisation", "a name built on a place name"
-    if not title and re.search(r"\b(?:in|at|from|near|outside|across|to)\s+$", text[:end - len(name)], re.I):
+    if not title and re.search(r"\b(?:in|at|from|near|outside|across)\s+$", text[:end - len(name)], re.I):
         return "place", "after in, at, from…"  # a person named so is outvoted by their other mentions
     if title or 2 <= len(words) <= 4 and not any(w in _CONNECTORS for w in folded_words):
         return "person", "a title before the name" if title else "two to four capitalised words"
@@ -218,8 +222,12 @@ def find_mentions(sentences: list[Sentence], is_common, mostly_lowercase=None) -
             span, start = m.group(0), m.start()
             span = _POSSESSIVE.sub("", span)
             words = span.split()
-            while words and words[-1].lower() in _CONNECTORS:
-                words.pop()
+            while words and (words[-1].lower() in _CONNECTORS or words[-1].lower() in _WEEKDAYS):
+                words.pop()  # "Security Council on Friday"
+            at_start = start == 0 or text[:start].strip() in {"\"", "“", "‘", "'", "("}
+            while len(words) > 1 and (words[0].lower() in _NUMBER_WORDS or at_start and _GERUND.fullmatch(words[0])):
+                start += text.index(words[0], start) - start + len(words[0]) + 1  # "Million Libyans", "Taking Sirte"
+                words.pop(0)
             while len(words) > 1 and mostly_lowercase is not None and mostly_lowercase(words[0]):
                 start += text.index(words[0], start) - start + len(words[0]) + 1  # "Following Twitter"
                 words.pop(0)

@@ -32,3 +32,11 @@ def test_adjectives_and_sentence_starters_are_not_actors():
 def test_a_name_next_to_a_firm_is_an_organisation():
     found = actors("He founded the Ironclad security firm in 1997.", "Investors left the firm Ironclad later.")
     assert found["Ironclad"].kind == "organisation"
+
+
+def test_weekdays_number_words_and_a_leading_verb_are_not_part_of_a_name():
+    found = actors("Taking Misrata was the aim, said the Security Council on Friday.",
+                   "Million Ruritanians need aid, Jana Holm said.", "Forces loyal to Arno Veld held the port.")
+    assert "Security Council" in found
+    assert not any("Friday" in name or "Million" in name or "Taking" in name for name in found), found.keys()
+    assert found["Arno Veld"].kind == "person", "loyal to a person is no place"
