@@ -331,6 +331,14 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     return report
 
 
+def _as_seen_from(source: str, conflict) -> dict:
+    """A disagreement as one article's page shows it: its own value and the others' values, not the list of every
+    article behind them (which would redraw hundreds of pages each time an article joins a long story)."""
+    says = [v.value for v in conflict.values if any(p.source == source for p in v.provenance)]
+    return {"id": conflict.id, "about": conflict.about, "says": says,
+            "others": [v.value for v in conflict.values if v.value not in says]}
+
+
 def _write_pages(story: Story, context: dict, env: jinja2.Environment, writer: ContentWriter) -> None:
     """The overview pages, then one page per article (an article page whose recipe is unchanged is kept)."""
     articles = {a.source: a for a in story.articles}
@@ -353,7 +361,7 @@ def _write_pages(story: Story, context: dict, env: jinja2.Environment, writer: C
     code = _digest((SITE_SRC / "templates" / "article.md.j2").read_bytes() + Path(__file__).read_bytes())
     for article in story.articles:
         mine = events_by_source.get(article.source, [])
-        conflicts = conflicts_by_source.get(article.source, [])
+        conflicts = [_as_seen_from(article.source, c) for c in conflicts_by_source.get(article.source, [])]
         only_here = [e for e in mine if sources_count(e.provenance) == 1]
         confirmed = [e for e in mine if sources_count(e.provenance) > 1]
         recipe = _digest(json.dumps([  # everything the page shows: an unchanged page of a long story is not redrawn
@@ -362,7 +370,7 @@ def _write_pages(story: Story, context: dict, env: jinja2.Environment, writer: C
             [(s.index, s.paragraph, s.text) for s in article.sentences],
             [(e.date.value, e.text, [p.sentence for p in e.provenance if p.source == article.source]) for e in only_here],
             [(e.date.value, e.text, sources_count(e.provenance)) for e in confirmed],
-            [(c.about, [(v.value, [p.source for p in v.provenance]) for v in c.values]) for c in conflicts],
+            conflicts,
         ], ensure_ascii=False).encode("utf-8"))
         if writer.reuse(source_page(article.source), recipe):
             continue

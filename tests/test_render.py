@@ -129,3 +129,18 @@ def test_an_item_cites_one_sentence_per_source_first_and_at_most_five():
     cited = notes.cite(provenance)
     assert cited.count("[^") == 5 and "+3 more in [story.json](data/story.json)" in cited
     assert [p.source for p in notes.numbers] == ["a.txt", "0.txt", "1.txt", "2.txt", "3.txt"]
+
+
+def test_an_article_page_shows_its_own_side_of_a_disagreement_and_links_to_the_comparison(seeds_build):
+    from generators.render import source_page
+    result, content, _ = seeds_build
+    conflict = next(c for c in result.story.conflicts if len(c.values) == 2)
+    mine, theirs = conflict.values
+    source = mine.provenance[0].source
+    assert source not in {p.source for p in theirs.provenance}
+    page = (content / source_page(source)).read_text("utf-8")
+    boxes = [b.split("\n\n")[1] for b in page.split('!!! warning "Disagrees with other sources"')[1:]]
+    (box,) = [b for b in boxes if f"#{conflict.id})" in b]
+    assert f"this source says **{mine.value}**; others say {theirs.value}" in box
+    assert f"(../disagreements.md#{conflict.id})" in box
+    assert not any(p.source in box for p in theirs.provenance), "the other side's articles are listed on the comparison"
