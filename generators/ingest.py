@@ -133,6 +133,8 @@ _FURNITURE = [
     ("prompt", re.compile(r"^(watch|listen|read|click|tap|subscribe|sign up|follow|share|download|see also|more:)\b.{0,150}$", re.I)),
     ("editorial note", re.compile(r"^this (article|story|report) (was|has been) (originally )?(written|published|translated|updated|adapted)\b", re.I)),
     ("link", re.compile(r"^(https?://|www\.)\S+$", re.I)),
+    # "updated: Mon Feb 21 2011 13:25:00 A protester tells CNN…": the teaser of a video beside the story
+    ("video teaser", re.compile(r"^updated:?\s+\w{3}\s+\w{3}\s+\d{1,2}\s+\d{4}\s+\d{1,2}:\d{2}", re.I)),
     ("credit", re.compile(r"\b(contributed|reported) to this (report|story|article)\.?$", re.I)),
     ("reader comment", re.compile(r"this comment (was|has been) removed|^(add|post|read) (your |a )?comments?\b|"
                                    r"^\d+(st|nd|rd|th)? \w+ \d{4}\s*-\s*\d{1,2}:\d{2}\b", re.I)),
