@@ -152,3 +152,4 @@ class Story:
     conflicts: list[Conflict]
     summary: list[Provenance]  # the overview's sentences
     question: str  # the central question the views answer
+    key_figures: list[str] = field(default_factory=list)  # ids of the overview's key numbers

@@ -277,9 +277,18 @@ def is_key_figure(figure: Figure) -> bool:
     return figure.unit in ("USD", "EUR", "GBP") or " per " in f" {fold(figure.unit)} " or figure.value >= 10
 
 
-def key_figures(figures: list[Figure], limit: int = 6) -> list[Figure]:
-    """The key numbers of the overview: those most sources give, among the figures worth it."""
-    return sorted((f for f in figures if is_key_figure(f)), key=lambda f: (-sources_count(f.provenance), f.id))[:limit]
+def key_figures(figures: list[Figure], document_frequency: Counter, limit: int = 6) -> list[Figure]:
+    """The key numbers of the overview: those most sources give, among the figures worth it; between equals,
+    the one told in the words most articles use (the story's own numbers, not a sidebar's)."""
+    worth = [f for f in figures if is_key_figure(f) and not all(p.quote.rstrip().endswith("?") for p in f.provenance)]
+    return sorted(worth, key=lambda f: (-sources_count(f.provenance),
+                                        -topicality(content_words(f.provenance[0].quote), document_frequency),
+                                        f.id))[:limit]
+
+
+def topicality(words: set[str], document_frequency: Counter) -> float:
+    """How much of the story's shared vocabulary a sentence uses (long sentences do not win by length alone)."""
+    return sum(document_frequency[w] for w in words) / (len(words) ** 0.7) if words else 0.0
 
 
 def close_values(a: float, b: float) -> bool:
@@ -472,19 +481,15 @@ def build_views(actors: list[Actor], quotes: list[Quote], question: str = "") ->
     return views
 
 
-def summarise(articles: list[Article], extractions: list[Extraction], limit: int = 3) -> list[Provenance]:
+def summarise(articles: list[Article], document_frequency: Counter, limit: int = 3) -> list[Provenance]:
     """The overview: lead sentences that the most articles share words with, no two alike."""
-    document_frequency: Counter = Counter()
-    for extraction in extractions:
-        document_frequency.update(extraction.words)
     candidates = []
     for article in articles:
         for sentence in article.sentences[:4]:
             words = content_words(sentence.text)
             if len(words) < 6 or sentence.text.endswith("?") or "\"" in sentence.text or "“" in sentence.text:
                 continue
-            score = sum(document_frequency[w] for w in words) / (len(words) ** 0.7)
-            candidates.append((-score, sentence.source, sentence.index, sentence, words))
+            candidates.append((-topicality(words, document_frequency), sentence.source, sentence.index, sentence, words))
     chosen: list[tuple] = []
     for candidate in sorted(candidates, key=lambda c: c[:3]):
         if all(overlap(candidate[4], other[4]) < 0.5 for other in chosen):
@@ -501,8 +506,9 @@ def latest_date(articles: list[Article]) -> str:
 
 def central_question(articles: list[Article]) -> str:
     """The headline most like the others names what the story is about: the one whose words the other
-    headlines share most (linear in the number of headlines, so a story of thousands stays fast)."""
-    titles = [a.title for a in articles if a.title]
+    headlines share most (linear in the number of headlines, so a story of thousands stays fast). A title
+    several articles repeat word for word (a sidebar's, a section's) counts once: it does not vote for itself."""
+    titles = list(dict.fromkeys(a.title for a in articles if a.title))
     if not titles:
         return ""
     words = [content_words(t) for t in titles]
@@ -538,6 +544,9 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     for number, conflict in enumerate(conflicts, 1):
         conflict.id = f"conflict-{number}"
     question = central_question(articles)
+    document_frequency: Counter = Counter()  # in how many articles each word appears
+    for extraction in extractions:
+        document_frequency.update(extraction.words)
     return Story(
         articles=articles,
         events=events,
@@ -546,6 +555,7 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
         quotes=quotes,
         views=build_views(actors, quotes, question),
         conflicts=conflicts,
-        summary=summarise(articles, extractions),
+        summary=summarise(articles, document_frequency),
         question=question,
+        key_figures=[f.id for f in key_figures(figures, document_frequency)],
     )

@@ -26,7 +26,7 @@ from . import __version__, corrections
 from .charts import Chart, build_charts, javascript_bundle, render_svg, vl_convert_version
 from .ingest import Skipped
 from .model import Article, Provenance, Story
-from .reconcile import key_figures, publication_days, select_timeline, sources_count
+from .reconcile import publication_days, select_timeline, sources_count
 
 SITE_SRC = Path(__file__).resolve().parent.parent / "site_src"
 MANIFEST = ".generated.json"
@@ -292,7 +292,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "shown_actors": story.actors[:PAGE_LIMIT],
         "shown_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT]
         if len(story.figures) > PAGE_LIMIT else story.figures,
-        "key_figures": key_figures(story.figures),
+        "key_figures": [next(f for f in story.figures if f.id == key) for key in story.key_figures],
         "overview_sources": story.articles if len(story.articles) <= OVERVIEW_SOURCES else
         sorted(story.articles, key=lambda a: (a.published, a.source), reverse=True)[:OVERVIEW_SOURCES],
         "actor_by_name": {a.name: a for a in story.actors},

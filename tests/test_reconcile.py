@@ -1,7 +1,7 @@
 from generators.extract.dates import Reference
 from generators.extract import extract_article
 from generators.ingest import clean
-from generators.reconcile import key_figures, reconcile
+from generators.reconcile import reconcile
 
 
 def story(*texts):
@@ -134,7 +134,7 @@ def test_key_figures_are_named_measures_money_rates_and_large_counts_not_inciden
               "Officials said they were 100 percent sure. He ruled for 42 years.",
               "The rebels were 30 miles from the capital, and 200,000 people fled. The unemployment rate stood at 12%. "
               "The fund froze $30 billion. The city, with a population of 18 million, saw three murders per day.")
-    assert {(f.text, f.label) for f in key_figures(s.figures)} == {
+    assert {(f.text, f.label) for f in s.figures if f.id in s.key_figures} == {
         ("200,000", "people"), ("12%", "unemployment rate"), ("$30 billion", "USD"), ("18 million", "population"),
         ("three", "murders per day")}
 
@@ -154,3 +154,22 @@ def test_an_actor_is_the_kind_most_of_its_mentions_say():
               "Arno Veld warned the rebels.")
     (veld,) = [a for a in s.actors if a.name == "Arno Veld"]
     assert veld.kind == "person" and "capitalised" in veld.signal
+
+
+def test_between_equally_sourced_key_figures_the_one_in_the_storys_words_comes_first():
+    s = story("Snow fell 15 inches deep in a town far away. The storm killed 40 people in the port, officials said.",
+              "The storm flooded the port, officials said, and rescuers searched the port for people.",
+              "Rescuers said the storm left the port without power. Is it true that millions watched?")
+    key = [next(f for f in s.figures if f.id == i) for i in s.key_figures]
+    assert [f.text for f in key[:2]] == ["40", "15"]
+    assert any(f.text == "millions" for f in s.figures)
+    assert "millions" not in [f.text for f in key], "a number in a question is not a key number"
+
+
+def test_the_central_question_is_the_headline_most_like_the_others_and_a_repeated_one_votes_once():
+    from generators.reconcile import central_question
+    titles = ["Two men charged in death of teen singer", "Two men charged in death of teen singer",
+              "Protesters fill Cairo square", "Cairo protesters defy curfew in square", "Army deploys as protesters rally"]
+    articles = [clean(f"{i}.txt", {"title": t, "published": "2024-05-01"}, "Text of the article. More text.")
+                for i, t in enumerate(titles)]
+    assert central_question(articles) == "Protesters fill Cairo square"
