@@ -89,8 +89,12 @@ def test_nothing_is_loaded_from_the_internet(seeds_build):
 
 
 def test_home_page_key_numbers_say_when_sources_disagree(seeds_build):
-    _, _, site = seeds_build
+    result, _, site = seeds_build
     soup = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
-    table = soup.find(id="key-numbers").find_next("table")
-    marked = [row.get_text(" ") for row in table.select("tr") if row.find("a", string="Sources disagree")]
-    assert any("781" in row or "731" in row for row in marked)
+    rows = soup.find(id="key-numbers").find_next("table").select("tbody tr")
+    disputed = {i for c in result.story.conflicts for i in c.items}
+    key = [next(f for f in result.story.figures if f.id == i) for i in result.story.key_figures]
+    assert len(rows) == len(key) and any(f.id in disputed for f in key)
+    for row, figure in zip(rows, key):
+        assert figure.text in row.get_text(" ")
+        assert bool(row.find("a", string="Sources disagree")) == (figure.id in disputed), figure.text
