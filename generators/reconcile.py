@@ -84,7 +84,13 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
         actor.signal = signals[(key, actor.kind)]
         quotes = [(p.source, fold(p.quote)) for p in actor.provenance] if len(actor.roles) > 1 else []
         said_by = {r: len({source for source, quote in quotes if fold(r) in quote}) for r in actor.roles}
-        actor.roles.sort(key=lambda r: -said_by[r])  # the title most sources give comes first
+        actor.roles.sort(key=lambda r: -said_by[r])  # the title most sources give comes first,
+        if actor.roles:  # in its fullest current form: "Foreign Secretary", not "Secretary"
+            top = re.compile(rf"\b{re.escape(fold(actor.roles[0]))}\b")
+            fuller = [r for r in actor.roles[1:] if top.search(fold(r)) and not _FORMER.search(r)]
+            if fuller:
+                actor.roles.remove(fuller[0])
+                actor.roles.insert(0, fuller[0])
         accented = [n for n in actor.aliases if fold(n) == fold(actor.name) and not n.isascii()]
         if accented and actor.name.isascii():  # "Núñez" over "Nunez": the spelling that keeps its accents
             actor.aliases = [actor.name, *[n for n in actor.aliases if n != accented[0]]]

@@ -129,6 +129,12 @@ def test_the_title_most_sources_give_comes_first():
     assert ruiz.role == "Mayor"
 
 
+def test_the_leading_title_is_given_in_its_fullest_form():
+    s = story("Secretary Jon Ek spoke on May 1, 2024.", "Foreign Secretary Jon Ek spoke again on May 2, 2024.",
+              "Secretary Jon Ek left on May 3, 2024.", "Former Secretary Jon Ek left on May 3, 2024.")
+    assert next(a for a in s.actors if a.name == "Jon Ek").role == "Foreign Secretary"
+
+
 def test_key_figures_are_named_measures_money_rates_and_large_counts_not_incidental_numbers():
     s = story("The rebels were 30 miles from the capital at 10.40 am, two countries said. "
               "Officials said they were 100 percent sure. He ruled for 42 years.",

@@ -140,14 +140,31 @@ def _strip_title(span: str) -> tuple[str, str]:
     return (span, "") if not qualifier else (qualifier + " " + span, "")
 
 
+# Lowercase words that describe a role ("government spokesman", "fugitive strongman"); other lowercase words
+# before a role noun belong to the sentence ("oust Libyan leader", "loyal to leader").
+_ROLE_MODIFIERS = {"former", "then", "longtime", "fugitive", "acting", "interim", "incumbent", "veteran", "senior",
+                   "top", "chief", "deputy", "government", "opposition", "rebel", "military", "army", "police", "party",
+                   "foreign", "defence", "defense", "interior", "finance", "prime", "vice", "assistant", "regional",
+                   "national", "federal", "local", "state", "political", "religious", "tribal", "union", "campaign"}
+_CAPITALISED_FILLERS = {"the", "a", "an", "his", "her", "their", "its", "our", "with", "by", "to", "for", "if", "but",
+                        "and", "when", "while", "as", "so", "after", "before", "said", "says"} | _WEEKDAYS
+_ADJECTIVE_ENDINGS = ("ed", "ist", "al", "ic", "ive", "ian", "ary")  # "socialist", "liberal", "conservative"
+_LINKING = {"to", "by", "of", "against", "for", "with", "from", "on", "at", "that"}
+
+
+def _describes_role(word: str) -> bool:
+    if word[:1].isupper():
+        return word.lower() not in _CAPITALISED_FILLERS  # "Libyan leader", not "If leader" or "Monday leader"
+    return word in _ROLE_MODIFIERS or "-" in word or word.endswith(_ADJECTIVE_ENDINGS)  # "left-wing", "deposed"
+
+
 def _lowercase_role_before(text: str, start: int) -> str:
     """"left-wing challenger Ana Ruiz", "Carter ally John Smith": a role noun right before a name."""
     before = text[max(0, start - 60):start]
     m = re.search(r"((?:[\w’'-]+\s+){0,2}([a-z][\w-]*))\s+$", before)
     if m and m.group(2).lower() in ROLE_NOUNS:
         words = m.group(1).split()
-        while words and words[0].lower() in {"the", "a", "an", "his", "her", "their", "its", "with", "by", "and", "as", "to",
-                                             "of", "that", "against", "between", "for", "from", "into", "on", "at"}:
+        while len(words) > 1 and (not _describes_role(words[0]) or words[1] in _LINKING):  # "loyal to", "led by"
             words = words[1:]
         return " ".join(words)
     return ""

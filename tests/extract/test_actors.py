@@ -40,3 +40,15 @@ def test_weekdays_number_words_and_a_leading_verb_are_not_part_of_a_name():
     assert "Security Council" in found
     assert not any("Friday" in name or "Million" in name or "Taking" in name for name in found), found.keys()
     assert found["Arno Veld"].kind == "person", "loyal to a person is no place"
+
+
+def test_a_role_before_a_name_keeps_its_describing_words_not_the_sentences_verbs():
+    found = actors("Rebels vowed to oust Ruritanian leader Arno Veld.", "If government spokesman Jana Holm is right, talks end.",
+                   "Troops loyal to deposed leader Pavel Dorn fled.", "Her left-wing rival Ana Ruiz disagreed.",
+                   "He faces socialist candidate Lia Berg.")
+    assert found["Arno Veld"].roles == ["Ruritanian leader"]
+    assert found["Jana Holm"].roles == ["government spokesman"]
+    assert found["Pavel Dorn"].roles == ["deposed leader"]
+    assert actors("Troops loyal to leader Pavel Dorn fled.")["Pavel Dorn"].roles == ["leader"]
+    assert found["Ana Ruiz"].roles == ["left-wing rival"]
+    assert found["Lia Berg"].roles == ["socialist candidate"]
