@@ -170,6 +170,7 @@ def _lowercase_role_before(text: str, start: int) -> str:
     return ""
 
 
+
 def _appositive_role(text: str, end: int) -> str:
     """"Omar Haddad, coordinator of … at the Global Peace Foundation (GPF) in Kenya." """
     m = re.match(r",\s+((?:the\s+|a\s+|an\s+|then\s+|former\s+)?([A-Za-z-]+)\b[^,;:.!?\"“”]*?)(?=,|\.\s|\.$|;|$|\s+(?:was|is|said|told|who|has|had|noted|added)\b)", text[end:])
@@ -178,6 +179,8 @@ def _appositive_role(text: str, end: int) -> str:
     head = m.group(2).lower()
     role = m.group(1).strip()
     words = role.split()
+    if any(w.lower() in ROLE_NOUNS and n[:1].isupper() for w, n in zip(words, words[1:])):
+        return ""  # "X, his son Saif and intelligence chief Abdullah …": a list of people, not X's role
     if head in ROLE_NOUNS or (len(words) > 1 and words[1].lower() in ROLE_NOUNS and head in {"the", "a", "an", "former"}) \
             or any(w.lower() in ROLE_NOUNS for w in words[:3]) and re.search(r"\b(of|at)\b", role):
         return role.rstrip(" ,")

@@ -52,3 +52,10 @@ def test_a_role_before_a_name_keeps_its_describing_words_not_the_sentences_verbs
     assert actors("Troops loyal to leader Pavel Dorn fled.")["Pavel Dorn"].roles == ["leader"]
     assert found["Ana Ruiz"].roles == ["left-wing rival"]
     assert found["Lia Berg"].roles == ["socialist candidate"]
+
+
+def test_a_list_of_people_after_a_name_is_not_its_role():
+    found = actors("The court wants Arno Veld, his son Piet Veld and intelligence chief Jan Smit on charges of fraud.",
+                   "\"We will act,\" said Omar Haddad, coordinator of the security project at the Global Peace Foundation.")
+    assert found["Arno Veld"].roles == []
+    assert found["Omar Haddad"].roles == ["coordinator of the security project at the Global Peace Foundation"]
