@@ -51,9 +51,10 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
     kinds: dict[str, Counter] = defaultdict(Counter)  # an actor is what most of its mentions say it is
     signals: dict[tuple[str, str], str] = {}  # and the clue for that kind
     pending = [a for x in extractions for a in x.actors]
+    used_as_name = Counter(a.name for a in pending)  # in how many articles each spelling is an actor's own name
     pending.sort(key=lambda a: (-len(a.name.split()), -a.mentions, a.name, a.provenance[0].source))
     for actor in pending:
-        key = index.resolve(actor.name)
+        key = index.resolve(actor.name, place=actor.kind == "place")
         for alias in actor.aliases:
             if key is None and len(alias.split()) > 1:
                 key = index.resolve(alias)
@@ -91,10 +92,7 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
             if fuller:
                 actor.roles.remove(fuller[0])
                 actor.roles.insert(0, fuller[0])
-        accented = [n for n in actor.aliases if fold(n) == fold(actor.name) and not n.isascii()]
-        if accented and actor.name.isascii():  # "Núñez" over "Nunez": the spelling that keeps its accents
-            actor.aliases = [actor.name, *[n for n in actor.aliases if n != accented[0]]]
-            actor.name = accented[0]
+        _choose_name(actor, used_as_name)
     actors = sorted(index.actors.values(), key=lambda a: (-len({p.source for p in a.provenance}), -a.mentions, a.name))
     canonical: dict[str, str] = {}
     for number, actor in enumerate(actors, 1):
@@ -102,6 +100,22 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
         for name in [actor.name, *actor.aliases]:
             canonical[fold(name)] = actor.name
     return actors, canonical
+
+
+def _choose_name(actor: Actor, used_as_name: Counter) -> None:
+    """The spelling most articles use ("Libya", not a dateline's "LIBYA"), with its accents if any; and for a
+    place or organisation named so by one article only, the name the others use ("Tripoli", not "Tripoli
+    Central Hospital" that one article glued it into)."""
+    used = Counter()
+    for name in [actor.name, *actor.aliases]:
+        used[fold(name)] += used_as_name[name]  # "Núñez" and "Nunez" are one spelling, accents shown
+    names = [n for n in [actor.name, *actor.aliases] if fold(n) == fold(actor.name)]
+    if used[fold(actor.name)] <= 1 and actor.kind != "person":  # a name only one article glued together
+        names = [actor.name, *actor.aliases]
+    best = max(names, key=lambda n: (used[fold(n)], not n.isascii(), used_as_name[n], n == actor.name))
+    if best != actor.name:
+        actor.aliases = [actor.name, *[n for n in actor.aliases if n != best]]
+        actor.name = best
 
 
 def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], set[str]] | None = None) -> list[Event]:

@@ -179,3 +179,13 @@ def test_the_central_question_is_the_headline_most_like_the_others_and_a_repeate
     articles = [clean(f"{i}.txt", {"title": t, "published": "2024-05-01"}, "Text of the article. More text.")
                 for i, t in enumerate(titles)]
     assert central_question(articles) == "Protesters fill Cairo square"
+
+
+def test_an_actor_is_named_as_most_articles_name_it_and_a_place_is_not_a_longer_names_first_word():
+    s = story("Doctors at the Tripoli Central Hospital said 20 people died. Protests spread in Tripoli and across LIBYA.",
+              "Fighting reached Tripoli on Monday, officials in Libya said.",
+              "Residents fled Tripoli on Tuesday as Libya closed its borders.")
+    names = {a.name: a for a in s.actors}
+    assert "Tripoli" in names and "Libya" in names, names.keys()
+    assert {p.source for p in names["Tripoli"].provenance} == {"0.txt", "1.txt", "2.txt"}
+    assert "Tripoli" not in names.get("Tripoli Central Hospital", names["Tripoli"]).aliases

@@ -66,6 +66,7 @@ REGIONS = {
     "the americas", "middle east", "caribbean", "scandinavia", "balkans", "oceania", "antarctica", "arctic",
     "gulf", "persian gulf", "mediterranean", "sahel", "west bank", "gaza", "gaza strip", "us", "u.s.", "usa",
     "u.s.a.", "uk", "u.k.", "britain", "great britain", "england", "scotland", "wales", "northern ireland",
+    "america",
 }
 _CONNECTORS = {"of", "for", "de", "la", "del", "von", "van", "da", "bin", "al", "on"}
 _FUNCTION_WORDS = set("""a an the this that these those he she it they we i you his her its their our my your
@@ -113,6 +114,14 @@ def _country_names() -> frozenset[str]:
 
 def is_place_name(name: str) -> bool:
     return fold(name) in _country_names()
+
+
+def is_people_of_place(name: str) -> bool:
+    """"Libyans", "Europeans", "Egyptians", "Canadians": a country's or region's people, named after it."""
+    if " " in name or not re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ean)s", name):
+        return False
+    stems = (name[:-2], name[:-3], name[:-4], name[:-3] + "o", name[:-4] + "a", name[:-4] + "y")
+    return any(is_place_name(stem) for stem in stems)
 
 
 @dataclass
@@ -275,6 +284,8 @@ def find_mentions(sentences: list[Sentence], is_common, mostly_lowercase=None) -
             if re.search(r"(an|ian|ean|ese|ish|ic)$", name) and next_word and not is_place_name(name) \
                     and next_word.group(1) not in _VERBS_AFTER_NAME and not next_word.group(1).endswith("ed"):
                 continue  # "Mexican embassy", "Kenyan peacekeepers": an adjective, not an actor
+            if is_people_of_place(name):
+                continue  # "Libyans", "Europeans": a people, not a person, organisation or place
             kind, reason = _classify(name, text, end, title, is_common)
             if kind == "person" and not title and mostly_lowercase is not None:
                 core = _name_core(name, mostly_lowercase)  # "Jackson Propofol": a headline glued to a name
@@ -355,14 +366,15 @@ class NameIndex:
             self.seen[key].add(provenance)
             self.actors[key].provenance.append(provenance)
 
-    def resolve(self, name: str, acronyms: dict[str, str] | None = None) -> str | None:
-        """The actor this name refers to: same name or alias, acronym, surname, or first word of an organisation."""
+    def resolve(self, name: str, acronyms: dict[str, str] | None = None, place: bool = False) -> str | None:
+        """The actor this name refers to: same name or alias, acronym, surname, or first word of an organisation.
+        A place is itself, not the first word of a longer name ("in Tripoli" is not "Tripoli Central Hospital")."""
         key = fold(name)
         if key in self.names:
             return self.names[key]
         if acronyms and name in acronyms and fold(acronyms[name]) in self.names:
             return self.names[fold(acronyms[name])]
-        if len(key.split()) != 1:
+        if len(key.split()) != 1 or place:
             return None
         people = self.last_words.get(key, [])
         if people:
@@ -378,9 +390,10 @@ def merge_mentions(mentions: list[Mention], acronyms: dict[str, str]) -> list[Ac
     counts: Counter = Counter()
     kinds: dict[str, Counter] = {}
     reasons: dict[tuple[str, str], str] = {}
+    places = {fold(m.name) for m in mentions if m.kind == "place"}
     # long names first, so that a surname finds the full name it belongs to
     for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.sentence.index, m.start)):
-        key = index.resolve(mention.name, acronyms)
+        key = index.resolve(mention.name, acronyms, place=fold(mention.name) in places)
         if key is None:
             key = index.add(Actor(id="", name=mention.name, kind=mention.kind))
         actor = index.actors[key]

@@ -59,3 +59,9 @@ def test_a_list_of_people_after_a_name_is_not_its_role():
                    "\"We will act,\" said Omar Haddad, coordinator of the security project at the Global Peace Foundation.")
     assert found["Arno Veld"].roles == []
     assert found["Omar Haddad"].roles == ["coordinator of the security project at the Global Peace Foundation"]
+
+
+def test_a_people_named_after_its_country_is_not_an_actor():
+    found = actors("Libyans and Europeans met Jan Evans in Egypt.", "Egyptians cheered as Canadians left.")
+    assert not {"Libyans", "Europeans", "Egyptians", "Canadians"} & set(found), found.keys()
+    assert "Jan Evans" in found and "Egypt" in found
