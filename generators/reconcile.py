@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 
 from .extract import content_words
-from .extract.actors import NameIndex, fold
+from .extract.actors import NameIndex, fold, spelling_key
 from .extract.stance import stance_of
 from .model import (Actor, Article, Conflict, ConflictValue, Event, Extraction, Figure, Provenance, Quote, Story,
                     View)
@@ -83,23 +83,55 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
     for key, actor in index.actors.items():
         actor.kind = max(kinds[key].items(), key=lambda kv: (kv[1], kv[0] == actor.kind))[0]
         actor.signal = signals[(key, actor.kind)]
-        quotes = [(p.source, fold(p.quote)) for p in actor.provenance] if len(actor.roles) > 1 else []
-        said_by = {r: len({source for source, quote in quotes if fold(r) in quote}) for r in actor.roles}
-        actor.roles.sort(key=lambda r: -said_by[r])  # the title most sources give comes first,
-        if actor.roles:  # in its fullest current form: "Foreign Secretary", not "Secretary"
-            top = re.compile(rf"\b{re.escape(fold(actor.roles[0]))}\b")
-            fuller = [r for r in actor.roles[1:] if top.search(fold(r)) and not _FORMER.search(r)]
-            if fuller:
-                actor.roles.remove(fuller[0])
-                actor.roles.insert(0, fuller[0])
+    merged = merge_spellings(list(index.actors.values()))
+    for actor in merged:
+        _order_roles(actor)
         _choose_name(actor, used_as_name)
-    actors = sorted(index.actors.values(), key=lambda a: (-len({p.source for p in a.provenance}), -a.mentions, a.name))
+    actors = sorted(merged, key=lambda a: (-len({p.source for p in a.provenance}), -a.mentions, a.name))
     canonical: dict[str, str] = {}
     for number, actor in enumerate(actors, 1):
         actor.id = f"actor-{number}"
         for name in [actor.name, *actor.aliases]:
             canonical[fold(name)] = actor.name
     return actors, canonical
+
+
+def merge_spellings(actors: list[Actor]) -> list[Actor]:
+    """One person spelt differently by different articles ("Muammar Gaddafi", "Moammar Gadhafi", "Muammar
+    Qaddafi") is one actor; two spellings that mostly meet in the same articles are two people."""
+    by_key: dict[str, list[Actor]] = defaultdict(list)
+    for actor in actors:
+        if actor.kind == "person" and len(actor.name.split()) > 1:
+            by_key[spelling_key(actor.name)].append(actor)
+    absorbed: set[int] = set()
+    for group in by_key.values():
+        group.sort(key=lambda a: (-len({p.source for p in a.provenance}), -a.mentions, a.name))
+        target = group[0]
+        for other in group[1:]:
+            mine, theirs = {p.source for p in target.provenance}, {p.source for p in other.provenance}
+            if len(mine & theirs) * 4 > min(len(mine), len(theirs)):
+                continue  # mostly in the same articles: two people (a stray mixed spelling is let pass)
+            for name in [other.name, *other.aliases]:
+                if name != target.name and name not in target.aliases:
+                    target.aliases.append(name)
+            target.roles += [r for r in other.roles if fold(r) not in {fold(t) for t in target.roles}]
+            target.mentions += other.mentions
+            target.provenance += other.provenance
+            absorbed.add(id(other))
+    return [a for a in actors if id(a) not in absorbed]
+
+
+def _order_roles(actor: Actor) -> None:
+    """The title most sources give comes first, in its fullest current form: "Foreign Secretary", not "Secretary"."""
+    quotes = [(p.source, fold(p.quote)) for p in actor.provenance] if len(actor.roles) > 1 else []
+    said_by = {r: len({source for source, quote in quotes if fold(r) in quote}) for r in actor.roles}
+    actor.roles.sort(key=lambda r: -said_by[r])
+    if actor.roles:
+        top = re.compile(rf"\b{re.escape(fold(actor.roles[0]))}\b")
+        fuller = [r for r in actor.roles[1:] if top.search(fold(r)) and not _FORMER.search(r)]
+        if fuller:
+            actor.roles.remove(fuller[0])
+            actor.roles.insert(0, fuller[0])
 
 
 def _choose_name(actor: Actor, used_as_name: Counter) -> None:

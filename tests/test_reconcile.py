@@ -189,3 +189,13 @@ def test_an_actor_is_named_as_most_articles_name_it_and_a_place_is_not_a_longer_
     assert "Tripoli" in names and "Libya" in names, names.keys()
     assert {p.source for p in names["Tripoli"].provenance} == {"0.txt", "1.txt", "2.txt"}
     assert "Tripoli" not in names.get("Tripoli Central Hospital", names["Tripoli"]).aliases
+
+
+def test_one_person_spelt_two_ways_by_two_newsrooms_is_one_actor_but_two_names_in_one_article_are_two():
+    s = story("On Monday, Moammar Gadhafi spoke to the nation.", "On Monday, Muammar Qaddafi spoke to the nation.",
+              "Joan Smith met John Smith on Monday.")
+    names = {a.name: a for a in s.actors}
+    gadhafi = next(a for a in s.actors if "Moammar Gadhafi" in [a.name, *a.aliases])
+    assert "Muammar Qaddafi" in [gadhafi.name, *gadhafi.aliases]
+    assert {p.source for p in gadhafi.provenance} == {"0.txt", "1.txt"}
+    assert "Joan Smith" in names and "John Smith" in names

@@ -102,6 +102,17 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def spelling_key(name: str) -> str:
+    """One name as different newsrooms transliterate it ("Moammar Gadhafi", "Muammar Qaddafi") gives one key:
+    o/u, e/i and y/i, q/k/g, doubled letters and an h after a consonant do not count; other vowels do
+    ("Joan" is not "John")."""
+    text = re.sub(r"[^a-z]+", " ", fold(name))
+    text = text.replace("ou", "u").replace("o", "u").replace("e", "i").replace("y", "i")
+    text = re.sub(r"[qk]", "g", text)
+    text = re.sub(r"(?<=[b-df-gj-np-tv-z])h", "", text)
+    return " ".join(re.sub(r"(.)\1+", r"\1", text).split())
+
+
 def _country_names() -> frozenset[str]:
     names = set(REGIONS)
     for country in pycountry.countries:
