@@ -154,8 +154,8 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 
 
 _TIMESTAMP_PREFIX = re.compile(
-    r"^(?:page\s+)?(?:last\s+)?(?:updated|published|posted)\s+(?:at|on)\s+[\d:.]+\s*(?:[AP]M\s*)?(?:GMT|UTC|BST|[A-Z]{2,4})?"
-    r"(?:,?\s*\w+day)?,?\s*(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4})?(?:\s+[\d:.]+\s*(?:GMT|UTC|UK|BST)?)?\s*",
+    r"^(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+)?(?:page\s+)?(?:last\s+)?(?:updated|published|posted)\s+(?:at|on)\s+[\d:.]+\s*(?:[AP]M\s*)?(?:GMT|UTC|BST|[A-Z]{2,4})?"
+    r"(?:,?\s*\w+day)?,?\s*(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4})?(?:\s+[\d:.]+\s*(?:GMT|UTC|UK|BST)?)?\s*(?:Help\s+)?",
     re.I)
 
 
@@ -255,6 +255,8 @@ def clean(source: str, meta: dict, body: str) -> Article:
     if len(article.paragraphs) > MAX_PARAGRAPHS:
         raise IngestError(f"too many paragraphs ({len(article.paragraphs):,}; the limit is {MAX_PARAGRAPHS:,})")
     drop_glued_preamble(article)
+    if not article.title:
+        article.title = split_glued_headline(article)
     if not article.outlet and article.url:
         host = urlparse(article.url).hostname or ""
         article.outlet = re.sub(r"^(www|p|m|amp)\.", "", host)
@@ -291,6 +293,22 @@ def drop_glued_preamble(article: Article) -> None:
         article.paragraphs[0] = article.paragraphs[0][staff.end():]
 
 
+def split_glued_headline(article: Article) -> str:
+    """"Doctor found guilty Michael Jackson's doctor has been found guilty …": a headline run into the lead,
+    which restates its first words; the headline is returned and cut from the lead (else "")."""
+    words = article.paragraphs[0].split()
+    plain = [w.strip(",.;:'’\"“”").lower() for w in words]
+    for cut in range(4, min(GLUED_HEADLINE_WORDS, len(words) - 3)):
+        if re.search(r"[.!?]$", words[cut - 1]):
+            return ""
+        if plain[cut:cut + 3] == plain[:3]:
+            article.removed.append(f"headline run into the lead: {' '.join(words[:cut])}")
+            article.paragraphs[0] = " ".join(words[cut:])
+            return " ".join(words[:cut])
+    return ""
+
+
+GLUED_HEADLINE_WORDS = 25
 TITLE_WORDS = 20
 
 

@@ -162,3 +162,12 @@ def test_a_headline_and_dateline_glued_before_a_wire_lead_are_not_the_lead():
     assert clean("b.md", {}, late).paragraphs == [late.strip()], "far into the text, it is the story's own"
     undated = clean("c.md", {}, "By the Wire Staff Harbour strike spreads Dock workers walked out on Monday.")
     assert undated.paragraphs == ["Harbour strike spreads Dock workers walked out on Monday."]
+
+
+def test_a_timestamp_and_a_headline_run_into_the_lead_are_taken_off_it():
+    article = clean("bbc.txt", {}, "8 November 2011 Last updated at 06:28 GMT Help Port strike ends after talks "
+                    "Port strike ends after two weeks of talks, the union said.\n\nShips sailed on Monday.")
+    assert article.title == "Port strike ends after talks"
+    assert article.paragraphs[0] == "Port strike ends after two weeks of talks, the union said."
+    plain = clean("plain.txt", {}, "Dock workers walked out on Monday, and dock workers in two ports joined.")
+    assert plain.paragraphs[0].startswith("Dock workers walked out")

@@ -29,7 +29,9 @@ _RATE = re.compile(r"^\s*per\s+(?P<base>\d{1,3}(?:,\d{3})*|capita|cent)\s*(?P<wh
 _TIME_RATE = re.compile(r"^\s*(?:per|a|an|every|each)\s+(?P<span>second|minute|hour|day|week|month|year)\b", re.I)
 _STOP_UNIT = {"the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or", "with", "by", "from", "since",
               "during", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had", "will", "would",
-              "per", "than", "as", "while", "but", "into", "over", "under", "this", "these", "those", "its", "their"}
+              "per", "than", "as", "while", "but", "into", "over", "under", "this", "these", "those", "its", "their",
+              "out", "up", "down", "off", "ago", "more", "less", "times"}  # "43 out of 200", "3,000 times"
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+$", re.I)
 _CHANGE = re.compile(r"\b(?:increas|decreas|rise|rising|rose|fall|fell|drop|declin|reduc|jump|surg|grow|grew|cut|soar|climb|plung)\w*", re.I)
 
 
@@ -235,6 +237,9 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None) -> list[Fi
                     label, how = _measure_before(text, number.start), "the measure named before the number"
             else:
                 label = unit
+                if " " not in unit and not unit.endswith("s") and unit not in _IRREGULAR_PLURALS \
+                        and _DETERMINER_BEFORE.search(text[:number.start]) and not number.currency:
+                    continue  # "the 911 call", "a 737 jet": a name, not a count
             if number.currency:
                 unit = {"$": "USD", "€": "EUR", "£": "GBP"}[number.currency]
             if not (unit or label):

@@ -34,6 +34,9 @@ def test_shares():
 
 def test_numbers_that_are_not_figures():
     assert figures("On April 13, 2025 the 2nd round starts.") == []
+    assert figures("Police heard a recording of the 911 call.") == []
+    assert figures("He has been there 3,000 times.") == []
+    assert [f[1] for f in figures("In the chart, 43 out of the top 200 singles were his.")] == ["singles"]
     assert figures("One thing is certain.") == []
 
 
