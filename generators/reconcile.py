@@ -83,11 +83,12 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
     for key, actor in index.actors.items():
         actor.kind = max(kinds[key].items(), key=lambda kv: (kv[1], kv[0] == actor.kind))[0]
         actor.signal = signals[(key, actor.kind)]
-    merged = merge_spellings(list(index.actors.values()))
+    for actor in index.actors.values():
+        _choose_name(actor, used_as_name)
+    merged = merge_same_names(merge_spellings(list(index.actors.values())))
     for actor in merged:
         _order_roles(actor)
-        _choose_name(actor, used_as_name)
-    actors = sorted(merged, key=lambda a: (-len({p.source for p in a.provenance}), -a.mentions, a.name))
+    actors = sorted(merged, key=_prominence)
     canonical: dict[str, str] = {}
     for number, actor in enumerate(actors, 1):
         actor.id = f"actor-{number}"
@@ -96,8 +97,22 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
     return actors, canonical
 
 
+def _prominence(actor: Actor) -> tuple:
+    return -len({p.source for p in actor.provenance}), -actor.mentions, actor.name
+
+
+def _absorb(target: Actor, other: Actor) -> None:
+    for name in [other.name, *other.aliases]:
+        if name != target.name and name not in target.aliases:
+            target.aliases.append(name)
+    target.roles += [r for r in other.roles if fold(r) not in {fold(t) for t in target.roles}]
+    target.mentions += other.mentions
+    cited = set(target.provenance)
+    target.provenance += [p for p in other.provenance if p not in cited]
+
+
 def merge_spellings(actors: list[Actor]) -> list[Actor]:
-    """One person spelt differently by different articles ("Muammar Gaddafi", "Moammar Gadhafi", "Muammar
+    """One person spelt differently by different newsrooms ("Muammar Gaddafi", "Moammar Gadhafi", "Muammar
     Qaddafi") is one actor; two spellings that mostly meet in the same articles are two people."""
     by_key: dict[str, list[Actor]] = defaultdict(list)
     for actor in actors:
@@ -105,20 +120,29 @@ def merge_spellings(actors: list[Actor]) -> list[Actor]:
             by_key[spelling_key(actor.name)].append(actor)
     absorbed: set[int] = set()
     for group in by_key.values():
-        group.sort(key=lambda a: (-len({p.source for p in a.provenance}), -a.mentions, a.name))
+        group.sort(key=_prominence)
         target = group[0]
         for other in group[1:]:
             mine, theirs = {p.source for p in target.provenance}, {p.source for p in other.provenance}
             if len(mine & theirs) * 4 > min(len(mine), len(theirs)):
                 continue  # mostly in the same articles: two people (a stray mixed spelling is let pass)
-            for name in [other.name, *other.aliases]:
-                if name != target.name and name not in target.aliases:
-                    target.aliases.append(name)
-            target.roles += [r for r in other.roles if fold(r) not in {fold(t) for t in target.roles}]
-            target.mentions += other.mentions
-            target.provenance += other.provenance
+            _absorb(target, other)
             absorbed.add(id(other))
     return [a for a in actors if id(a) not in absorbed]
+
+
+def merge_same_names(actors: list[Actor]) -> list[Actor]:
+    """Actors that came to be called the same ("Unfortunately NATO" and "NATO" both named "NATO") are one."""
+    by_name: dict[str, list[Actor]] = defaultdict(list)
+    for actor in actors:
+        by_name[fold(actor.name)].append(actor)
+    kept = []
+    for group in by_name.values():
+        group.sort(key=_prominence)
+        for other in group[1:]:
+            _absorb(group[0], other)
+        kept.append(group[0])
+    return kept
 
 
 def _order_roles(actor: Actor) -> None:

@@ -35,8 +35,8 @@ def test_each_disagreement_shows_every_source_value():
 
 
 def test_voices_sit_in_the_column_of_their_stance():
-    s = story("\"The plan has failed and the army is dangerous here,\" said Rosa Lima.",
-              "\"We need this plan and it will help,\" said Pedro Alves.")
+    s = story("\"The plan for the vote has failed and the army is dangerous here,\" said Rosa Lima.",
+              "\"We need this vote and it will help,\" said Pedro Alves.")  # the question: the headlines' vote
     chart = voices_chart(s)
     assert sorted(chart.table_rows) == [["Pedro Alves", "for", "1"], ["Rosa Lima", "against", "1"]]
     assert voices_chart(story("The meeting took place in the capital.")) is None

@@ -199,3 +199,14 @@ def test_one_person_spelt_two_ways_by_two_newsrooms_is_one_actor_but_two_names_i
     assert "Muammar Qaddafi" in [gadhafi.name, *gadhafi.aliases]
     assert {p.source for p in gadhafi.provenance} == {"0.txt", "1.txt"}
     assert "Joan Smith" in names and "John Smith" in names
+
+
+def test_actors_that_came_to_share_a_name_are_one():
+    from generators.model import Actor, Provenance
+    from generators.reconcile import merge_same_names
+    big = Actor("", "NATO", "organisation", [], [], 5, [Provenance("a.txt", 0, "NATO said."), Provenance("b.txt", 1, "NATO struck.")])
+    glued = Actor("", "NATO", "organisation", ["Unfortunately NATO"], ["alliance"], 1, [Provenance("c.txt", 2, "Unfortunately NATO left.")])
+    other = Actor("", "Nato", "organisation", [], [], 1, [Provenance("a.txt", 0, "NATO said.")])
+    (merged,) = merge_same_names([glued, big, other])
+    assert merged is big and merged.aliases == ["Unfortunately NATO", "Nato"] and merged.roles == ["alliance"]
+    assert [p.source for p in merged.provenance] == ["a.txt", "b.txt", "c.txt"] and merged.mentions == 7

@@ -77,7 +77,10 @@ within according speaking facing asked asking critics officials experts analysts
 all both each every several few other such no not only even just yet whether what which who whom whose
 where why how one two three first second last next new just statistical political early late historically
 yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april
-may june july august september october november december mr mrs ms dr another following earlier later""".split())
+may june july august september october november december mr mrs ms dr another following earlier later
+either neither once now already perhaps maybe again soon unfortunately fortunately apparently reportedly
+separately eventually finally initially currently recently previously ultimately overall clearly obviously
+certainly together likewise otherwise nevertheless nonetheless besides furthermore additionally therefore""".split())
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
                  "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"}

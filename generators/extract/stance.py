@@ -3,7 +3,8 @@
 Deterministic and explainable: cue words of support and of opposition in what a voice says
 or is reported to say; a negation just before a cue turns it round ("not needed" opposes,
 "never been against" supports); "against" after fight, war or battle names the proposal's
-target, not an opposition. Statements that share words with the question weigh double.
+target, not an opposition. When there is a question, only statements that share words with it count
+("we need talks" says nothing about sending troops).
 The statement with the strongest signal in the winning direction is the one that decides.
 """
 
@@ -54,7 +55,7 @@ def stance_of(statements: list[str], question: str = "") -> Stance:
     scored = []
     for text in statements:
         pro, con = polarity(text)
-        weight = 2 if topic & set(_WORD.findall(text.lower())) else 1
+        weight = 1 if not topic or topic & set(_WORD.findall(text.lower())) else 0
         scored.append((pro * weight, con * weight))
     pro, con = sum(p for p, _ in scored), sum(c for _, c in scored)
     if pro == 0 and con == 0:

@@ -65,3 +65,8 @@ def test_a_people_named_after_its_country_is_not_an_actor():
     found = actors("Libyans and Europeans met Jan Evans in Egypt.", "Egyptians cheered as Canadians left.")
     assert not {"Libyans", "Europeans", "Egyptians", "Canadians"} & set(found), found.keys()
     assert "Jan Evans" in found and "Egypt" in found
+
+
+def test_a_sentence_adverb_is_not_part_of_a_name():
+    found = actors("Unfortunately NATO was late.", "Either NATO acts or the rebels lose.", "Once NATO struck, they fled.")
+    assert "NATO" in found and not any(" " in name for name in found), found.keys()

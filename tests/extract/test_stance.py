@@ -23,7 +23,8 @@ def test_mixed_and_the_deciding_statement():
     assert decided.stance == "mixed" and decided.deciding == 1
 
 
-def test_statements_on_the_question_weigh_more():
+def test_only_statements_on_the_question_count_when_there_is_one():
     statements = ["Soldiers will help.", "A mistake that could fail and is dangerous, critics say."]
     assert stance_of(statements).stance == "against"
-    assert stance_of(statements, question="Should foreign soldiers be deployed?").stance == "mixed"
+    assert stance_of(statements, question="Should foreign soldiers be deployed?").stance == "for"
+    assert stance_of(["We need tribal talks."], question="Should foreign soldiers be deployed?").stance == "unclear"
