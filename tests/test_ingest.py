@@ -171,3 +171,7 @@ def test_a_timestamp_and_a_headline_run_into_the_lead_are_taken_off_it():
     assert article.paragraphs[0] == "Port strike ends after two weeks of talks, the union said."
     plain = clean("plain.txt", {}, "Dock workers walked out on Monday, and dock workers in two ports joined.")
     assert plain.paragraphs[0].startswith("Dock workers walked out")
+
+
+def test_a_stray_quotation_mark_does_not_open_a_title():
+    assert clean("q.txt", {}, "\" People protested before the vote.\n\nMore text here.").title == "People protested before the vote."

@@ -120,7 +120,7 @@ def _following_noun(text: str, end: int) -> str:
             or word.lower() in _IRREGULAR_PLURALS
         if len(words) == 3 or plural:
             break
-    return " ".join(words).lower()
+    return " ".join(words)  # "50,000 Americans" keeps its capital
 
 
 _MEASURE_VERB = r"(?:of|by|at|to|(?:has |have |had )?(?:reached|risen to|rose to|climbed to)|was|is|stood at|hit)"
