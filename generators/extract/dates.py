@@ -86,7 +86,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("month-year", re.compile(_RELATION + r"\b" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + r"\b")),
     ("month-day", re.compile(_RELATION + r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})(?![\d,.]*\s*(?:%|per|percent))")),
     ("day-month", re.compile(_RELATION + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s+\d{4})")),
-    ("in-month", re.compile(r"\b(?P<rel>in|since|until|by|from|early|late|mid|last|this|next)(?:\s+|-)" + _MONTH + r"\b(?!\s+\d)", re.I)),
+    ("in-month", re.compile(r"\b(?P<rel>(?i:in|since|until|by|from|early|late|mid|last|this|next))(?:\s+|-)" + _MONTH + r"\b(?!\s+\d)")),
     ("year", re.compile(r"\b(?P<rel>in|since|until|by|from|before|after|during|of|early|late|mid-?)\s+(?:the\s+year\s+)?" + _YEAR + r"\b(?![-–]\d|\s*(?:%|per\b|percent))", re.I)),
     ("year-first", re.compile(r"(?:^|(?<=[.,;:]\s))" + _YEAR + r"\b(?!\s*(?:%|per\b|percent))")),
     ("relative-year", re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b", re.I)),

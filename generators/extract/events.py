@@ -20,6 +20,8 @@ _FUTURE = re.compile(r"\b(will|shall|is due|are due|due on|scheduled|slated|set 
 def extract_events(sentences: list[Sentence], ref: Reference | None, published: str) -> list[Event]:
     events: list[Event] = []
     for sentence in sentences:
+        if sentence.text.rstrip("\"”’' )").endswith("?"):
+            continue  # "What are you doing today?": a question tells no event
         dates = [d for d in find_dates(sentence.text, ref) if d.date.relation in ("on", "period")]
         if not dates:
             continue

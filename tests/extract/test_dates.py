@@ -35,6 +35,8 @@ def test_not_dates():
     assert values("2,000 people and 1,300 murders, 44.2%") == []
     assert values("on 31 February") == []
     assert values("We may go") == []
+    assert values("this may be a make or break day, since march season") == []
+    assert values("since March the rebels held it") == [("2025-03", "month", "since")]
 
 
 def dates(text, ref):
