@@ -133,6 +133,7 @@ _FURNITURE = [
     ("prompt", re.compile(r"^(watch|listen|read|click|tap|subscribe|sign up|follow|share|download|see also|more:)\b.{0,150}$", re.I)),
     ("editorial note", re.compile(r"^this (article|story|report) (was|has been) (originally )?(written|published|translated|updated|adapted)\b", re.I)),
     ("link", re.compile(r"^(https?://|www\.)\S+$", re.I)),
+    ("editorial note", re.compile(r"^the (views|opinions) expressed\b.{0,60}\b(are|is) (solely )?(his|her|their|those of)\b", re.I)),
     # "updated: Mon Feb 21 2011 13:25:00 A protester tells CNN…": the teaser of a video beside the story
     ("video teaser", re.compile(r"^updated:?\s+\w{3}\s+\w{3}\s+\d{1,2}\s+\d{4}\s+\d{1,2}:\d{2}", re.I)),
     ("credit", re.compile(r"\b(contributed|reported) to this (report|story|article)\.?$", re.I)),

@@ -27,6 +27,7 @@ The union said it would not return until pay rises. Talks resume on March 10.
 
 Watch our coverage of the strike.
 updated: Mon Mar 04 2024 13:25:00 A docker tells us what he saw at the gates.
+The opinions expressed in this commentary are solely those of Jane Roe.
 Related stories about ports
 This article was originally written in Dutch.
 Next
@@ -43,7 +44,7 @@ def test_clean_removes_furniture_and_finds_metadata():
     assert article.outlet == "example.org"
     for furniture in ("Skip to", "Getty", "Watch our", "Related stories", "originally written", "Next", "**",
                       "crane at the port stands idle", "WorldNews",
-                      "docker tells us"):
+                      "docker tells us", "opinions expressed"):
         assert furniture not in body
     assert body.count("The union said") == 1, "a repeated paragraph is kept once"
     assert any(r.startswith("duplicate:") for r in article.removed)
