@@ -133,6 +133,7 @@ _FURNITURE = [
     ("prompt", re.compile(r"^(watch|listen|read|click|tap|subscribe|sign up|follow|share|download|see also|more:)\b.{0,150}$", re.I)),
     ("editorial note", re.compile(r"^this (article|story|report) (was|has been) (originally )?(written|published|translated|updated|adapted)\b", re.I)),
     ("link", re.compile(r"^(https?://|www\.)\S+$", re.I)),
+    ("editorial note", re.compile(r"\bthis is a rush transcript\b", re.I)),
     ("editorial note", re.compile(r"^the (views|opinions) expressed\b.{0,60}\b(are|is) (solely )?(his|her|their|those of)\b", re.I)),
     # "updated: Mon Feb 21 2011 13:25:00 A protester tells CNN…": the teaser of a video beside the story
     ("video teaser", re.compile(r"^updated:?\s+\w{3}\s+\w{3}\s+\d{1,2}\s+\d{4}\s+\d{1,2}:\d{2}", re.I)),
@@ -142,7 +143,8 @@ _FURNITURE = [
     ("link", re.compile(r"^[A-Z]{2,}[A-Za-z ]*:\s")),  # "OPINION: Why you should…", section-labelled story links
 ]
 # A reader comment's stamp ("February 3, 2011 at 8:05 am | Report abuse |"): the comment section starts here.
-_COMMENT_STAMP = re.compile(r"\|\s*report abuse\s*\||\b\d{4} at \d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|", re.I)
+_COMMENT_STAMP = re.compile(r"\|\s*report abuse\s*\||\b\d{4} (?:\d{1,2}:\d{2}\s*[ap]m )?at \d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|",
+                            re.I)
 _DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?:(\d{1,2})\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -304,7 +304,7 @@ def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Con
         figure.id = f"figure-{number}"
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.period and not is_duration(figure):  # without a period two values may measure different times
+        if figure.period and is_comparable(figure):  # without a period two values may measure different times
             groups[figure_key(figure)].append(figure)
     conflicts = []
     for (label, unit, period), group in groups.items():
@@ -338,6 +338,18 @@ def is_duration(figure: Figure) -> bool:
 
 _PLACE_OR_CLOCK = {"mile", "miles", "km", "kilometre", "kilometres", "kilometer", "kilometers", "metre", "metres",
                    "meter", "meters", "feet", "yards", "am", "pm", "a.m", "p.m", "gmt", "utc", "edt", "est"}
+
+
+_GENERIC_COUNTS = {"people", "persons", "men", "women", "children", "others", "times", "usd", "eur", "gbp"}
+
+
+def is_comparable(figure: Figure) -> bool:
+    """Two values of it on one date disagree: not a duration, a distance, or a bare count of people or money
+    ("398 people" killed and "1,000 people" fled; "$2 billion" frozen and "$30 million" pledged)."""
+    words = fold(figure.unit).split()
+    if is_duration(figure) or (words and words[-1].rstrip(".") in _PLACE_OR_CLOCK):
+        return False
+    return fold(figure.label) != fold(figure.unit) or fold(figure.unit) not in _GENERIC_COUNTS
 
 
 def is_key_figure(figure: Figure) -> bool:
@@ -411,6 +423,14 @@ def period_conflicts(figures: list[Figure]) -> list[Conflict]:
     return conflicts
 
 
+_RELATIVE_RULES = ("relative-day", "weekday", "ago", "relative-month", "relative-year")
+
+
+def _dated_by_article(event: Event) -> bool:
+    """Its date is "today", "on Monday", "last month": read from its article's date, not stated."""
+    return event.signal.startswith(tuple(f"date rule {rule}:" for rule in _RELATIVE_RULES))
+
+
 def date_conflicts(events: list[Event]) -> list[Conflict]:
     """One event told with different dates: nearly the same words, from different sources, dates that disagree.
 
@@ -438,6 +458,8 @@ def date_conflicts(events: list[Event]) -> list[Conflict]:
                 continue
             if {p.quote for p in event.provenance} & {p.quote for p in other.provenance}:
                 continue  # the very same words read against two article dates: our reading differs, not the sources
+            if _dated_by_article(event) and _dated_by_article(other):
+                continue  # "today" in two articles of different days: nothing the sources dispute
 
             seen.add((i, j))
             conflicts.append(Conflict("", "date", f"When did it happen? {min(event.text, other.text, key=len)}", False,

@@ -28,6 +28,7 @@ The union said it would not return until pay rises. Talks resume on March 10.
 Watch our coverage of the strike.
 updated: Mon Mar 04 2024 13:25:00 A docker tells us what he saw at the gates.
 The opinions expressed in this commentary are solely those of Jane Roe.
+THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.
 Related stories about ports
 This article was originally written in Dutch.
 Next
@@ -44,7 +45,7 @@ def test_clean_removes_furniture_and_finds_metadata():
     assert article.outlet == "example.org"
     for furniture in ("Skip to", "Getty", "Watch our", "Related stories", "originally written", "Next", "**",
                       "crane at the port stands idle", "WorldNews",
-                      "docker tells us", "opinions expressed"):
+                      "docker tells us", "opinions expressed", "RUSH TRANSCRIPT"):
         assert furniture not in body
     assert body.count("The union said") == 1, "a repeated paragraph is kept once"
     assert any(r.startswith("duplicate:") for r in article.removed)
@@ -176,3 +177,9 @@ def test_a_timestamp_and_a_headline_run_into_the_lead_are_taken_off_it():
 
 def test_a_stray_quotation_mark_does_not_open_a_title():
     assert clean("q.txt", {}, "\" People protested before the vote.\n\nMore text here.").title == "People protested before the vote."
+
+
+def test_a_comment_stamp_with_its_clock_twice_ends_the_article_too():
+    body = ("The strike ended on Monday after talks.\n\n"
+            "May 17, 2011 04:08 pm at 4:08 pm | It's unfortunate that this drags on.\n\nA reply.")
+    assert clean("page.txt", {}, body).paragraphs == ["The strike ended on Monday after talks."]

@@ -109,7 +109,10 @@ def test_every_item_says_which_rule_found_it():
 
 def test_durations_and_unnamed_counts_are_not_disagreements():
     s = story("He served 4 years in prison in 2011.", "She waited 3 years for the verdict in 2011.",
-              "In 2011, 12 officers were hurt.", "Since 2010, 12 officers were hurt.")
+              "In 2011, 12 officers were hurt.", "Since 2010, 12 officers were hurt.",
+              "On May 3, 2011, 40 people were killed 30 miles from the city.",
+              "On May 3, 2011, 900 people fled 50 miles east, and the fund pledged $3 million.",
+              "On May 3, 2011, the bank froze $2 billion.")
     assert s.conflicts == []
 
 
@@ -210,3 +213,17 @@ def test_actors_that_came_to_share_a_name_are_one():
     (merged,) = merge_same_names([glued, big, other])
     assert merged is big and merged.aliases == ["Unfortunately NATO", "Nato"] and merged.roles == ["alliance"]
     assert [p.source for p in merged.provenance] == ["a.txt", "b.txt", "c.txt"] and merged.mentions == 7
+
+
+def test_today_in_two_articles_of_different_days_is_no_date_disagreement():
+    from generators.model import DateRef, Event, Provenance
+    from generators.reconcile import date_conflicts
+    text = "The student news show maps the rebel advance along the coast road for viewers {}."
+
+    def event(day, rule, source):
+        said = text.format(source)
+        return Event(f"e{day}", DateRef(f"2011-03-{day}", "day"), said, False, [Provenance(source, 0, said)],
+                     signal=f"date rule {rule}: “x”")
+    assert date_conflicts([event("09", "relative-day", "a.md"), event("23", "relative-day", "b.md")]) == []
+    (conflict,) = date_conflicts([event("09", "month-day-year", "a.md"), event("23", "relative-day", "b.md")])
+    assert [v.value for v in conflict.values] == ["2011-03-09", "2011-03-23"]
