@@ -481,15 +481,19 @@ def role_conflicts(actors: list[Actor]) -> list[Conflict]:
         titles = [r for r in actor.roles if _TITLE_START.match(r) and len(r.split()) <= 4]  # not "in the singer"
         current = [r for r in titles if not _FORMER.search(r)]
         former = [r for r in titles if _FORMER.search(r)]
+        sides_of: dict[str, tuple[list[str], list[str]]] = {}  # one disagreement per title, however worded
         for old in former:
             title = _FORMER.sub("", old).split()[-1].lower() if _FORMER.sub("", old).split() else ""
             clashing = [r for r in current if r.split() and r.split()[-1].lower() == title]
-            if not clashing:
-                continue
-            sides = [old, *clashing]
+            if clashing:
+                olds, news = sides_of.setdefault(title, ([], []))
+                olds.append(old)
+                news += [r for r in clashing if r not in news]
+        for title, (olds, news) in sides_of.items():
             values = []
             claimed: set[Provenance] = set()
-            for role in sides:  # the longer "former …" first, so its sentences are not counted for the plain title
+            # the "former …" wordings first, longest first, so their sentences are not counted for the plain title
+            for role in sorted(olds, key=lambda r: (-len(r), r)) + news:
                 said = [p for p in actor.provenance if fold(role) in fold(p.quote) and p not in claimed]
                 claimed.update(said)
                 if said:

@@ -58,6 +58,14 @@ def test_title_and_former_title_are_flagged():
     assert {p.source for v in conflict.values for p in v.provenance} == {"0.txt", "1.txt"}
 
 
+def test_a_title_worded_several_ways_is_one_disagreement():
+    s = story("The minister met President Ana Ruiz in the capital on Monday.",
+              "The minister met former President Ana Ruiz in the capital on Monday.",
+              "The minister met former US President Ana Ruiz in the capital on Monday.")
+    (conflict,) = [c for c in s.conflicts if c.kind == "role"]
+    assert {v.value for v in conflict.values} == {"President", "former President", "former US President"}
+
+
 def test_one_event_with_two_dates_is_flagged_but_a_year_and_its_day_are_not():
     s = story("The national assembly approved the new fisheries law on March 3, 2024 after a long debate.",
               "The national assembly approved the new fisheries law on March 5, 2024 after a long debate.",
