@@ -80,7 +80,11 @@ yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunda
 may june july august september october november december mr mrs ms dr another following earlier later
 either neither once now already perhaps maybe again soon unfortunately fortunately apparently reportedly
 separately eventually finally initially currently recently previously ultimately overall clearly obviously
-certainly together likewise otherwise nevertheless nonetheless besides furthermore additionally therefore""".split())
+certainly together likewise otherwise nevertheless nonetheless besides furthermore additionally therefore
+it's that's there's here's what's he's she's they're we're you're i'm we've they've i've don't didn't
+doesn't can't won't isn't aren't wasn't weren't let's""".split())
+# A rank cut off by its full stop ("Canadian Gen. Charles Bouchard"): it titles the next name, it is not a name's end
+_RANKS = {"gen", "lt", "adm", "brig", "col", "maj", "sgt", "capt", "cmdr", "cdr", "rep", "sen", "gov", "dr", "prof", "gen"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
                  "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"}
@@ -265,8 +269,9 @@ def find_mentions(sentences: list[Sentence], is_common, mostly_lowercase=None) -
             span, start = m.group(0), m.start()
             span = _POSSESSIVE.sub("", span)
             words = span.split()
-            while words and (words[-1].lower() in _CONNECTORS or words[-1].lower() in _WEEKDAYS):
-                words.pop()  # "Security Council on Friday"
+            while words and (words[-1].lower() in _CONNECTORS or words[-1].lower() in _WEEKDAYS
+                             or words[-1].lower() in _RANKS and text[m.end():m.end() + 1] == "."):
+                words.pop()  # "Security Council on Friday", "NATO Lt." (before "Gen. Charles Bouchard")
             at_start = start == 0 or text[:start].strip() in {"\"", "“", "‘", "'", "("}
             while len(words) > 1 and (words[0].lower() in _NUMBER_WORDS or at_start and _GERUND.fullmatch(words[0])):
                 start += text.index(words[0], start) - start + len(words[0]) + 1  # "Million Libyans", "Taking Sirte"

@@ -70,3 +70,10 @@ def test_a_people_named_after_its_country_is_not_an_actor():
 def test_a_sentence_adverb_is_not_part_of_a_name():
     found = actors("Unfortunately NATO was late.", "Either NATO acts or the rebels lose.", "Once NATO struck, they fled.")
     assert "NATO" in found and not any(" " in name for name in found), found.keys()
+
+
+def test_a_rank_before_its_full_stop_and_a_contraction_are_not_names():
+    found = actors("NATO Lt. Gen. Charles Bouchard said the strikes worked.", "They're Americans, he said.",
+                   "Canadian Gen. Tom Lawson agreed.")
+    assert "NATO" in found and "Charles Bouchard" in found and "Tom Lawson" in found
+    assert not any(name.endswith((" Lt", " Gen")) or name.startswith("They") for name in found), found.keys()
