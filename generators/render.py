@@ -25,7 +25,7 @@ import jinja2
 from . import __version__, corrections
 from .charts import Chart, build_charts, javascript_bundle, render_svg, vl_convert_version
 from .ingest import Skipped
-from .model import Article, Provenance, Story
+from .model import Article, Conflict, Provenance, Story
 from .reconcile import publication_days, select_timeline, sources_count
 
 SITE_SRC = Path(__file__).resolve().parent.parent / "site_src"
@@ -292,7 +292,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "shown_actors": story.actors[:PAGE_LIMIT],
         "shown_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT]
         if len(story.figures) > PAGE_LIMIT else story.figures,
-        "key_figures": [next(f for f in story.figures if f.id == key) for key in story.key_figures],
+        "key_figures": [f for key in story.key_figures for f in story.figures if f.id == key],  # not those rejected
         "overview_sources": story.articles if len(story.articles) <= OVERVIEW_SOURCES else
         sorted(story.articles, key=lambda a: (a.published, a.source), reverse=True)[:OVERVIEW_SOURCES],
         "actor_by_name": {a.name: a for a in story.actors},
@@ -331,7 +331,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     return report
 
 
-def _as_seen_from(source: str, conflict) -> dict:
+def _as_seen_from(source: str, conflict: Conflict) -> dict:
     """A disagreement as one article's page shows it: its own value and the others' values, not the list of every
     article behind them (which would redraw hundreds of pages each time an article joins a long story)."""
     says = [v.value for v in conflict.values if any(p.source == source for p in v.provenance)]

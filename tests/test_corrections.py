@@ -139,3 +139,16 @@ def test_the_central_question_can_be_set_and_voices_follow_corrections(tmp_path)
     assert "Should the army fight the gangs?" in (content / "views.md").read_text("utf-8")
     assert {v.speaker for v in result.story.views} == voices - {speaker} | {"Renamed Voice"}
     assert result.unmatched == []
+
+
+def test_a_rejected_key_number_leaves_the_home_page(tmp_path):
+    from generators.pipeline import analyse
+    story, _ = analyse(SEEDS)
+    key = next(f for f in story.figures if f.id == story.key_figures[0])
+    words = " ".join(key.provenance[0].quote.split()[:8])
+    content = tmp_path / "content"
+    generate(SEEDS, content)
+    (content / "corrections.yml").write_text(f"reject:\n  - {json.dumps(words)}\n", "utf-8")
+    result = generate(SEEDS, content)
+    assert result.unmatched == []
+    assert words not in (content / "index.md").read_text("utf-8").split("## Explore")[0]

@@ -84,7 +84,7 @@ certainly together likewise otherwise nevertheless nonetheless besides furthermo
 it's that's there's here's what's he's she's they're we're you're i'm we've they've i've don't didn't
 doesn't can't won't isn't aren't wasn't weren't let's""".split())
 # A rank cut off by its full stop ("Canadian Gen. Charles Bouchard"): it titles the next name, it is not a name's end
-_RANKS = {"gen", "lt", "adm", "brig", "col", "maj", "sgt", "capt", "cmdr", "cdr", "rep", "sen", "gov", "dr", "prof", "gen"}
+_RANKS = {"gen", "lt", "adm", "brig", "col", "maj", "sgt", "capt", "cmdr", "cdr", "rep", "sen", "gov", "dr", "prof"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
                  "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"}
