@@ -108,7 +108,6 @@ def fold(text: str) -> str:
     return re.sub(r"\b([a-z])\.", r"\1", text)
 
 
-@lru_cache(maxsize=1)
 def spelling_key(name: str) -> str:
     """One name as different newsrooms transliterate it ("Moammar Gadhafi", "Muammar Qaddafi") gives one key:
     o/u, e/i and y/i, q/k/g, doubled letters and an h after a consonant do not count; other vowels do
@@ -120,6 +119,7 @@ def spelling_key(name: str) -> str:
     return " ".join(re.sub(r"(.)\1+", r"\1", text).split())
 
 
+@lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
     names = set(REGIONS)
     for country in pycountry.countries:
