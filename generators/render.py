@@ -287,7 +287,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "story": story, "charts": charts, "skipped": skipped, "latest": latest, "stances": STANCES,
         "chart_by_name": {c.name: c for page in charts.values() for c in page},
         "timeline": timeline,
-        "disputed": {item: c.id for c in reversed(story.conflicts) for item in c.items},  # item -> its first conflict
+        "disputed": {item: c for c in reversed(story.conflicts) for item in c.items},  # item -> its first conflict
         "shown_views": story.views[:VOICES_LIMIT],
         "shown_actors": story.actors[:PAGE_LIMIT],
         "shown_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT]

@@ -51,15 +51,19 @@ def test_disagreement_page_shows_both_sides(seeds_build):
     assert any("731" in row for row in marked) and any("781" in row for row in marked), "the item itself says so"
 
 
+MARKS = ["Sources disagree", "Rounded differently"]
+
+
 def test_disputed_marks_link_to_their_disagreement_and_only_disputed_items_carry_one(seeds_build):
-    _, _, site = seeds_build
+    result, _, site = seeds_build
     anchors = {h["id"] for h in page(site, "disagreements.html").select("h2[id]")}
+    minor = {c.id for c in result.story.conflicts if c.minor}
     for name in ("index.html", "timeline.html", "figures.html"):
-        for link in page(site, name).find_all("a", string="Sources disagree"):
+        for link in page(site, name).find_all("a", string=MARKS):
             target, _, anchor = link["href"].partition("#")
             assert target == "disagreements.html" and anchor in anchors, (name, link["href"])
-    rows = [row.get_text(" ") for row in page(site, "figures.html").select("tr")
-            if row.find("a", string="Sources disagree")]
+            assert link.string == MARKS[anchor in minor], "a rounding difference is not called a disagreement"
+    rows = [row.get_text(" ") for row in page(site, "figures.html").select("tr") if row.find("a", string=MARKS)]
     # Gonzalez's 44% shares its sentence with Noboa's disputed 44.2% but no source disputes it
     assert any("Noboa" in row for row in rows) and not any("Gonzalez" in row for row in rows)
 
@@ -97,4 +101,4 @@ def test_home_page_key_numbers_say_when_sources_disagree(seeds_build):
     assert len(rows) == len(key) and any(f.id in disputed for f in key)
     for row, figure in zip(rows, key):
         assert figure.text in row.get_text(" ")
-        assert bool(row.find("a", string="Sources disagree")) == (figure.id in disputed), figure.text
+        assert bool(row.find("a", string=MARKS)) == (figure.id in disputed), figure.text
