@@ -81,14 +81,15 @@ class Footnotes:
         firsts = {p.source: p for p in reversed(provenance)}
         ordered = [p for p in provenance if firsts[p.source] is p] + [p for p in provenance if firsts[p.source] is not p]
         shown, hidden = ordered[:MAX_CITED], len(ordered) - MAX_CITED
-        refs = []
+        numbers = []
         for item in shown:
             key = Provenance(item.source, item.sentence, item.quote)
             if key not in self.numbers:
                 self.numbers[key] = len(self.numbers) + 1
-            refs.append(f"[^{self.numbers[key]}]")
+            numbers.append(self.numbers[key])
+        refs = "".join(f"[^{n}]" for n in sorted(numbers))  # read as ³⁴, not ⁴³
         more = f'<small class="more-sources">+{hidden} more in [story.json]({self.prefix}data/story.json)</small>'
-        return Trusted("".join(refs) + (more if hidden > 0 else ""))
+        return Trusted(refs + (more if hidden > 0 else ""))
 
     def definitions(self) -> Trusted:
         lines = []

@@ -129,6 +129,7 @@ def test_an_item_cites_one_sentence_per_source_first_and_at_most_five():
     cited = notes.cite(provenance)
     assert cited.count("[^") == 5 and "+3 more in [story.json](data/story.json)" in cited
     assert [p.source for p in notes.numbers] == ["a.txt", "0.txt", "1.txt", "2.txt", "3.txt"]
+    assert notes.cite([Provenance("5.txt", 0, "Source 5."), Provenance("0.txt", 0, "Source 0.")]).startswith("[^2][^6]")
 
 
 def test_an_article_page_shows_its_own_side_of_a_disagreement_and_links_to_the_comparison(seeds_build):
