@@ -298,6 +298,8 @@ def find_mentions(sentences: list[Sentence], is_common, mostly_lowercase=None) -
                 continue  # "King of Pop": a title-shaped epithet, not a titled name
             if not name or fold(name) in _FUNCTION_WORDS or len(name.split()) > MAX_NAME_WORDS:
                 continue
+            if len(name.split()) > 1 and name.isupper():
+                continue  # "ANDERSON COOPER, CNN HOST:", "BREAKING NEWS": a transcript's tag or a headline
             end = start + len(span)
             next_word = re.match(r"\s+([a-z]+)", text[end:])
             if re.search(r"(an|ian|ean|ese|ish|ic)$", name) and next_word and not is_place_name(name) \

@@ -77,3 +77,9 @@ def test_a_rank_before_its_full_stop_and_a_contraction_are_not_names():
                    "Canadian Gen. Tom Lawson agreed.")
     assert "NATO" in found and "Charles Bouchard" in found and "Tom Lawson" in found
     assert not any(name.endswith((" Lt", " Gen")) or name.startswith("They") for name in found), found.keys()
+
+
+def test_words_in_capitals_are_a_tag_or_a_headline_not_a_name():
+    found = actors("ANDERSON COOPER, CNN HOST: The crowd grew in Cairo.", "Correspondent Ben Wedeman said BREAKING NEWS ran.")
+    assert not any(name.isupper() and " " in name for name in found), found.keys()
+    assert "Cairo" in found
