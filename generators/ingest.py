@@ -134,6 +134,7 @@ _FURNITURE = [
     ("editorial note", re.compile(r"^this (article|story|report) (was|has been) (originally )?(written|published|translated|updated|adapted)\b", re.I)),
     ("link", re.compile(r"^(https?://|www\.)\S+$", re.I)),
     ("editorial note", re.compile(r"\bthis is a rush transcript\b", re.I)),
+    ("site notice", re.compile(r"\b(?i:you agree|our|in accordance with)\b.{0,80}\b(?:Terms of (?:Service|Use)|Privacy Policy|Rules of Conduct)\b")),
     ("editorial note", re.compile(r"^the (views|opinions) expressed\b.{0,60}\b(are|is) (solely )?(his|her|their|those of)\b", re.I)),
     # "updated: Mon Feb 21 2011 13:25:00 A protester tells CNN…": the teaser of a video beside the story
     ("video teaser", re.compile(r"^updated:?\s+\w{3}\s+\w{3}\s+\d{1,2}\s+\d{4}\s+\d{1,2}:\d{2}", re.I)),

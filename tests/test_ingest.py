@@ -29,6 +29,7 @@ Watch our coverage of the strike.
 updated: Mon Mar 04 2024 13:25:00 A docker tells us what he saw at the gates.
 The opinions expressed in this commentary are solely those of Jane Roe.
 THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.
+By clicking on "sign up" you agree with our Terms of Service and our Privacy Policy.
 Related stories about ports
 This article was originally written in Dutch.
 Next
@@ -45,7 +46,7 @@ def test_clean_removes_furniture_and_finds_metadata():
     assert article.outlet == "example.org"
     for furniture in ("Skip to", "Getty", "Watch our", "Related stories", "originally written", "Next", "**",
                       "crane at the port stands idle", "WorldNews",
-                      "docker tells us", "opinions expressed", "RUSH TRANSCRIPT"):
+                      "docker tells us", "opinions expressed", "RUSH TRANSCRIPT", "Privacy Policy"):
         assert furniture not in body
     assert body.count("The union said") == 1, "a repeated paragraph is kept once"
     assert any(r.startswith("duplicate:") for r in article.removed)

@@ -28,6 +28,7 @@ TITLES = [
     "Officer", "Deputy", "Speaker", "Chairman", "Chairwoman", "CEO", "Bishop", "Archbishop", "Rev.",
     "Sir", "Dame", "Lord", "Lady", "Crown Prince", "Colonel", "Field Marshal", "Marshal", "Ayatollah",
 ]
+_TITLES_FOLDED = {t.lower().rstrip(".") for t in TITLES}
 _TITLE_RE = re.compile(r"^(?:(?:former|then|then-|acting|interim|incumbent|late|deputy|vice)\s*-?\s*)*(?:" + "|".join(
     re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\s+", re.I)
 ROLE_NOUNS = {
@@ -82,7 +83,7 @@ either neither once now already perhaps maybe again soon unfortunately fortunate
 separately eventually finally initially currently recently previously ultimately overall clearly obviously
 certainly together likewise otherwise nevertheless nonetheless besides furthermore additionally therefore
 it's that's there's here's what's he's she's they're we're you're i'm we've they've i've don't didn't
-doesn't can't won't isn't aren't wasn't weren't let's""".split())
+doesn't can't won't isn't aren't wasn't weren't let's thanks thank welcome""".split())
 # A rank cut off by its full stop ("Canadian Gen. Charles Bouchard"): it titles the next name, it is not a name's end
 _RANKS = {"gen", "lt", "adm", "brig", "col", "maj", "sgt", "capt", "cmdr", "cdr", "rep", "sen", "gov", "dr", "prof"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -298,6 +299,8 @@ def find_mentions(sentences: list[Sentence], is_common, mostly_lowercase=None) -
                 continue  # "King of Pop": a title-shaped epithet, not a titled name
             if not name or fold(name) in _FUNCTION_WORDS or len(name.split()) > MAX_NAME_WORDS:
                 continue
+            if fold(name) in _TITLES_FOLDED:
+                continue  # "the Vice President" with no name: a title, not who holds it
             if len(name.split()) > 1 and name.isupper():
                 continue  # "ANDERSON COOPER, CNN HOST:", "BREAKING NEWS": a transcript's tag or a headline
             end = start + len(span)
