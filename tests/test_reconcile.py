@@ -235,3 +235,12 @@ def test_today_in_two_articles_of_different_days_is_no_date_disagreement():
     assert date_conflicts([event("09", "relative-day", "a.md"), event("23", "relative-day", "b.md")]) == []
     (conflict,) = date_conflicts([event("09", "month-day-year", "a.md"), event("23", "relative-day", "b.md")])
     assert [v.value for v in conflict.values] == ["2011-03-09", "2011-03-23"]
+
+
+def test_a_surname_alone_goes_to_its_most_mentioned_namesake_not_the_first_full_name_seen():
+    s = story("Prosecutors charged Saif Omar Darko on Monday. Darko denied it, lawyers said.",
+              "Leader Pavel Darko spoke on Monday. Pavel Darko said Darko would stay.",
+              "Pavel Darko met envoys on Monday. Pavel Darko said talks went well.",
+              "Darko said on Tuesday the army would stay.")
+    pavel = next(a for a in s.actors if a.name == "Pavel Darko")
+    assert "3.txt" in {p.source for p in pavel.provenance}

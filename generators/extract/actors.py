@@ -383,7 +383,10 @@ class NameIndex:
         return key
 
     def alias(self, key: str, name: str) -> None:
-        self.names.setdefault(fold(name), key)
+        folded = fold(name)
+        if self.actors[key].kind == "person" and " " not in folded and folded == key.split()[-1]:
+            return  # a surname alone finds its most mentioned namesake, not whichever full name came first
+        self.names.setdefault(folded, key)
 
     def cite(self, key: str, provenance: Provenance) -> None:
         if provenance not in self.seen[key]:
