@@ -83,7 +83,8 @@ either neither once now already perhaps maybe again soon unfortunately fortunate
 separately eventually finally initially currently recently previously ultimately overall clearly obviously
 certainly together likewise otherwise nevertheless nonetheless besides furthermore additionally therefore
 it's that's there's here's what's he's she's they're we're you're i'm we've they've i've don't didn't
-doesn't can't won't isn't aren't wasn't weren't let's thanks thank welcome""".split())
+doesn't can't won't isn't aren't wasn't weren't let's thanks thank welcome near outside inside beyond toward
+towards around along behind beside""".split())
 # A rank cut off by its full stop ("Canadian Gen. Charles Bouchard"): it titles the next name, it is not a name's end
 _RANKS = {"gen", "lt", "adm", "brig", "col", "maj", "sgt", "capt", "cmdr", "cdr", "rep", "sen", "gov", "dr", "prof"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -401,13 +402,13 @@ class NameIndex:
             return self.names[key]
         if acronyms and name in acronyms and fold(acronyms[name]) in self.names:
             return self.names[fold(acronyms[name])]
-        if len(key.split()) != 1 or place:
+        if len(key.split()) != 1:
             return None
         people = self.last_words.get(key, [])
         if people:
             return max(people, key=lambda k: (len(self.actors[k].provenance), k))  # the most mentioned namesake
         orgs = self.first_words.get(key, [])
-        if len(orgs) == 1 and not is_place_name(name):
+        if len(orgs) == 1 and not is_place_name(name) and not place:
             return orgs[0]
         return None
 

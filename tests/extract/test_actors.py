@@ -68,7 +68,8 @@ def test_a_people_named_after_its_country_is_not_an_actor():
 
 
 def test_a_sentence_adverb_is_not_part_of_a_name():
-    found = actors("Unfortunately NATO was late.", "Either NATO acts or the rebels lose.", "Once NATO struck, they fled.")
+    found = actors("Unfortunately NATO was late.", "Either NATO acts or the rebels lose.", "Once NATO struck, they fled.",
+                   "Near Brega, NATO struck again.")
     assert "NATO" in found and not any(" " in name for name in found), found.keys()
 
 
@@ -85,3 +86,8 @@ def test_words_in_capitals_are_a_tag_or_a_headline_not_a_name():
     assert not any(name.isupper() and " " in name for name in found), found.keys()
     assert not {"Vice President", "Thanks Anderson"} & set(found), found.keys()
     assert "Cairo" in found
+
+
+def test_a_surname_after_from_is_still_the_person():
+    found = actors("Officials said Pavel Darko spoke on Monday.", "Many officers defected from Darko in March.")
+    assert "Darko" not in found and found["Pavel Darko"].mentions == 2, found.keys()
