@@ -158,16 +158,20 @@ def _order_roles(actor: Actor) -> None:
             actor.roles.insert(0, fuller[0])
 
 
+NAME_SWITCH_RATIO = 5  # another name used as this many times more often replaces a place's or body's name
+
+
 def _choose_name(actor: Actor, used_as_name: Counter) -> None:
     """The spelling most articles use ("Libya", not a dateline's "LIBYA"), with its accents if any; and for a
-    place or organisation named so by one article only, the name the others use ("Tripoli", not "Tripoli
-    Central Hospital" that one article glued it into)."""
+    place or organisation named so by one or a few articles, the name the others use ("Tripoli", not
+    "Tripoli Central Hospital" that one article glued it into)."""
     used = Counter()
     for name in [actor.name, *actor.aliases]:
         used[fold(name)] += used_as_name[name]  # "Núñez" and "Nunez" are one spelling, accents shown
     names = [n for n in [actor.name, *actor.aliases] if fold(n) == fold(actor.name)]
-    if used[fold(actor.name)] <= 1 and actor.kind != "person":  # a name only one article glued together
-        names = [actor.name, *actor.aliases]
+    current, most = used[fold(actor.name)], max(used.values())
+    if actor.kind != "person" and (current <= 1 or most >= NAME_SWITCH_RATIO * current):
+        names = [actor.name, *actor.aliases]  # a name few articles glued together ("Benghazi Medical Center")
     best = max(names, key=lambda n: (used[fold(n)], not n.isascii(), used_as_name[n], n == actor.name))
     if best != actor.name:
         actor.aliases = [actor.name, *[n for n in actor.aliases if n != best]]

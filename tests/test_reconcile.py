@@ -244,3 +244,15 @@ def test_a_surname_alone_goes_to_its_most_mentioned_namesake_not_the_first_full_
               "Darko said on Tuesday the army would stay.")
     pavel = next(a for a in s.actors if a.name == "Pavel Darko")
     assert "3.txt" in {p.source for p in pavel.provenance}
+
+
+def test_a_name_few_articles_glued_yields_to_one_many_more_use():
+    from generators.model import Actor, Provenance
+    from generators.reconcile import _choose_name
+    from collections import Counter
+    actor = Actor("", "Benghazi Medical Center", "place", ["Benghazi"], [], 9, [Provenance("a.txt", 0, "x")])
+    _choose_name(actor, Counter({"Benghazi Medical Center": 2, "Benghazi": 10}))
+    assert actor.name == "Benghazi" and actor.aliases == ["Benghazi Medical Center"]
+    person = Actor("", "Pavel Darko", "person", ["Darko"], [], 9, [Provenance("a.txt", 0, "x")])
+    _choose_name(person, Counter({"Pavel Darko": 2, "Darko": 10}))
+    assert person.name == "Pavel Darko", "a person keeps the full name"
