@@ -30,7 +30,8 @@ _TIME_RATE = re.compile(r"^\s*(?:per|a|an|every|each)\s+(?P<span>second|minute|h
 _STOP_UNIT = {"the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or", "with", "by", "from", "since",
               "during", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had", "will", "would",
               "per", "than", "as", "while", "but", "into", "over", "under", "this", "these", "those", "its", "their",
-              "out", "up", "down", "off", "ago", "more", "less", "times"}  # "43 out of 200", "3,000 times"
+              "out", "up", "down", "off", "ago", "times"}  # "43 out of 200", "3,000 times"
+_COMPARATIVES = {"more", "fewer", "less", "additional", "extra", "other"}  # "300 more troops" counts troops
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+$", re.I)
 _CHANGE = re.compile(r"\b(?:increas|decreas|rise|rising|rose|fall|fell|drop|declin|reduc|jump|surg|grow|grew|cut|soar|climb|plung)\w*", re.I)
 
@@ -111,6 +112,8 @@ def _following_noun(text: str, end: int) -> str:
     """The noun phrase right after a number: "12,000 striking dock workers" gives "striking dock workers"."""
     words = []
     for word in re.findall(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]", text[end:end + 60]):
+        if not words and word.lower() in _COMPARATIVES:
+            continue
         if not word[0].isalpha() or word.lower() in _STOP_UNIT or word.lower() in _WORD_NUMBERS:
             break
         if word[0].isupper() and words:

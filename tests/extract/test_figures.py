@@ -37,6 +37,7 @@ def test_numbers_that_are_not_figures():
     assert figures("Police heard a recording of the 911 call.") == []
     assert figures("He has been there 3,000 times.") == []
     assert [f[1] for f in figures("In the chart, 43 out of the top 200 singles were his.")] == ["singles"]
+    assert [f[1] for f in figures("Officials sent 300 more troops and 40 fewer ships.")] == ["troops", "ships"]
     assert figures("One thing is certain.") == []
 
 
