@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 
 from .extract import content_words
 from .extract.actors import NameIndex, fold, spelling_key
+from .extract.events import dated_by_its_article, is_question
 from .extract.stance import stance_of
 from .model import (Actor, Article, Conflict, ConflictValue, Event, Extraction, Figure, Provenance, Quote, Story,
                     View)
@@ -344,14 +345,19 @@ _PLACE_OR_CLOCK = {"mile", "miles", "km", "kilometre", "kilometres", "kilometer"
                    "meter", "meters", "feet", "yards", "am", "pm", "a.m", "p.m", "gmt", "utc", "edt", "est"}
 
 
+def _time_or_distance(figure: Figure) -> bool:
+    """A duration, a distance or a time of day: lengths of different things, never one measure."""
+    words = fold(figure.unit).split()
+    return is_duration(figure) or bool(words) and words[-1].rstrip(".") in _PLACE_OR_CLOCK
+
+
 _GENERIC_COUNTS = {"people", "persons", "men", "women", "children", "others", "times", "usd", "eur", "gbp"}
 
 
 def is_comparable(figure: Figure) -> bool:
     """Two values of it on one date disagree: not a duration, a distance, or a bare count of people or money
     ("398 people" killed and "1,000 people" fled; "$2 billion" frozen and "$30 million" pledged)."""
-    words = fold(figure.unit).split()
-    if is_duration(figure) or (words and words[-1].rstrip(".") in _PLACE_OR_CLOCK):
+    if _time_or_distance(figure):
         return False
     return fold(figure.label) != fold(figure.unit) or fold(figure.unit) not in _GENERIC_COUNTS
 
@@ -359,8 +365,7 @@ def is_comparable(figure: Figure) -> bool:
 def is_key_figure(figure: Figure) -> bool:
     """Worth a place among a story's key numbers: a named measure or share, a rate, money or a count of ten
     or more; not a duration, a distance, a time of day or a bare percentage ("two countries", "30 miles")."""
-    words = fold(figure.unit).split()
-    if is_duration(figure) or (words and words[-1].rstrip(".") in _PLACE_OR_CLOCK):
+    if _time_or_distance(figure):
         return False
     if fold(figure.label) != fold(figure.unit):
         return True  # a named measure: "homicide rate", "share of vote: X", "population"
@@ -372,7 +377,7 @@ def is_key_figure(figure: Figure) -> bool:
 def key_figures(figures: list[Figure], document_frequency: Counter, limit: int = 6) -> list[Figure]:
     """The key numbers of the overview: those most sources give, among the figures worth it; between equals,
     the one told in the words most articles use (the story's own numbers, not a sidebar's)."""
-    worth = [f for f in figures if is_key_figure(f) and not all(p.quote.rstrip().endswith("?") for p in f.provenance)]
+    worth = [f for f in figures if is_key_figure(f) and not all(is_question(p.quote) for p in f.provenance)]
     return sorted(worth, key=lambda f: (-sources_count(f.provenance),
                                         -topicality(content_words(f.provenance[0].quote), document_frequency),
                                         f.id))[:limit]
@@ -427,14 +432,6 @@ def period_conflicts(figures: list[Figure]) -> list[Conflict]:
     return conflicts
 
 
-_RELATIVE_RULES = ("relative-day", "weekday", "ago", "relative-month", "relative-year")
-
-
-def _dated_by_article(event: Event) -> bool:
-    """Its date is "today", "on Monday", "last month": read from its article's date, not stated."""
-    return event.signal.startswith(tuple(f"date rule {rule}:" for rule in _RELATIVE_RULES))
-
-
 def date_conflicts(events: list[Event]) -> list[Conflict]:
     """One event told with different dates: nearly the same words, from different sources, dates that disagree.
 
@@ -462,7 +459,7 @@ def date_conflicts(events: list[Event]) -> list[Conflict]:
                 continue
             if {p.quote for p in event.provenance} & {p.quote for p in other.provenance}:
                 continue  # the very same words read against two article dates: our reading differs, not the sources
-            if _dated_by_article(event) and _dated_by_article(other):
+            if dated_by_its_article(event) and dated_by_its_article(other):
                 continue  # "today" in two articles of different days: nothing the sources dispute
 
             seen.add((i, j))
@@ -625,7 +622,7 @@ def central_question(articles: list[Article]) -> str:
 
 
 def mark_disputed_events(conflicts: list[Conflict], events: list[Event]) -> None:
-    """An event told in a sentence whose number the sources dispute is disputed too (731 or 781 homicides)."""
+    """An event told in a sentence whose number the sources dispute is disputed too (410 or 460 burglaries)."""
     told_in: dict[tuple[str, int], list[str]] = defaultdict(list)
     for event in events:
         for p in event.provenance:

@@ -16,6 +16,7 @@ from functools import lru_cache
 import pycountry
 
 from ..model import Actor, Provenance, Sentence
+from .dates import WEEKDAYS
 
 TITLES = [
     "Vice President", "Prime Minister", "Deputy Prime Minister", "Foreign Minister", "Defence Minister",
@@ -86,8 +87,8 @@ it's that's there's here's what's he's she's they're we're you're i'm we've they
 doesn't can't won't isn't aren't wasn't weren't let's thanks thank welcome near outside inside beyond toward
 towards around along behind beside""".split())
 # A rank cut off by its full stop ("Canadian Gen. Charles Bouchard"): it titles the next name, it is not a name's end
-_RANKS = {"gen", "lt", "adm", "brig", "col", "maj", "sgt", "capt", "cmdr", "cdr", "rep", "sen", "gov", "dr", "prof"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_RANKS = {t.lower().rstrip(".") for t in TITLES if t.endswith(".")} | {"adm", "brig", "maj", "sgt", "cmdr", "cdr"}
+_WEEKDAYS = set(WEEKDAYS)
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
                  "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"}
 _GERUND = re.compile(r"[A-Z][a-z]{2,}ing")  # "Taking Sirte" at a sentence's start: a verb, not a name's first word

@@ -16,7 +16,7 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december"]
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _RELATION = r"(?:(?P<rel>since|until|till|by|from|before|after)\s+)?"
 
@@ -100,6 +100,7 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 # "will meet on Monday", "is due to vote on Monday": the coming one
 _FUTURE_VERB = re.compile(r"\b(will|shall|is due to|are due to|is to|are to|scheduled to|set to)\s+(?:\w+\s+){1,3}on\s+$", re.I)
 _REFERENCE_RULES = {"month-day", "day-month", "in-month"}  # read against the reference year
+RELATIVE_RULES = ("relative-day", "weekday", "ago", "relative-month", "relative-year")  # "today", "on Monday"
 
 
 def _from_match(rule: str, m: re.Match, ref: Reference | None) -> DateRef | None:
@@ -156,7 +157,7 @@ def _from_match(rule: str, m: re.Match, ref: Reference | None) -> DateRef | None
         offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["which"].lower()]
         return DateRef((anchor + timedelta(days=offset)).isoformat(), "day")
     if rule == "weekday":
-        target = _WEEKDAYS.index(groups["weekday"].lower())
+        target = WEEKDAYS.index(groups["weekday"].lower())
         before = m.string[max(0, m.start("weekday") - 40):m.start("weekday")]
         ahead = (groups.get("rel") or "").lower() == "next" or bool(_FUTURE_VERB.search(before))
         if ahead:  # "will meet on Monday": the coming one

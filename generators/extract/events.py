@@ -11,16 +11,29 @@ from __future__ import annotations
 import re
 
 from ..model import Event, Provenance, Sentence
-from .dates import Reference, find_dates
+from .dates import RELATIVE_RULES, Reference, find_dates
 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 _FUTURE = re.compile(r"\b(will|shall|is due|are due|due on|scheduled|slated|set to|upcoming|plans? to|is to|are to|would be held|expected to)\b", re.I)
 
 
+_SIGNAL = "date rule {}: "
+_READ_FROM_ARTICLE_DATE = tuple(_SIGNAL.format(rule) for rule in RELATIVE_RULES)
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip("\"”’' )").endswith("?")
+
+
+def dated_by_its_article(event: Event) -> bool:
+    """Its date is "today", "on Monday", "last month": read from its article's date, not stated."""
+    return event.signal.startswith(_READ_FROM_ARTICLE_DATE)
+
+
 def extract_events(sentences: list[Sentence], ref: Reference | None, published: str) -> list[Event]:
     events: list[Event] = []
     for sentence in sentences:
-        if sentence.text.rstrip("\"”’' )").endswith("?"):
+        if is_question(sentence.text):
             continue  # "What are you doing today?": a question tells no event
         dates = [d for d in find_dates(sentence.text, ref) if d.date.relation in ("on", "period")]
         if not dates:
@@ -29,7 +42,7 @@ def extract_events(sentences: list[Sentence], ref: Reference | None, published: 
         anchor = published or (ref.as_date().isoformat() if ref and ref.as_date() else "")
         future = bool(_FUTURE.search(sentence.text))
         later = bool(anchor and best.date.value > anchor[:len(best.date.value)])
-        signal = f"date rule {best.rule}: \u201c{sentence.text[best.start:best.end]}\u201d"
+        signal = f"{_SIGNAL.format(best.rule)}\u201c{sentence.text[best.start:best.end]}\u201d"
         signal += "; scheduled: future wording" if future else "; scheduled: after the article's date" if later else ""
         events.append(Event("", best.date, sentence.text, future or later,
                             [Provenance(sentence.source, sentence.index, sentence.text)], signal=signal))
