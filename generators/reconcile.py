@@ -368,7 +368,7 @@ def is_key_figure(figure: Figure) -> bool:
     if _time_or_distance(figure):
         return False
     if fold(figure.label) != fold(figure.unit):
-        return True  # a named measure: "homicide rate", "share of vote: X", "population"
+        return True  # a named measure: "unemployment rate", "share of vote: X", "population"
     if figure.unit == "%":
         return False  # "100 percent" of nothing named
     return figure.unit in ("USD", "EUR", "GBP") or " per " in f" {fold(figure.unit)} " or figure.value >= 10
