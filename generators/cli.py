@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -15,6 +16,14 @@ from .reconcile import latest_date
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 ROOT = Path(__file__).resolve().parent.parent
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def for_terminal(text: str) -> str:
+    """A file name or article text printed on a terminal: control characters (escape sequences) shown, not run."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -53,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     story, skipped = analyse(args.seeds, args.max_bytes, args.jobs, None if args.no_cache else args.cache,
                              progress=not args.quiet and sys.stderr.isatty())
     for item in skipped:
-        print(f"skipped {item.source}: {item.reason}", file=sys.stderr)
+        print(for_terminal(f"skipped {item.source}: {item.reason}"), file=sys.stderr)
     if args.strict and skipped:
         print(f"error: {len(skipped)} file(s) skipped and --strict is set; nothing written", file=sys.stderr)
         return EXIT_FAILED
@@ -64,9 +73,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     story = result.story
     for line in result.unmatched:
-        print(f"correction matches nothing: {line}", file=sys.stderr)
+        print(for_terminal(f"correction matches nothing: {line}"), file=sys.stderr)
     for path, diff in result.render.kept:
-        print(f"kept your edit of {path}; the generator would now write:\n{diff}", file=sys.stderr)
+        print(for_terminal(f"kept your edit of {path}; the generator would now write:\n") + "\n".join(
+            for_terminal(line) for line in diff.splitlines()), file=sys.stderr)
     if not args.quiet:
         print(f"read {len(story.articles)} articles: {len(story.events)} events, {len(story.figures)} figures, "
               f"{len(story.actors)} actors, {len(story.quotes)} quotes, {len(story.conflicts)} disagreements "

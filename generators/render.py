@@ -57,6 +57,12 @@ def attr(value) -> Trusted:
     return Trusted(html.escape(" ".join(str(value).split()), quote=True))
 
 
+def front_matter_str(value) -> Trusted:
+    """A front-matter string: MkDocs and Material place a page's title unescaped into <title>, the header and meta
+    tags, so it is HTML-escaped first, then quoted as YAML (JSON is YAML) so nothing can end the value."""
+    return Trusted(json.dumps(attr(value), ensure_ascii=True))
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "source"
 
@@ -123,7 +129,7 @@ def environment() -> jinja2.Environment:
     env.filters["attr"] = attr
     env.filters["table"] = table
     env.filters["trusted"] = Trusted  # only for the output of our own macros, whose values are escaped inside
-    env.filters["yaml_str"] = lambda value: Trusted(json.dumps(" ".join(str(value).split()), ensure_ascii=True))
+    env.filters["yaml_str"] = front_matter_str
     env.filters["page"] = lambda source: Trusted(source_page(source))
     env.filters["sources"] = sources_count
     env.filters["json_attr"] = lambda value: attr(json.dumps(value, sort_keys=True, separators=(",", ":")))
@@ -183,11 +189,19 @@ def json_lines(data: dict) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A spreadsheet runs a cell that starts like a formula: text gets a leading apostrophe (OWASP's advice)."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def csv_text(header: list[str], rows: list[list]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
+from generators.cli import for_terminal
 from generators.cache import MISS, digest, load, store
 from generators.corrections import FILE as CORRECTIONS
 from generators.pipeline import generate
@@ -45,9 +46,9 @@ def on_pre_build(config):
     if snapshot != _state["snapshot"]:
         result = generate(seeds, content)
         for item in result.skipped:
-            print(f"skipped {item.source}: {item.reason}")
+            print(for_terminal(f"skipped {item.source}: {item.reason}"))
         for path, _ in result.render.kept:
-            print(f"kept your edit of {path}")
+            print(for_terminal(f"kept your edit of {path}"))
         _state["snapshot"] = _snapshot(seeds, content)
 
 

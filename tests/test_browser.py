@@ -175,3 +175,39 @@ def test_article_text_cannot_inject_script(browser, tmp_path):
         assert "<script>alert('text')</script>" in text and "{{ config }}" in text
     finally:
         server.shutdown()
+
+
+def test_a_hostile_title_never_runs_as_script(browser, tmp_path):
+    """A title reaches front matter, <title>, the header, meta tags and footnotes: each escaped for where it lands."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    def body(n: int) -> str:  # a different text per file, or the copies would be skipped as duplicates
+        return f"The council voted on March {n}, 2025 to pass budget number {n}, officials said.\n"
+
+    (seeds / "first-line.txt").write_text(f"Budget <img src=x onerror=alert('txt')> Vote Passes\n\n{body(1)}")
+    (seeds / "front-matter.md").write_text(
+        "---\ntitle: \"Budget \\\"><svg onload=alert('fm')> Vote\"\npublished: 2025-03-04\n---\n" + body(2))
+    (seeds / "page.html").write_text(
+        "<html><head><title>&lt;img src=x onerror=alert('html')&gt; Budget</title></head><body><article>"
+        f"<p>{body(3)}</p></article></body></html>")
+    (seeds / "plain.txt").write_text(f"Budget Talks Go On\n\n{body(4)}")
+    (seeds / "sources.yml").write_text("plain.txt:\n  title: \"</title><script>alert('yml')</script>\"\n")
+    generate(seeds, tmp_path / "content")
+    build_site(ROOT / "mkdocs.yml", tmp_path / "content", tmp_path / "site")
+    server, url = serve(tmp_path / "site")
+    try:
+        pages = ["index.html", "timeline.html", "sources/index.html"] + [
+            f"sources/{name.replace('.', '-')}.html" for name in ("first-line.txt", "front-matter.md", "page.html",
+                                                                   "plain.txt")]
+        for name in pages:
+            for base in (url, (tmp_path / "site").as_uri() + "/"):
+                page, watch = open_page(browser, base + name)
+                assert watch.dialogs == [], (base, name, watch.dialogs)  # file:// refuses module scripts: no errors check
+                assert page.locator("img[src='x'], svg[onload], [onerror]").count() == 0, (base, name)
+                page.close()
+        page, _ = open_page(browser, url + "sources/plain-txt.html")
+        assert "</title><script>alert('yml')</script>" in page.title()
+        assert page.locator("meta[property='og:title']").get_attribute("content").startswith("</title><script>")
+        page.close()
+    finally:
+        server.shutdown()

@@ -38,6 +38,15 @@ def test_skipped_files_are_named_and_set_the_exit_status(tmp_path, capsys):
     assert not (tmp_path / "d").exists(), "--strict writes nothing when a file is skipped"
 
 
+def test_a_file_name_with_terminal_escapes_is_printed_escaped(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text("Harbour Strike Ends After Talks\n\nThe strike ended on May 2, 2024 after talks.\n")
+    (tmp_path / "evil\x1b]0;owned\x07\x1b[2J.txt").write_bytes(b"")
+    assert main(["generate", "--seeds", str(tmp_path), "--content", str(tmp_path / "c"), "--quiet"]) == EXIT_SKIPPED
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    assert "skipped evil\\x1b]0;owned\\x07\\x1b[2J.txt: empty" in err
+
+
 def test_parallel_and_cached_extraction_equal_the_plain_one(tmp_path):
     from generators.ingest import read_articles
     from generators.pipeline import extract_all, story_reference

@@ -2,7 +2,7 @@ import json
 
 import jsonschema
 
-from generators.render import SITE_SRC, md_text
+from generators.render import SITE_SRC, csv_text, md_text
 
 from .conftest import ROOT
 
@@ -13,6 +13,12 @@ def test_md_text_makes_markup_literal():
     assert "<script>" not in escaped and "&lt;script&gt;" in escaped
     assert "\\[x\\]" in escaped and "\\{\\{ config \\}\\}" in escaped and "\\|" in escaped and "\\!\\[i\\]" in escaped
     assert md_text("1. first") == "1\\. first" and md_text("- item") == "\\- item"
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas():
+    rows = csv_text(["text", "value"], [["=HYPERLINK(\"http://x\")", -16.0], ["+1 more", 3], ["@SUM(A1)", 1],
+                                         ["-2 said", 2], ["plain text", 1]]).splitlines()[1:]
+    assert rows == ["\"'=HYPERLINK(\"\"http://x\"\")\",-16.0", "'+1 more,3", "'@SUM(A1),1", "'-2 said,2", "plain text,1"]
 
 
 def test_export_matches_schema_and_keeps_provenance(seeds_build):

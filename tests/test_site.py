@@ -1,8 +1,13 @@
 """The built site, read as HTML."""
 
 import re
+import shutil
 
 from bs4 import BeautifulSoup
+
+from generators.pipeline import build_site
+
+from .conftest import ROOT
 
 
 def page(site, name):
@@ -102,3 +107,18 @@ def test_home_page_key_numbers_say_when_sources_disagree(seeds_build):
     for row, figure in zip(rows, key):
         assert figure.text in row.get_text(" ")
         assert bool(row.find("a", string=MARKS)) == (figure.id in disputed), figure.text
+
+
+def test_the_site_publishes_only_what_it_needs(tmp_path, seeds_build):
+    """An editor's corrections file, backups and notes stay in content/; pages, assets and data are published."""
+    content = tmp_path / "content"
+    shutil.copytree(seeds_build[1], content)
+    for stray in ("timeline.md~", "actors.md.orig", "figures.md.bak", "draft-notes.txt", "data/old.json"):
+        (content / stray).write_text("private notes\n")
+    build_site(ROOT / "mkdocs.yml", content, tmp_path / "site")
+    published = {p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    assert not [p for p in published if p.endswith(("~", ".orig", ".bak", ".txt", ".yml")) or p == "data/old.json"]
+    assert not [p for p in published if p.startswith(".generated")]
+    assert {"index.html", "timeline.html", "data/story.json", "data/events.csv"} <= published
+    assert any(p.startswith("assets/charts/") and p.endswith(".svg") for p in published)
+    assert "assets/stylesheets/story.css" in published
