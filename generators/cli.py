@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import corrections
+from . import corrections, language
 from .ingest import DEFAULT_MAX_BYTES
 from .pipeline import analyse, build_site, publish
 from .reconcile import latest_date
@@ -45,6 +45,9 @@ def parser() -> argparse.ArgumentParser:
                          help="dates on the timeline page (default: all for short stories, else 40)")
         cmd.add_argument("--sentences-per-date", type=int, default=None, help="events per date on a cut timeline (default 2)")
         cmd.add_argument("--no-cache", action="store_true", help="read and extract every article afresh")
+        cmd.add_argument("--model", default=language.AUTO,
+                         help="spaCy pipeline to read the articles with, e.g. en_core_web_md (default: the first "
+                              f"installed of {', '.join(language.CANDIDATES)})")
         if name == "build":
             cmd.add_argument("--site", type=Path, default=ROOT / "site", help="folder the site is built into")
             cmd.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs configuration")
@@ -59,8 +62,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: seeds folder not found: {args.seeds}", file=sys.stderr)
         return EXIT_USAGE
     started = time.perf_counter()
-    story, skipped = analyse(args.seeds, args.max_bytes, args.jobs, None if args.no_cache else args.cache,
-                             progress=not args.quiet and sys.stderr.isatty())
+    try:
+        story, skipped = analyse(args.seeds, args.max_bytes, args.jobs, None if args.no_cache else args.cache,
+                                 progress=not args.quiet and sys.stderr.isatty(), model=args.model)
+    except language.ModelError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     for item in skipped:
         print(for_terminal(f"skipped {item.source}: {item.reason}"), file=sys.stderr)
     if args.strict and skipped:

@@ -264,6 +264,30 @@ def report_corpora(names: list[str]) -> None:
               f"{DATEWISE['date_f1']:>9.3f}")
 
 
+def report_conll(folder: Path) -> None:
+    """Actors against the CoNLL-2003 development split, scored by the benchmark's shared scorer (not ours)."""
+    import json
+    import subprocess
+    import sys
+    import tempfile
+
+    from .pipeline import analyse
+    from .render import export
+
+    scorer = ROOT.parent / "shared" / "tools" / "score_actors_conll.py"
+    if not (folder / "gold.json").is_file() or not scorer.is_file():
+        print(f"\nCoNLL-2003: not found at {folder}")
+        return
+    story, _ = analyse(folder / "articles", cache=ROOT / ".cache")
+    with tempfile.TemporaryDirectory() as tmp:
+        exported = Path(tmp) / "story.json"
+        exported.write_text(json.dumps(export(story, {})), "utf-8")
+        done = subprocess.run([sys.executable, str(scorer), str(folder / "gold.json"), str(exported)],
+                              capture_output=True, text=True, check=True)
+    print(f"\nActors on CoNLL-2003 ({folder.name}, {len(story.articles)} documents; ../shared/tools/score_actors_conll.py)")
+    print("\n".join("  " + line for line in done.stdout.splitlines()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m generators.evaluate", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -272,6 +296,7 @@ def main() -> None:
     parser.add_argument("--corpus", action="append", help=f"development corpus (default: {', '.join(DEV_CORPORA)})")
     args = parser.parse_args()
     report_seeds(args.seeds, args.gold)
+    report_conll(CORPORA / "conll2003-dev")
     report_corpora(args.corpus or DEV_CORPORA)
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import yaml
-from bs4 import BeautifulSoup
 
 from .cache import MISS, code_digest, digest, load, store
 from .model import Article, Sentence
@@ -75,37 +74,22 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     return meta, text[match.end():]
 
 
-_BLOCK_TAGS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "td", "th", "dt", "dd"]
-_DROP_TAGS = ["script", "style", "noscript", "iframe", "nav", "header", "footer", "aside", "form", "button", "svg", "template", "object", "embed"]
-
-
 def read_html(text: str) -> tuple[dict, str]:
-    """Block elements become lines; scripts, styles, navigation and captions never become text."""
-    text = re.sub(r"<!--.*?(?:-->|\Z)", " ", text, flags=re.S)  # browsers hide an unclosed comment to the end
-    soup = BeautifulSoup(text, "html.parser")
-    meta: dict = {}
-    for name, key in (("og:title", "title"), ("og:site_name", "outlet"), ("og:url", "url"),
-                      ("article:published_time", "published"), ("author", "authors")):
-        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-        if tag and tag.get("content"):
-            meta[key] = str(tag["content"])
-    if "title" not in meta and soup.title and soup.title.string:
-        meta["title"] = soup.title.string.strip()
-    canonical = soup.find("link", rel="canonical")
-    if "url" not in meta and canonical and canonical.get("href"):
-        meta["url"] = str(canonical["href"])
-    for tag in soup.find_all(_DROP_TAGS + ["figcaption"]):
-        tag.decompose()
-    root = soup.find("article") or soup.body or soup
-    lines = []
-    for block in root.find_all(_BLOCK_TAGS):
-        if block.find(_BLOCK_TAGS):
-            continue  # an outer block; its inner blocks are read on their own
-        line = " ".join(block.get_text(" ").split())
-        if line:
-            lines.append(line)
-    if not lines:
-        lines = [" ".join(chunk.split()) for chunk in root.get_text("\n").split("\n")]
+    """A saved web page: trafilatura finds the main text (one line per block) and the metadata (title, date via
+    htmldate, authors, site name, address). Scripts, navigation, comments and asides never become text."""
+    import trafilatura  # imported on first use: most stories have no web pages, and the import costs a second
+
+    # favor_precision: furniture on an explainer's page costs more than a lost paragraph; it also keeps a short
+    # page's navigation and captions out (trafilatura's fallback for short pages takes the whole body)
+    document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False,
+                                           favor_precision=True)
+    if document is None or document.body is None:
+        raise IngestError("no main text found in the web page")
+    lines = [" ".join("".join(block.itertext()).split()) for block in document.body.iterchildren()]
+    meta: dict = {key: value for key, value in (("title", document.title), ("outlet", document.sitename),
+                                                ("url", document.url), ("published", document.date)) if value}
+    if document.author:
+        meta["authors"] = [name.strip() for name in document.author.split(";") if name.strip()]
     return meta, "\n\n".join(line for line in lines if line)
 
 
@@ -217,6 +201,7 @@ def clean(source: str, meta: dict, body: str) -> Article:
     """Turn raw lines into body paragraphs, metadata and a record of what was removed."""
     article = Article(source=source)
     seen: set[str] = set()
+    short_lines: list[str] = []  # lines with no full stop: headings and captions, unless the text has nothing else
     in_comments = False
     for raw in re.split(r"\n", body):
         line = strip_markup(raw)
@@ -251,9 +236,13 @@ def clean(source: str, meta: dict, body: str) -> Article:
                 article.title = line
             else:
                 article.removed.append(f"heading, caption or link: {line}")
+                short_lines.append(line)
             continue
         article.paragraphs.append(line)
     apply_metadata(article, meta)
+    if not article.paragraphs and short_lines:  # a list (results, a schedule): its lines are its text
+        article.paragraphs = short_lines
+        article.removed = [r for r in article.removed if not r.startswith("heading, caption or link: ")]
     if not article.paragraphs:
         raise IngestError("no article text after removing page furniture")
     if len(article.paragraphs) > MAX_PARAGRAPHS:

@@ -83,7 +83,7 @@ class Figure:
 class Actor:
     id: str
     name: str
-    kind: str  # "person" | "organisation" | "place" ("single": a lone name, until reconcile matches it)
+    kind: str  # "person" | "organisation" | "place"
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: int = 0

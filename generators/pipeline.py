@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
-from . import corrections
+from . import corrections, language
 from .cache import MISS, code_digest, digest, load, store
 from .extract import extract_article
 from .extract.dates import Reference, date_from_content, years_mentioned
@@ -46,27 +46,31 @@ def extraction_code_digest() -> str:
     return code_digest(*sorted((package / "extract").glob("*.py")), package / "model.py")
 
 
-def cache_key(article: Article, reference: Reference | None) -> str:
-    """An article's extraction depends on its text, its date (or the story's, when it has none) and our code."""
-    parts = [__version__, extraction_code_digest(), article.source, article.published, "\n".join(article.paragraphs)]
+def cache_key(article: Article, reference: Reference | None, model: str) -> str:
+    """An article's extraction depends on its text, its date (or the story's, when it has none), our code and the
+    language model (`model`: its name and version)."""
+    parts = [__version__, extraction_code_digest(), model, article.source, article.published,
+             "\n".join(article.paragraphs)]
     if not article.published:
         parts.append(repr(reference))
     return digest(*parts)
 
 
-def _extract_one(job: tuple[Article, Reference | None]) -> Extraction:
+def _extract_one(job: tuple[Article, Reference | None, str]) -> Extraction:
     return extract_article(*job)
 
 
 def extract_all(articles: list[Article], reference: Reference | None, jobs: int | None = None,
-                cache: Path | None = None, progress: bool = False) -> list[Extraction]:
+                cache: Path | None = None, progress: bool = False, model: str = language.AUTO) -> list[Extraction]:
     """Extraction is a pure function of each article: cached by content, mapped over a process pool.
 
-    To run on a cluster, map `_extract_one` over the same (article, reference) pairs with the
+    To run on a cluster, map `_extract_one` over the same (article, reference, model) triples with the
     engine's own map (Dask's `client.map`, Ray's `remote`), then call `reconcile` on the results.
+    Raises language.ModelError when no spaCy model is installed.
     """
     results: dict[int, Extraction] = {}
-    keys = [cache_key(a, reference) for a in articles]
+    model_id = language.model_id(model)
+    keys = [cache_key(a, reference, model_id) for a in articles]
     if cache is not None:
         for i, key in enumerate(keys):
             hit = load(cache, key)
@@ -74,7 +78,7 @@ def extract_all(articles: list[Article], reference: Reference | None, jobs: int 
                 results[i] = hit
     todo = [i for i in range(len(articles)) if i not in results]
     workers = min(jobs or os.cpu_count() or 1, len(todo))
-    work = [(articles[i], reference) for i in todo]
+    work = [(articles[i], reference, model) for i in todo]
     if workers > 1 and len(todo) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             fresh = pool.map(_extract_one, work, chunksize=max(1, len(work) // (workers * 8)))
@@ -97,7 +101,7 @@ def _progress(show: bool, done: int, total: int) -> None:
 
 
 def analyse(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = None, cache: Path | None = None,
-            progress: bool = False) -> tuple[Story, list[Skipped]]:
+            progress: bool = False, model: str = language.AUTO) -> tuple[Story, list[Skipped]]:
     """Read, extract, reconcile. `cache` is a folder for read articles (ingest/) and extractions (extract/)."""
     articles, skipped = read_articles(seeds, max_bytes, cache / "ingest" if cache else None)
     for article in articles:
@@ -105,7 +109,7 @@ def analyse(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 
             article.published = date_from_content([s.text for s in article.sentences])
             article.published_inferred = bool(article.published)
     reference = story_reference(articles)
-    extractions = extract_all(articles, reference, jobs, cache / "extract" if cache else None, progress)
+    extractions = extract_all(articles, reference, jobs, cache / "extract" if cache else None, progress, model)
     return reconcile(articles, extractions), skipped
 
 

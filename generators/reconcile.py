@@ -55,12 +55,10 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
     used_as_name = Counter(a.name for a in pending)  # in how many articles each spelling is an actor's own name
     pending.sort(key=lambda a: (-len(a.name.split()), -a.mentions, a.name, a.provenance[0].source))
     for actor in pending:
-        key = index.resolve(actor.name, place=actor.kind == "place")
+        key = index.resolve(actor.name, kind=actor.kind)
         for alias in actor.aliases:
             if key is None and len(alias.split()) > 1:
-                key = index.resolve(alias)
-        if key is None and actor.kind == "single":
-            continue  # a lone surname no article spells out in full
+                key = index.resolve(alias, kind=actor.kind)
         if key is None:
             key = index.add(Actor("", actor.name, actor.kind, list(actor.aliases), list(actor.roles), actor.mentions,
                                   list(actor.provenance), actor.signal))
@@ -68,9 +66,8 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
             signals[(key, actor.kind)] = actor.signal
             continue
         target = index.actors[key]
-        if actor.kind != "single":
-            kinds[key][actor.kind] += actor.mentions
-            signals.setdefault((key, actor.kind), actor.signal)
+        kinds[key][actor.kind] += actor.mentions
+        signals.setdefault((key, actor.kind), actor.signal)
         for name in [actor.name, *actor.aliases]:
             if name != target.name and name not in target.aliases:
                 target.aliases.append(name)

@@ -59,8 +59,10 @@ def attr(value) -> Trusted:
 
 def front_matter_str(value) -> Trusted:
     """A front-matter string: MkDocs and Material place a page's title unescaped into <title>, the header and meta
-    tags, so it is HTML-escaped first, then quoted as YAML (JSON is YAML) so nothing can end the value."""
-    return Trusted(json.dumps(attr(value), ensure_ascii=True))
+    tags (in double quotes), so it is HTML-escaped first (an apostrophe stays readable), then quoted as YAML (JSON
+    is YAML) so nothing can end the value."""
+    escaped = html.escape(" ".join(str(value).split()), quote=False).replace('"', "&quot;")
+    return Trusted(json.dumps(escaped, ensure_ascii=True))
 
 
 def slug(name: str) -> str:

@@ -112,17 +112,17 @@ def test_split_and_pin(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     events = "\n\n".join(f"On May {d}, 2024 the council met in session number {d} about the harbour." for d in range(1, 29))
-    (seeds / "a.txt").write_text("Council Sessions Through May\n\nMayor Ana Ruiz spoke to the council.\n\n" + events + "\n")
-    (seeds / "b.txt").write_text("Another Report On The Sessions\n\nRuiz, a dock worker, disagreed with the plan.\n")
+    (seeds / "a.txt").write_text("Council Sessions Through May\n\nMayor Maria Gonzalez spoke to the council.\n\n" + events + "\n")
+    (seeds / "b.txt").write_text("Another Report On The Sessions\n\nGonzalez, a dock worker, disagreed with the plan.\n")
     content = tmp_path / "content"
     before = generate(seeds, content)
-    assert "Ruiz" in next(a for a in before.story.actors if a.name == "Ana Ruiz").aliases
-    (content / "corrections.yml").write_text("split:\n  Ana Ruiz: [Ruiz]\npin:\n  - session number 17 about\n")
+    assert "Gonzalez" in next(a for a in before.story.actors if a.name == "Maria Gonzalez").aliases
+    (content / "corrections.yml").write_text("split:\n  Maria Gonzalez: [Gonzalez]\npin:\n  - session number 17 about\n")
     result = generate(seeds, content)
     assert result.unmatched == []
     actors = {a.name: a for a in result.story.actors}
-    assert {p.source for p in actors["Ruiz"].provenance} == {"b.txt"}
-    assert {p.source for p in actors["Ana Ruiz"].provenance} == {"a.txt"}
+    assert {p.source for p in actors["Gonzalez"].provenance} == {"b.txt"}
+    assert {p.source for p in actors["Maria Gonzalez"].provenance} == {"a.txt"}
     cut = select_timeline(result.story.events, dates=2, per_date=1)
     assert len(cut) == 3 and any("session number 17 " in e.text for e in cut), "a pinned event survives any cut"
 

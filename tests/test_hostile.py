@@ -189,7 +189,10 @@ def test_fuzzed_text_never_crashes_and_every_sentence_is_verbatim(text):
                 max_size=60).map("".join))
 def test_fuzzed_html_never_crashes_and_never_keeps_script(html_text):
     from generators.ingest import read_html
-    meta, body = read_html(html_text)
+    try:
+        meta, body = read_html(html_text)
+    except IngestError:
+        return  # no main text: reported by name and skipped
     assert "alert(1)" not in body and "p{}" not in body and "Home" not in body
     try:
         article = clean("fuzz.html", meta, body)

@@ -184,3 +184,49 @@ def test_a_comment_stamp_with_its_clock_twice_ends_the_article_too():
     body = ("The strike ended on Monday after talks.\n\n"
             "May 17, 2011 04:08 pm at 4:08 pm | It's unfortunate that this drags on.\n\nA reply.")
     assert clean("page.txt", {}, body).paragraphs == ["The strike ended on Monday after talks."]
+
+
+def test_a_web_page_with_heavy_furniture_gives_its_story_and_metadata(tmp_path: Path):
+    story = [
+        "The harbour council voted on Tuesday to close the old pier after an inspection found deep cracks in its piles.",
+        "Engineers said repairs would cost more than the pier earns in ten years, and the mayor backed the closure.",
+        "Fishermen who moor there will move to the new marina, which the council says has room for every boat.",
+        "A public meeting on what to build in the pier's place is planned for the spring, officials added.",
+    ]
+    menu = "".join(f"<li><a href='/section/{i}'>Section number {i} of the site</a></li>" for i in range(40))
+    related = "".join(f"<li><a href='/story/{i}'>Another story about something else entirely, part {i}</a></li>"
+                      for i in range(15))
+    comments = "".join(f"<div class='comment'><p>Reader {i} wrote: I have lived here for years and never saw "
+                       f"the pier so empty, what a shame it is for the town.</p></div>" for i in range(10))
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Council Closes The Old Pier | The Harbour Gazette</title>"
+        "<meta property='og:site_name' content='The Harbour Gazette'>"
+        "<meta property='article:published_time' content='Tue, 04 Mar 2025 09:30:00 GMT'>"  # not ISO: still a date
+        "<meta name='author' content='Ann Lee'><script>var tracking = 'alert(1)';</script></head><body>"
+        f"<header><nav><ul>{menu}</ul></nav></header>"
+        "<div class='cookie-banner'>We use cookies to improve your experience. Accept all cookies</div>"
+        "<main><article><h1>Council Closes The Old Pier</h1>"
+        + "".join(f"<p>{p}</p>" for p in story[:2])
+        + "<aside class='newsletter'>Sign up for our morning briefing, delivered free every day</aside>"
+        + "".join(f"<p>{p}</p>" for p in story[2:])
+        + f"</article></main><aside><h2>Related</h2><ul>{related}</ul></aside>"
+        f"<section id='comments'>{comments}</section><footer>© 2025 The Harbour Gazette. All rights reserved.</footer>"
+        "</body></html>")
+    articles, skipped = read_articles(tmp_path)
+    assert not skipped
+    article = articles[0]
+    text = " ".join(article.paragraphs)
+    assert all(sentence in text for sentence in story)
+    for furniture in ("Section number", "Another story", "Reader 3 wrote", "cookies", "All rights reserved",
+                      "tracking"):
+        assert furniture not in text, furniture
+    assert article.published == "2025-03-04" and article.outlet == "The Harbour Gazette"
+    assert article.authors == ["Ann Lee"] and "Council Closes The Old Pier" in article.title
+
+
+def test_a_web_page_with_no_main_text_is_reported_by_name(tmp_path: Path):
+    (tmp_path / "empty.html").write_text("<html><head><title>Nothing</title></head><body><nav>Home</nav></body></html>")
+    (tmp_path / "good.txt").write_text("Harbour Strike Ends After Talks\n\nThe strike ended on May 2, 2024 after talks.\n")
+    articles, skipped = read_articles(tmp_path)
+    assert [a.source for a in articles] == ["good.txt"]
+    assert [s.source for s in skipped] == ["empty.html"] and "text" in skipped[0].reason

@@ -134,16 +134,16 @@ def test_a_day_much_written_about_wins_a_tie_between_dates():
 
 
 def test_the_title_most_sources_give_comes_first():
-    s = story("Former Mayor Ana Ruiz spoke on May 1, 2024.", "Mayor Ana Ruiz spoke again on May 2, 2024.",
-              "Mayor Ana Ruiz left on May 3, 2024.")
-    ruiz = next(a for a in s.actors if a.name == "Ana Ruiz")
+    s = story("Former Mayor Maria Gonzalez spoke on May 1, 2024.", "Mayor Maria Gonzalez spoke again on May 2, 2024.",
+              "Mayor Maria Gonzalez left on May 3, 2024.")
+    ruiz = next(a for a in s.actors if a.name == "Maria Gonzalez")
     assert ruiz.role == "Mayor"
 
 
 def test_the_leading_title_is_given_in_its_fullest_form():
-    s = story("Secretary Jon Ek spoke on May 1, 2024.", "Foreign Secretary Jon Ek spoke again on May 2, 2024.",
-              "Secretary Jon Ek left on May 3, 2024.", "Former Secretary Jon Ek left on May 3, 2024.")
-    assert next(a for a in s.actors if a.name == "Jon Ek").role == "Foreign Secretary"
+    s = story("Secretary William Hague spoke on May 1, 2024.", "Foreign Secretary William Hague spoke on May 2, 2024.",
+              "Secretary William Hague left on May 3, 2024.", "Former Secretary William Hague left on May 3, 2024.")
+    assert next(a for a in s.actors if a.name == "William Hague").role == "Foreign Secretary"
 
 
 def test_key_figures_are_named_measures_money_rates_and_large_counts_not_incidental_numbers():
@@ -170,7 +170,7 @@ def test_an_actor_is_the_kind_most_of_its_mentions_say():
               "Arno Veld said the war would go on.", "Arno Veld told the council he would stay.",
               "Arno Veld warned the rebels.")
     (veld,) = [a for a in s.actors if a.name == "Arno Veld"]
-    assert veld.kind == "person" and "capitalised" in veld.signal
+    assert veld.kind == "person" and "PERSON" in veld.signal  # the model read one mention as a place: outvoted
 
 
 def test_between_equally_sourced_key_figures_the_one_in_the_storys_words_comes_first():

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
+from .. import language
 from ..model import Article, Extraction, Figure, Provenance
 from .actors import extract_actors, fold
 from .dates import Reference, years_mentioned
@@ -36,21 +37,6 @@ def content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", folded) if w not in _STOPWORDS and len(w) > 2}
 
 
-def common_words(article: Article) -> set[str]:
-    """Words the article itself writes in lower case: capitalised only because they start a sentence."""
-    return {w for s in article.sentences for w in re.findall(r"\b[a-z][a-z'’-]+\b", s.text)}
-
-
-def lowercase_majority(article: Article) -> set[str]:
-    """Words written in lower case more often than capitalised inside a sentence."""
-    lower: Counter = Counter()
-    upper: Counter = Counter()
-    for sentence in article.sentences:
-        for m in re.finditer(r"(?<=\s)[A-Za-z][a-z'’-]+\b", sentence.text):
-            (lower if m.group()[0].islower() else upper)[m.group().lower()] += 1
-    return {w for w, n in lower.items() if n > upper[w]}
-
-
 def series_sentences(figures: list[Figure]) -> set[Provenance]:
     """Sentences that give one measure for several periods ("from 8.2 in 2019 to 12.5 in 2021"): a trend
     the figures page charts, not an event on one date."""
@@ -63,12 +49,13 @@ def series_sentences(figures: list[Figure]) -> set[Provenance]:
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on text (lists, tables, garbage): shown, not mined
 
 
-def extract_article(article: Article, story_reference: Reference | None) -> Extraction:
+def extract_article(article: Article, story_reference: Reference | None, model: str = language.AUTO) -> Extraction:
+    """What one article says. `model` names the spaCy pipeline (language.AUTO: the first installed)."""
     ref = reference_for(article, story_reference)
-    vocabulary, lowercase = common_words(article), lowercase_majority(article)
     sentences = [s for s in article.sentences if len(s.text) <= MAX_SENTENCE_CHARS]
-    actors = extract_actors(sentences, lambda word: word.lower() in vocabulary, lambda word: word.lower() in lowercase)
-    figures = extract_figures(sentences, ref)
+    docs = language.analyse([s.text for s in sentences], model)
+    actors = extract_actors(sentences, docs)
+    figures = extract_figures(sentences, ref, docs)
     trends = series_sentences(figures)
     return Extraction(
         source=article.source,

@@ -1,8 +1,8 @@
-"""People, organisations and places: capitalised spans, classified by general cues.
+"""People, organisations and places: the language model's named entities, with roles from the text around them.
 
-No list of this story's names: a span is a person, organisation or place because
-of its shape (titles before it, organisation words in it, an acronym, a country
-name from `pycountry`), and short names are merged with the long names they end.
+The model decides what is a name and of which kind; this module adds what it does not: the role a
+title, a role noun or an apposition gives a person, and short names merged with the long names they
+end or abbreviate within one article (reconcile merges across articles and votes on the kind).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Actor, Provenance, Sentence
 from .dates import WEEKDAYS
@@ -45,58 +45,7 @@ ROLE_NOUNS = {
     "brother", "sister", "wife", "husband", "father", "mother", "colonel", "captain", "sheikh", "cleric",
     "pastor", "priest", "owner", "partner", "chancellor", "premier", "delegate", "negotiator", "mediator",
 }
-ORG_WORDS = {
-    "ministry", "foundation", "institute", "institution", "party", "agency", "army", "forces", "police", "council",
-    "university", "court", "bank", "committee", "commission", "association", "union", "company", "corporation",
-    "corp", "inc", "ltd", "group", "news", "times", "post", "network", "organization", "organisation",
-    "department", "office", "service", "services", "navy", "guard", "government", "congress", "parliament",
-    "senate", "assembly", "front", "movement", "brigade", "brigades", "cartel", "federation", "league",
-    "centre", "center", "school", "college", "hospital", "church", "fund", "board", "authority", "tribunal",
-    "journal", "herald", "tribune", "telegraph", "guardian", "press", "broadcasting", "television", "radio",
-    "crime", "watch", "international", "alliance", "coalition", "administration", "cabinet", "bureau",
-    "secretariat", "council", "nations", "airlines", "airways", "club", "team", "reuters", "daily", "briefing",
-    "brotherhood", "society", "corps", "band", "orchestra", "records", "studios", "magazine", "channel",
-}
-ORG_FOLLOWERS = {"firm", "company", "group", "party", "agency", "organisation", "organization", "network",
-                 "poll", "newspaper", "channel", "broadcaster", "corporation", "gang", "cartel", "militia", "movement"}
-PLACE_FOLLOWERS = {"city", "province", "state", "region", "county", "port", "airport", "capital", "border"}
-PLACE_WORDS = {"square", "street", "avenue", "road", "boulevard", "stadium", "arena", "park", "bridge", "airport",
-               "palace", "house", "county", "district", "valley", "river", "island", "islands", "mountains", "lake",
-               "coast", "beach", "camp", "prison", "plaza", "tower", "harbour", "harbor", "port", "province", "peninsula"}
-REGIONS = {
-    "europe", "asia", "africa", "north america", "south america", "latin america", "central america",
-    "the americas", "middle east", "caribbean", "scandinavia", "balkans", "oceania", "antarctica", "arctic",
-    "gulf", "persian gulf", "mediterranean", "sahel", "west bank", "gaza", "gaza strip", "us", "u.s.", "usa",
-    "u.s.a.", "uk", "u.k.", "britain", "great britain", "england", "scotland", "wales", "northern ireland",
-    "america",
-}
-_CONNECTORS = {"of", "for", "de", "la", "del", "von", "van", "da", "bin", "al", "on"}
-_FUNCTION_WORDS = set("""a an the this that these those he she it they we i you his her its their our my your
-but and or so yet for nor if when while as since because although though after before during until unless
-however moreover meanwhile still also then there here thus hence instead indeed despite amid amidst among
-in on at by with from to of into onto over under about above below between through across against without
-within according speaking facing asked asking critics officials experts analysts observers some many most
-all both each every several few other such no not only even just yet whether what which who whom whose
-where why how one two three first second last next new just statistical political early late historically
-yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april
-may june july august september october november december mr mrs ms dr another following earlier later
-either neither once now already perhaps maybe again soon unfortunately fortunately apparently reportedly
-separately eventually finally initially currently recently previously ultimately overall clearly obviously
-certainly together likewise otherwise nevertheless nonetheless besides furthermore additionally therefore
-it's that's there's here's what's he's she's they're we're you're i'm we've they've i've don't didn't
-doesn't can't won't isn't aren't wasn't weren't let's thanks thank welcome near outside inside beyond toward
-towards around along behind beside""".split())
-# A rank cut off by its full stop ("Canadian Gen. Charles Bouchard"): it titles the next name, it is not a name's end
-_RANKS = {t.lower().rstrip(".") for t in TITLES if t.endswith(".")} | {"adm", "brig", "maj", "sgt", "cmdr", "cdr"}
 _WEEKDAYS = set(WEEKDAYS)
-_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
-                 "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"}
-_GERUND = re.compile(r"[A-Z][a-z]{2,}ing")  # "Taking Sirte" at a sentence's start: a verb, not a name's first word
-_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-Ý][\w-]*(?:['’][A-Za-z][\w-]+)?)"
-_SPAN = re.compile(rf"{_TOKEN}(?:\s+(?:(?:{'|'.join(_CONNECTORS)})\s+)?{_TOKEN})*")
-_VERBS_AFTER_NAME = {"said", "says", "told", "has", "had", "is", "was", "will", "would", "can", "could", "added",
-                     "insists", "argues", "noted", "who", "and", "stressed", "explained", "wrote", "asks"}
-MAX_NAME_WORDS = 8  # "Institute of Advanced National Studies"; longer runs of capitals are headlines
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -120,29 +69,6 @@ def spelling_key(name: str) -> str:
     text = re.sub(r"[qk]", "g", text)
     text = re.sub(r"(?<=[b-df-gj-np-tv-z])h", "", text)
     return " ".join(re.sub(r"(.)\1+", r"\1", text).split())
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    names = set(REGIONS)
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names.add(fold(value))
-    return frozenset(names)
-
-
-def is_place_name(name: str) -> bool:
-    return fold(name) in _country_names()
-
-
-def is_people_of_place(name: str) -> bool:
-    """"Libyans", "Europeans", "Egyptians", "Canadians": a country's or region's people, named after it."""
-    if " " in name or not re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ean)s", name):
-        return False
-    stems = (name[:-2], name[:-3], name[:-4], name[:-3] + "o", name[:-4] + "a", name[:-4] + "y")
-    return any(is_place_name(stem) for stem in stems)
 
 
 @dataclass
@@ -217,126 +143,77 @@ def _appositive_role(text: str, end: int) -> str:
     return ""
 
 
-def _classify(name: str, text: str, end: int, title: str, is_common) -> tuple[str | None, str]:
-    """The kind of a name and the clue that decided it."""
-    words = name.split()
-    following = re.match(r"\s+([a-z]+)", text[end:])
-    next_word = following.group(1) if following else ""
-    folded_words = [fold(w).rstrip(".") for w in words]
-    if is_place_name(name):
-        return "place", "a country or region name"
-    if any(w in ORG_WORDS for w in folded_words[1:]) or (len(words) > 1 and folded_words[0] in ORG_WORDS and "of" in folded_words):
-        return "organisation", "an organisation word in the name"
-    two_after = re.match(r"\s+[a-z]+\s+([a-z]+)", text[end:])
-    word_before = re.search(r"\b([a-z]+)\s+$", text[:end - len(name)])
-    if next_word in ORG_FOLLOWERS or two_after and two_after.group(1) in ORG_FOLLOWERS \
-            or word_before and word_before.group(1) in ORG_FOLLOWERS:
-        return "organisation", "next to an organisation noun (firm, party, agency…)"
-    if len(words) > 1 and folded_words[-1] in PLACE_WORDS:
-        return "place", "a place word ending the name (square, stadium, county…)"
-    if next_word in PLACE_FOLLOWERS or re.search(r"\b(?:city|town|village|province|port) of\s+$", text[:end - len(name)]):
-        return "place", "next to a place noun (city, port…)"
-    if re.fullmatch(r"[A-Z]{2,6}s?", name) or re.fullmatch(r"(?:[A-Z]\.){2,4}", name):
-        return "organisation", "an acronym"
-    if len(words) == 1 and re.search(r"[a-z][A-Z]", name):
-        return "organisation", "a camel-case brand name"
-    if any(is_place_name(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, len(words) + 1)) and len(words) > 1:
-        return "organisation", "a name built on a place name"
-    if not title and re.search(r"\b(?:in|at|from|near|outside|across)\s+$", text[:end - len(name)], re.I):
-        return "place", "after in, at, from…"  # a person named so is outvoted by their other mentions
-    if title or 2 <= len(words) <= 4 and not any(w in _CONNECTORS for w in folded_words):
-        return "person", "a title before the name" if title else "two to four capitalised words"
-    if len(words) == 1 and not is_common(name):
-        return "single", "a lone capitalised word"
-    return None, ""
+KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+_TITLE_BEFORE = re.compile(r"(?:^|(?<=\s))((?:(?:former|then|then-|acting|interim|incumbent|late|deputy|vice)\s*-?\s*)*(?:"
+                           + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r"))\s+$")
+_QUALIFIER = re.compile(r"((?:former|then|incumbent|acting|interim)\s*-?\s*)?((?:U\.S\.|[A-Z][\w-]*(?:['’]s)?)\s+)?$")
 
 
-def _name_core(name: str, mostly_lowercase) -> str:
-    """The longest run of words in a capitalised span that the article does not mostly write in lower case."""
-    runs: list[list[str]] = [[]]
-    for word in name.split():
-        if mostly_lowercase(word) and word.lower() not in _CONNECTORS:
-            runs.append([])
-        else:
-            runs[-1].append(word)
-    best = max(reversed(runs), key=len)  # the later of two equal runs: headlines come first
-    return " ".join(best)
+def _title_role(text: str, start: int) -> str:
+    """"US President John Carter", "Foreign Secretary Ana Lee", "former Prime Minister Ana Ruiz": the title right
+    before a name, with the country, office or "former" that qualifies it."""
+    title = _TITLE_BEFORE.search(text[:start])
+    if not title:
+        return ""
+    role = title.group(1)
+    qualifier = _QUALIFIER.search(text[:title.start(1)])
+    q = qualifier.group(0).strip() if qualifier else ""
+    if q and (q.split()[-1].isupper() or q.split()[-1].lower() not in STOP_WORDS):  # "US", not "The", "When"
+        role = f"{q} {role}"
+    return re.sub(r"-\s+", "-", role.strip())
 
 
-def find_mentions(sentences: list[Sentence], is_common, mostly_lowercase=None) -> list[Mention]:
-    """Every capitalised span that names someone or something, with its role where the text gives one."""
+_EDGE_NUMBERS = re.compile(r"^(?:[\d.,]+\s+)+|(?:\s+[\d.,]+)+$")  # "Johnson 84": a score glued to a name
+
+
+def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
+    """Every person, organisation and place the model names, with its role where the text gives one."""
     mentions: list[Mention] = []
-    for sentence in sentences:
+    for sentence, doc in zip(sentences, docs):
         text = sentence.text
-        for m in _SPAN.finditer(text):
-            span, start = m.group(0), m.start()
-            span = _POSSESSIVE.sub("", span)
-            words = span.split()
-            while words and (words[-1].lower() in _CONNECTORS or words[-1].lower() in _WEEKDAYS
-                             or words[-1].lower() in _RANKS and text[m.end():m.end() + 1] == "."):
-                words.pop()  # "Security Council on Friday", "NATO Lt." (before "Gen. Charles Bouchard")
-            at_start = start == 0 or text[:start].strip() in {"\"", "“", "‘", "'", "("}
-            while len(words) > 1 and (words[0].lower() in _NUMBER_WORDS or at_start and _GERUND.fullmatch(words[0])):
-                start += text.index(words[0], start) - start + len(words[0]) + 1  # "Million Libyans", "Taking Sirte"
-                words.pop(0)
-            while len(words) > 1 and mostly_lowercase is not None and mostly_lowercase(words[0]):
-                start += text.index(words[0], start) - start + len(words[0]) + 1  # "Following Twitter"
-                words.pop(0)
-            while words and words[0].lower() in _CONNECTORS:  # "of Pop" from "King of Pop"
-                start += text.index(words[0], start) - start + len(words[0]) + 1
-                words.pop(0)
-            if words and all(w.lower() in _FUNCTION_WORDS or is_common(w) for w in words):
-                continue  # "Is It": capitalised common words (a headline), not a name
-            span = " ".join(words)
-            first = span.split()[0] if span.split() else ""
-            at_sentence_start = start == 0 or text[:start].strip() in {"\"", "“", "‘", "'", "("}
-            if first.lower() in _FUNCTION_WORDS or at_sentence_start and is_common(first):
-                rest = span[len(first):].lstrip()
-                start += len(span) - len(rest)
-                span = rest
-            if not span:
-                continue
-            name, title = _strip_title(span)
-            if name.split() and name.split()[0].lower() in _CONNECTORS:
-                continue  # "King of Pop": a title-shaped epithet, not a titled name
-            if not name or fold(name) in _FUNCTION_WORDS or len(name.split()) > MAX_NAME_WORDS:
-                continue
-            if fold(name) in _TITLES_FOLDED:
-                continue  # "the Vice President" with no name: a title, not who holds it
-            if len(name.split()) > 1 and name.isupper():
-                continue  # "ANDERSON COOPER, CNN HOST:", "BREAKING NEWS": a transcript's tag or a headline
-            end = start + len(span)
-            next_word = re.match(r"\s+([a-z]+)", text[end:])
-            if re.search(r"(an|ian|ean|ese|ish|ic)$", name) and next_word and not is_place_name(name) \
-                    and next_word.group(1) not in _VERBS_AFTER_NAME and not next_word.group(1).endswith("ed"):
-                continue  # "Mexican embassy", "Kenyan peacekeepers": an adjective, not an actor
-            if is_people_of_place(name):
-                continue  # "Libyans", "Europeans": a people, not a person, organisation or place
-            kind, reason = _classify(name, text, end, title, is_common)
-            if kind == "person" and not title and mostly_lowercase is not None:
-                core = _name_core(name, mostly_lowercase)  # "Jackson Propofol": a headline glued to a name
-                if core != name:
-                    if not core:
-                        continue
-                    start, span, name = text.index(core, start), core, core
-                    end = start + len(span)
-                    kind, reason = _classify(name, text, end, title, is_common)
+        for ent in doc.ents:
+            kind = KINDS.get(ent.label_)
             if kind is None:
                 continue
+            start, name = ent.start_char, _POSSESSIVE.sub("", _EDGE_NUMBERS.sub("", ent.text)).strip(" -—–'\"“”‘’")
+            start += ent.text.find(name[:1]) if name else 0
+            while " " in name and name.split()[0].lower() in STOP_WORDS:  # "the", "Near Brega", "Once NATO"
+                first = name.split()[0]
+                name, start = name[len(first):].lstrip(), start + len(first)
+            name, title = _strip_title(name) if kind == "person" else (name, "")
+            start = text.find(name, start) if name else -1
+            if start < 0 or not any(ch.isupper() for ch in name) or (len(name.split()) > 1 and name.isupper()):
+                continue  # lowercase spans are phrases; "BREAKING NEWS", "ANDERSON COOPER, CNN HOST:" are tags
+            if fold(name) in _TITLES_FOLDED:
+                continue  # "the Vice President" with no name: a title, not who holds it
             role = ""
-            if kind in ("person", "single"):
-                role_before = _lowercase_role_before(text, start)
-                prefix = text[max(0, start - 40):start]
-                qualifier = re.search(r"((?:former|then|incumbent|acting|interim)\s*-?\s*)?((?:U\.S\.|US|UK|[A-Z][a-z]+(?:['’]s)?)\s+)?$", prefix)
-                role = title or role_before
-                if title and qualifier and qualifier.group(0).strip():
-                    q = qualifier.group(0).strip()
-                    if not q[:1].isupper() or q.rstrip("'’s") and is_place_name(q.replace("’s", "").replace("'s", "")) or q in {"US", "U.S.", "UK"}:
-                        role = re.sub(r"-\s+", "-", f"{q} {title}".strip())
-                if not role:
-                    role = _appositive_role(text, end)
-            mentions.append(Mention(name.strip(), kind, role, sentence, start, reason))
-    return mentions
+            if kind == "person":
+                role = _title_role(text, start) or title or _lowercase_role_before(text, start) \
+                    or _appositive_role(text, start + len(name))
+            mentions.append(Mention(name, kind, role, sentence, start, f"the language model's {ent.label_}"))
+    return mentions + _mentions_the_model_missed(sentences, docs, mentions)
+
+
+def _mentions_the_model_missed(sentences: list[Sentence], docs: list, mentions: list[Mention]) -> list[Mention]:
+    """A name the model found in one sentence of the article, or a person's surname, where the model missed it in
+    another ("Lopez later said", at a sentence's start): one article names one person consistently."""
+    known: dict[str, str] = {}
+    for m in mentions:
+        known.setdefault(m.name, m.kind)
+        if m.kind == "person" and len(m.name.split()) > 1:
+            known.setdefault(m.name.split()[-1], "person")
+    if not known:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
+                         + r")(?![\w-])")
+    missed = []
+    for sentence, doc in zip(sentences, docs):
+        covered = [(e.start_char, e.end_char) for e in doc.ents]
+        for m in pattern.finditer(sentence.text):
+            if not any(start < m.end() and m.start() < end for start, end in covered):
+                missed.append(Mention(m.group(), known[m.group()], "", sentence, m.start(),
+                                      "a name the language model found elsewhere in the article"))
+    return missed
 
 
 def acronym_pairs(sentences: list[Sentence]) -> dict[str, str]:
@@ -351,12 +228,10 @@ def acronym_pairs(sentences: list[Sentence]) -> dict[str, str]:
     return pairs
 
 
-def extract_actors(sentences: list[Sentence], is_common, mostly_lowercase=None) -> list[Actor]:
-    """Actors of one article; short names are merged with the long name they end or abbreviate.
-
-    `is_common(word)`: the article writes the word in lower case somewhere; `mostly_lowercase(word)`:
-    more often than capitalised inside a sentence (so "White" the surname stays, "Propofol" goes)."""
-    mentions = find_mentions(sentences, is_common, mostly_lowercase)
+def extract_actors(sentences: list[Sentence], docs: list) -> list[Actor]:
+    """Actors of one article (`docs`: the language layer's reading of each sentence); short names are merged
+    with the long name they end or abbreviate."""
+    mentions = find_mentions(sentences, docs)
     return merge_mentions(mentions, acronym_pairs(sentences))
 
 
@@ -395,9 +270,12 @@ class NameIndex:
             self.seen[key].add(provenance)
             self.actors[key].provenance.append(provenance)
 
-    def resolve(self, name: str, acronyms: dict[str, str] | None = None, place: bool = False) -> str | None:
-        """The actor this name refers to: same name or alias, acronym, surname, or first word of an organisation.
-        A place is itself, not the first word of a longer name ("in Tripoli" is not "Tripoli Central Hospital")."""
+    def resolve(self, name: str, acronyms: dict[str, str] | None = None, kind: str = "",
+                any_surname: bool = False) -> str | None:
+        """The actor this name refers to: same name or alias, acronym, then, for a one-word name, a person's
+        surname (if the name is a person's; with `any_surname`, of any kind: within one article a lone surname
+        is often mistaken for an organisation or a place) or an organisation's first word (if the name is an
+        organisation's)."""
         key = fold(name)
         if key in self.names:
             return self.names[key]
@@ -405,13 +283,11 @@ class NameIndex:
             return self.names[fold(acronyms[name])]
         if len(key.split()) != 1:
             return None
-        people = self.last_words.get(key, [])
+        people = self.last_words.get(key, []) if kind == "person" or any_surname else []
         if people:
             return max(people, key=lambda k: (len(self.actors[k].provenance), k))  # the most mentioned namesake
-        orgs = self.first_words.get(key, [])
-        if len(orgs) == 1 and not is_place_name(name) and not place:
-            return orgs[0]
-        return None
+        orgs = self.first_words.get(key, []) if kind == "organisation" else []
+        return orgs[0] if len(orgs) == 1 else None
 
 
 def merge_mentions(mentions: list[Mention], acronyms: dict[str, str]) -> list[Actor]:
@@ -419,14 +295,14 @@ def merge_mentions(mentions: list[Mention], acronyms: dict[str, str]) -> list[Ac
     counts: Counter = Counter()
     kinds: dict[str, Counter] = {}
     reasons: dict[tuple[str, str], str] = {}
-    places = {fold(m.name) for m in mentions if m.kind == "place"}
     # long names first, so that a surname finds the full name it belongs to
     for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.sentence.index, m.start)):
-        key = index.resolve(mention.name, acronyms, place=fold(mention.name) in places)
+        key = index.resolve(mention.name, acronyms, mention.kind, any_surname=True)
         if key is None:
             key = index.add(Actor(id="", name=mention.name, kind=mention.kind))
         actor = index.actors[key]
-        kinds.setdefault(key, Counter())[mention.kind] += 1
+        # a short name taken for the full one votes for the full name's kind ("Ponton", read as an organisation)
+        kinds.setdefault(key, Counter())[mention.kind if fold(mention.name) == key else actor.kind] += 1
         reasons.setdefault((key, mention.kind), mention.reason)
         if mention.name != actor.name and mention.name not in actor.aliases:
             actor.aliases.append(mention.name)
@@ -438,7 +314,7 @@ def merge_mentions(mentions: list[Mention], acronyms: dict[str, str]) -> list[Ac
     for key, actor in index.actors.items():
         actor.mentions = counts[key]
         votes = kinds[key].most_common()
-        actor.kind = next((kind for kind, _ in votes if kind != "single"), actor.kind)  # the kind most mentions show
+        actor.kind = votes[0][0]  # the kind most mentions show
         actor.signal = f"{actor.kind}: {reasons[(key, actor.kind)]} ({kinds[key][actor.kind]} of {counts[key]} mentions)"
         actor.provenance.sort(key=lambda p: p.sentence)
-    return list(index.actors.values())  # "single" names stay until reconcile can match them across articles
+    return list(index.actors.values())

@@ -208,15 +208,25 @@ def _percent_label(text: str, number: _Number, first: "Figure | None") -> tuple[
     return _measure_before(text, number.start) or _rate_noun(text), "a percentage after the measure it names"
 
 
-def extract_figures(sentences: list[Sentence], ref: Reference | None) -> list[Figure]:
+# What the language model reads as a date, a duration, an age, a time of day or a rank is not a count
+# ("two centuries", "8 hrs", "2153 GMT", "his 37th birthday").
+NOT_COUNTS = {"DATE", "TIME", "ORDINAL"}
+
+
+def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list | None = None) -> list[Figure]:
+    """Numbers with what they measure. `docs` (the language layer's reading of each sentence) rules out numbers
+    that are dates, durations, times or ranks."""
     figures: list[Figure] = []
-    for sentence in sentences:
+    for sentence, doc in zip(sentences, docs or [None] * len(sentences)):
         text = sentence.text
         dates = find_dates(text, ref)
+        not_counts = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_COUNTS] if doc else []
         first: Figure | None = None
         previous: Figure | None = None
         previous_end = 0
         for number in _ranges(text, _numbers(text, dates)):
+            if any(start < number.end and number.start < end for start, end in not_counts):
+                continue
             of = re.match(r"\s+of\s+(?:the\s+)?", text[number.end:]) if _VAGUE_PLURAL.search(number.written) else None
             unit, label, span_end = _unit_phrase(text, number.end + (of.end() if of else 0), dates)
             how = "the noun after the number"

@@ -99,8 +99,8 @@ def _joined_quotes(text: str) -> list[tuple[int, int, str, str]]:
 
 def extract_quotes(sentences: list[Sentence], actors: list[Actor]) -> list[Quote]:
     """Quotations of one article with speakers from its own actors."""
-    speakers = _names(actors, ("person", "organisation", "single"))
-    people = _names(actors, ("person", "single"))
+    speakers = _names(actors, ("person", "organisation"))
+    people = _names(actors, ("person",))
     quotes: list[Quote] = []
     last_person: Actor | None = None
     previous_speaker: Actor | None = None

