@@ -175,13 +175,11 @@ def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
             kind = KINDS.get(ent.label_)
             if kind is None:
                 continue
-            start, name = ent.start_char, _POSSESSIVE.sub("", _EDGE_NUMBERS.sub("", ent.text)).strip(" -—–'\"“”‘’")
-            start += ent.text.find(name[:1]) if name else 0
-            while " " in name and name.split()[0].lower() in STOP_WORDS:  # "the", "Near Brega", "Once NATO"
-                first = name.split()[0]
-                name, start = name[len(first):].lstrip(), start + len(first)
+            name = _POSSESSIVE.sub("", _EDGE_NUMBERS.sub("", ent.text)).strip(" -—–'\"“”‘’")
+            while " " in name and name.split()[0].lower() in STOP_WORDS:  # "the", "Once NATO"
+                name = name[len(name.split()[0]):].lstrip()
             name, title = _strip_title(name) if kind == "person" else (name, "")
-            start = text.find(name, start) if name else -1
+            start = text.find(name, ent.start_char) if name else -1  # only the span's edges were cut
             if start < 0 or not any(ch.isupper() for ch in name) or (len(name.split()) > 1 and name.isupper()):
                 continue  # lowercase spans are phrases; "BREAKING NEWS", "ANDERSON COOPER, CNN HOST:" are tags
             if fold(name) in _TITLES_FOLDED:
