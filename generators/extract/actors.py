@@ -299,7 +299,7 @@ def merge_mentions(mentions: list[Mention], acronyms: dict[str, str]) -> list[Ac
         if key is None:
             key = index.add(Actor(id="", name=mention.name, kind=mention.kind))
         actor = index.actors[key]
-        # a short name taken for the full one votes for the full name's kind ("Ponton", read as an organisation)
+        # a short name taken for the full one votes for the full name's kind (a lone surname read as an organisation)
         kinds.setdefault(key, Counter())[mention.kind if fold(mention.name) == key else actor.kind] += 1
         reasons.setdefault((key, mention.kind), mention.reason)
         if mention.name != actor.name and mention.name not in actor.aliases:
