@@ -62,6 +62,6 @@ def extract_article(article: Article, story_reference: Reference | None, model: 
         events=[e for e in extract_events(sentences, ref, article.published) if e.provenance[0] not in trends],
         figures=figures,
         actors=actors,
-        quotes=extract_quotes(sentences, actors),
+        quotes=extract_quotes(sentences, actors, docs),
         words=frozenset(content_words("\n".join(s.text for s in article.sentences))),
     )

@@ -1,10 +1,11 @@
 """Direct quotations and their speakers.
 
 A quotation is text between quotation marks with enough words to be speech (short
-quoted phrases are scare quotes). Its speaker comes from the attribution next to
-it ("…," said X / X said / he told …), else the subject of its sentence; a
-pronoun means the person last named; a quotation with no attribution at all
-continues the previous speaker's.
+quoted phrases are scare quotes). Its speaker is the grammatical subject of the
+speech verb next to it, as the language model parses the sentence ("…," said X /
+X said / he told / according to X); where the parse gives none, the actor named
+in the attribution; a pronoun means the person last named; a quotation with no
+attribution at all continues the previous speaker's.
 """
 
 from __future__ import annotations
@@ -21,8 +22,62 @@ SPEECH_VERBS = (r"said|says|told|added|stated|stating|declared|explained|noted|i
                 r"warned|asked|wrote|claimed|claiming|stressed|according to|announced|pointed out|tweeted|"
                 r"recalled|continued|replied|acknowledged|admitted|testified|urged|vowed|promised")
 _PRONOUN = re.compile(r"\b(he|she|they)\b", re.I)
+_SPEECH_WORDS = {verb for verb in SPEECH_VERBS.split("|") if " " not in verb}
+_CLAUSE_LINKS = {"advcl", "conj", "xcomp"}  # "Quinn insisted, stating: …": stating's subject is insisted's
 _SPLIT_ATTRIBUTION = re.compile(rf"\s*,?\s*(?:[\w.'’-]+\s+){{0,4}}(?:{SPEECH_VERBS})(?:\s+[\w.'’-]+){{0,4}}\s*[,.:]\s*")
 
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    return (text.count('"', 0, position) + text.count("“", 0, position) + text.count("”", 0, position)) % 2 == 1
+
+
+def _speech_subject(doc, start: int, end: int):
+    """The subject of the speech verb nearest the quotation at [start, end) of the sentence, outside any quotation
+    ("said X", "X told", "according to X"); None when the parse names no speech verb there."""
+    verbs = [t for t in doc if t.tag_.startswith("VB") and t.lower_ in _SPEECH_WORDS | {"according"}
+             and not _inside_quotation(doc.text, t.idx)]
+    for verb in sorted(verbs, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))):
+        if verb.lower_ == "according":
+            return next((g for c in verb.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+        head = verb
+        while True:
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None or head.dep_ not in _CLAUSE_LINKS or head.head.i == head.i:
+                break
+            head = head.head
+        if subject is not None:
+            return subject
+    return None
+
+
+_CLAUSES = {"acl", "relcl", "advcl"}
+
+
+def _noun_phrase(head) -> list:
+    """The subject's words without the clauses hanging from it ("the leader in a speech criticising X" is the
+    leader, not X); "a spokesman for the ministry" keeps its "for the ministry"."""
+    def in_clause(token) -> bool:
+        while token.i != head.i:  # spaCy makes a new Token object on each access: compare positions
+            if token.dep_ in _CLAUSES:
+                return True
+            token = token.head
+        return False
+    return [t for t in head.subtree if not in_clause(t)]
+
+
+def _parsed_speaker(doc, start: int, end: int, speakers: list[tuple[str, Actor]]) -> tuple[Actor | None, str]:
+    """The actor the speech verb's subject names, and what the subject is: "named" (an actor), "pronoun"
+    ("he said"), "unnamed" ("a spokesman said": nobody to credit, whatever names stand nearby) or "" (no parse)."""
+    subject = _speech_subject(doc, start, end) if doc is not None and doc.has_annotation("DEP") else None
+    if subject is None or subject.tag_ in ("WP", "WDT"):
+        return None, ""  # "…, who said": the relative pronoun's antecedent is read from the text
+    if subject.tag_ == "PRP":
+        return None, "pronoun"
+    entity = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+    phrase = entity.text if entity is not None else " ".join(t.text for t in _noun_phrase(subject))
+    actor = _actor_in(phrase, speakers, first=True)
+    return actor, "named" if actor else "unnamed"
 
 
 def _find_speaker(text_before: str, text_after: str, people: list[tuple[str, Actor]]) -> Actor | None:
@@ -97,8 +152,10 @@ def _joined_quotes(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
-def extract_quotes(sentences: list[Sentence], actors: list[Actor]) -> list[Quote]:
-    """Quotations of one article with speakers from its own actors."""
+def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | None = None) -> list[Quote]:
+    """Quotations of one article with speakers from its own actors (`docs`: the language layer's reading of each
+    sentence, whose parse names the speaker)."""
+    doc_of = {s.index: d for s, d in zip(sentences, docs or [])}
     speakers = _names(actors, ("person", "organisation"))
     people = _names(actors, ("person",))
     quotes: list[Quote] = []
@@ -114,9 +171,15 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor]) -> list[Quote
                 re.search(rf"\b(?:{SPEECH_VERBS})\s*[,:]?\s*$", before)
             if len(body.split()) < (MIN_ATTRIBUTED_WORDS if attributed else MIN_QUOTE_WORDS):
                 continue
-            speaker, signal = _find_speaker(before, after, speakers), "attribution next to the quotation"
+            own = text == sentence.text and not inside  # the parse covers this one sentence as written
+            speaker, subject = _parsed_speaker(doc_of.get(sentence.index), start, end, speakers) if own else (None, "")
+            if subject == "unnamed":
+                continue  # "said a spokesman": an unnamed speaker is not the actor named elsewhere in the sentence
+            signal = "the subject of the speech verb"
+            if not subject:
+                speaker, signal = _find_speaker(before, after, speakers), "attribution next to the quotation"
             attribution = re.search(rf"\b(?:{SPEECH_VERBS})\b", before[-60:] + " " + after[:60])
-            if speaker is None and attribution and _PRONOUN.search(before + " " + after[:40]):
+            if speaker is None and (subject == "pronoun" or attribution and _PRONOUN.search(before + " " + after[:40])):
                 recent_quote = previous_speaker and sentence.paragraph - previous_paragraph <= 1 and previous_at >= last_person_at
                 speaker = previous_speaker if recent_quote else last_person
                 signal = "pronoun: the speaker just quoted" if recent_quote else "pronoun: the person last named"

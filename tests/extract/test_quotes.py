@@ -10,8 +10,8 @@ def quotes(paragraphs):
         for text in paragraph:
             sentences.append(Sentence("a.txt", index, text, number))
             index += 1
-    found_actors = extract_actors(sentences, language.analyse([s.text for s in sentences]))
-    return [(q.speaker, q.text) for q in extract_quotes(sentences, found_actors)]
+    docs = language.analyse([s.text for s in sentences])
+    return [(q.speaker, q.text) for q in extract_quotes(sentences, extract_actors(sentences, docs), docs)]
 
 
 def test_attribution_after_before_pronoun_and_continuation():
@@ -44,3 +44,11 @@ def test_short_quotations_count_when_attributed_not_as_scare_quotes():
     found = quotes([["\"It is a disgrace,\" said Pedro Alves, a local trader.",
                      "Critics called it \"a total failure\" in a statement."]])
     assert found == [("Pedro Alves", "It is a disgrace")]
+
+
+def test_the_speaker_is_the_subject_of_the_speech_verb_not_a_name_nearby():
+    found = quotes([["Maria Gonzalez spoke in the council on Monday."],
+                    ["\"The reforms have failed the poorest families,\" said the opposition leader in a speech "
+                     "criticising Maria Gonzalez."],
+                    ["\"Nobody will be left behind by this plan,\" William Hague told Maria Gonzalez."]])
+    assert found == [("William Hague", "Nobody will be left behind by this plan")]
