@@ -189,29 +189,7 @@ def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
                 role = _title_role(text, start) or title or _lowercase_role_before(text, start) \
                     or _appositive_role(text, start + len(name))
             mentions.append(Mention(name, kind, role, sentence, start, f"the language model's {ent.label_}"))
-    return mentions + _mentions_the_model_missed(sentences, docs, mentions)
-
-
-def _mentions_the_model_missed(sentences: list[Sentence], docs: list, mentions: list[Mention]) -> list[Mention]:
-    """A name the model found in one sentence of the article, or a person's surname, where the model missed it in
-    another ("Lopez later said", at a sentence's start): one article names one person consistently."""
-    known: dict[str, str] = {}
-    for m in mentions:
-        known.setdefault(m.name, m.kind)
-        if m.kind == "person" and len(m.name.split()) > 1:
-            known.setdefault(m.name.split()[-1], "person")
-    if not known:
-        return []
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
-                         + r")(?![\w-])")
-    missed = []
-    for sentence, doc in zip(sentences, docs):
-        covered = [(e.start_char, e.end_char) for e in doc.ents]
-        for m in pattern.finditer(sentence.text):
-            if not any(start < m.end() and m.start() < end for start, end in covered):
-                missed.append(Mention(m.group(), known[m.group()], "", sentence, m.start(),
-                                      "a name the language model found elsewhere in the article"))
-    return missed
+    return mentions
 
 
 def acronym_pairs(sentences: list[Sentence]) -> dict[str, str]:

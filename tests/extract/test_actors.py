@@ -14,7 +14,7 @@ def test_people_with_titles_appositives_and_surnames():
     found = actors(
         "President Maria Lopez met US President John Carter in Lisbon.",
         "\"We will act,\" said Omar Haddad, coordinator of the security project at the Global Peace Foundation (GPF) in Kenya.",
-        "Lopez later told reporters that Haddad was right.",
+        "Later, Lopez told reporters that Haddad was right.",
         "Her left-wing rival Luisa Gonzalez disagreed.")
     assert found["Maria Lopez"].kind == "person" and "President" in found["Maria Lopez"].roles
     assert "Lopez" in found["Maria Lopez"].aliases and found["Maria Lopez"].mentions == 2
