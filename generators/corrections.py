@@ -7,13 +7,14 @@ are added. A correction that matches nothing is reported, not dropped silently.
 
 from __future__ import annotations
 
-import re
+import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
 from .extract.actors import fold
+from .ingest import compose_yaml, is_calendar_date, load_yaml
 from .model import Actor, DateRef, Story
 from .reconcile import build_views
 
@@ -61,40 +62,73 @@ class Corrections:
     question: str = ""
 
 
+# What each kind holds: a list of matchers, or a mapping from a matcher to a value of one type.
+_LISTS = ("reject", "pin")
+_MAPPINGS = {"dates": "date", "values": "number", "rename": "name", "merge": "names", "split": "names",
+             "stances": "stance"}
+
+
 def load(content: Path) -> Corrections:
+    """The editors' corrections, checked kind by kind: a wrong type, an empty matcher (which would match every
+    item), a date that is no day, a number that is not finite are errors naming the kind and its line."""
     path = content / FILE
     if not path.exists():
         return Corrections()
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        text = path.read_text("utf-8")
+        data, root = load_yaml(text) or {}, compose_yaml(text)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CorrectionsError(f"{FILE}: unreadable ({exc.__class__.__name__})") from None
+        raise CorrectionsError(f"{FILE}: unreadable ({' '.join(str(exc).split())})") from None
     if not isinstance(data, dict):
         raise CorrectionsError(f"{FILE}: must be a mapping of correction kinds")
-    unknown = set(data) - {"reject", "dates", "values", "rename", "merge", "split", "stances", "pin", "question"}
+    lines = {key.value: key.start_mark.line + 1 for key, _ in root.value} if isinstance(root, yaml.MappingNode) else {}
+
+    def fail(kind: str, problem: str):
+        raise CorrectionsError(f"{FILE}, line {lines.get(kind, '?')}: {kind}: {problem}")
+
+    unknown = set(data) - {*_LISTS, *_MAPPINGS, "question"}
     if unknown:
         raise CorrectionsError(f"{FILE}: unknown kind(s): {', '.join(sorted(map(str, unknown)))}")
-    try:
-        corrections = Corrections(
-            reject=[str(x) for x in data.get("reject") or []],
-            dates={str(k): str(v) for k, v in (data.get("dates") or {}).items()},
-            values={str(k): float(v) for k, v in (data.get("values") or {}).items()},
-            rename={str(k): str(v) for k, v in (data.get("rename") or {}).items()},
-            merge={str(k): [str(x) for x in (v if isinstance(v, list) else [v])] for k, v in (data.get("merge") or {}).items()},
-            stances={str(k): str(v) for k, v in (data.get("stances") or {}).items()},
-            split={str(k): [str(x) for x in (v if isinstance(v, list) else [v])] for k, v in (data.get("split") or {}).items()},
-            pin=[str(x) for x in data.get("pin") or []],
-            question=" ".join(str(data.get("question") or "").split()),
-        )
-    except (TypeError, ValueError, AttributeError) as exc:
-        raise CorrectionsError(f"{FILE}: wrong type ({exc})") from None
-    for date in corrections.dates.values():
-        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date):
-            raise CorrectionsError(f"{FILE}: not a date: {date!r}")
-    for stance in corrections.stances.values():
-        if stance not in STANCES:
-            raise CorrectionsError(f"{FILE}: stance must be one of {', '.join(sorted(STANCES))}: {stance!r}")
-    return corrections
+    checked: dict = {}
+    for kind in _LISTS:
+        items = data.get(kind) or []
+        if not isinstance(items, list) or not all(_text(x) for x in items):
+            fail(kind, "must be a list of non-empty words or names, e.g. [\"words from the item\"]")
+        checked[kind] = [str(x) for x in items]
+    for kind, value_type in _MAPPINGS.items():
+        mapping = data.get(kind) or {}
+        if not isinstance(mapping, dict) or not all(_text(k) for k in mapping):
+            fail(kind, "must map non-empty words or names to values")
+        checked[kind] = {}
+        for key, value in mapping.items():
+            checked[kind][str(key)] = _value(value_type, value, lambda problem: fail(kind, f"{key!r}: {problem}"))
+    question = data.get("question") or ""
+    if not isinstance(question, str):
+        fail("question", "must be one sentence of text")
+    return Corrections(**checked, question=" ".join(question.split()))
+
+
+def _text(value) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool) and bool(str(value).strip())
+
+
+def _value(value_type: str, value, fail):
+    if value_type == "date":
+        if not (isinstance(value, (str, int)) and is_calendar_date(str(value))):
+            fail("not a day, month or year (YYYY-MM-DD, YYYY-MM or YYYY)")
+        return str(value)
+    if value_type == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            fail("not a finite number")
+        return float(value)
+    if value_type == "stance":
+        if value not in STANCES:
+            fail(f"stance must be one of {', '.join(sorted(STANCES))}")
+        return value
+    names = value if isinstance(value, list) else [value]
+    if not names or not all(_text(n) for n in names) or value_type == "name" and isinstance(value, list):
+        fail("must be a non-empty name" + ("" if value_type == "name" else " or a list of names"))
+    return str(value) if value_type == "name" else [str(n) for n in names]
 
 
 def _matches(words: str, text: str) -> bool:

@@ -8,6 +8,8 @@ the metadata the text itself gives, and splits sentences with their offsets.
 
 from __future__ import annotations
 
+import codecs
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -39,20 +41,29 @@ class Skipped:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # control characters (category Cc) but tab, newlines, form feed
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))  # UTF-32 first: its little-endian BOM starts with UTF-16's
+
+
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) first, then Windows-1252, which also covers Latin-1 text."""
+    """UTF-16/32 with a BOM; UTF-8 (with or without BOM, a rare broken byte replaced); else Windows-1252, which
+    also covers Latin-1. Control characters (which no article needs and which break the chart renderer) go."""
     if not data.strip():
         raise IngestError("empty file")
-    if b"\x00" in data:
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding:
+        text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+    elif b"\x00" in data:
         raise IngestError("binary file (contains NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+    else:
+        text = data.decode("utf-8-sig", errors="replace")
+        broken = text.count("\ufffd")
+        if broken and sum(1 for ch in text if ord(ch) > 127) - broken <= broken:
+            text = data.decode("cp1252", errors="replace")  # no more good UTF-8 than broken: a Windows file
     controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise IngestError("binary file (control characters)")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise IngestError("empty file")
     return text
@@ -60,13 +71,37 @@ def decode(data: bytes) -> str:
 
 # ---------------------------------------------------------------- readers
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without anchors and aliases (a few hundred bytes of nested aliases expand to gigabytes), and with
+    dates left as text, so that "2025-02-30" is reported as no date by our own check, not raised by PyYAML."""
+
+    yaml_implicit_resolvers = {first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+                               for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def load_yaml(text: str):
+    """safe_load, refusing aliases; used for every YAML file the tool reads."""
+    return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def compose_yaml(text: str):
+    """The node tree, for the line numbers of keys (aliases refused likewise)."""
+    return yaml.compose(text, Loader=_NoAliasLoader)
+
+
 def split_front_matter(text: str) -> tuple[dict, str]:
     """YAML front matter between `---` lines; malformed front matter is an error, not body text."""
     match = re.match(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", text, re.S)
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = load_yaml(match.group(1)) or {}
     except yaml.YAMLError as exc:
         raise IngestError(f"malformed YAML front matter ({exc.__class__.__name__})") from None
     if not isinstance(meta, dict):
@@ -170,15 +205,14 @@ def is_sentence_line(line: str) -> bool:
 def parse_date_line(line: str) -> str | None:
     iso = _ISO_DATE_LINE.match(line)
     if iso:
-        return line
+        return line if is_calendar_date(line) else None
     match = _DATE_LINE.match(line.strip())
     if not match:
         return None
     day = match.group(1) or match.group(3)
     month = MONTHS.index(match.group(2).lower()) + 1
-    if not day or not 1 <= int(day) <= 31:
-        return None
-    return f"{match.group(4)}-{month:02d}-{int(day):02d}"
+    found = f"{match.group(4)}-{month:02d}-{int(day):02d}" if day else ""
+    return found if found and is_calendar_date(found) else None
 
 
 def looks_like_title(line: str) -> bool:
@@ -340,10 +374,23 @@ def normalise_published(value) -> str:
         if parsed:
             return parsed
         raise IngestError(f"'published' is not a date: {text[:40]!r}")
-    year, month, day = match.groups()
-    if month and not 1 <= int(month) <= 12 or day and not 1 <= int(day) <= 31:
-        raise IngestError(f"'published' is not a date: {text[:40]!r}")
-    return "-".join(part for part in (year, month, day) if part)
+    iso = "-".join(part for part in match.groups() if part)
+    if not is_calendar_date(iso):
+        raise IngestError(f"'published' is not a date between {EARLIEST_YEAR} and {LATEST_YEAR}: {text[:40]!r}")
+    return iso
+
+
+EARLIEST_YEAR, LATEST_YEAR = 1800, 2199  # news; outside, weekdays, time stamps and MkDocs' sitemap overflow
+
+
+def is_calendar_date(iso: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real day (no 30 February) in years a news story can carry."""
+    parts = iso.split("-")
+    try:
+        datetime.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return False
+    return len(parts) <= 3 and EARLIEST_YEAR <= int(parts[0]) <= LATEST_YEAR
 
 
 # ---------------------------------------------------------------- sentences
@@ -392,7 +439,7 @@ def load_sources_yml(seeds: Path) -> tuple[dict, list[Skipped]]:
     if not path.exists():
         return {}, []
     try:
-        data = yaml.safe_load(decode(path.read_bytes())) or {}
+        data = load_yaml(decode(path.read_bytes())) or {}
     except (yaml.YAMLError, IngestError) as exc:
         return {}, [Skipped("sources.yml", f"unreadable ({exc.__class__.__name__}); metadata corrections ignored")]
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):

@@ -68,6 +68,25 @@ def test_bad_corrections_file_is_an_error(tmp_path):
         load(tmp_path)
 
 
+@pytest.mark.parametrize("text, where", [
+    ('reject: "Ana Lee"\n', "line 1: reject"),                   # a string read letter by letter
+    ('pin: [x]\nreject: [""]\n', "line 2: reject"),                   # an empty matcher matches everything
+    ('dates:\n  "": 2025-01-01\n', "line 1: dates"),
+    ('values: {"": 0}\n', "line 1: values"),
+    ("values: {a: .inf}\n", "not a finite number"),                    # would write Infinity into story.json
+    ("values: {a: .nan}\n", "not a finite number"),
+    ("question: [1, 2]\n", "line 1: question"),
+    ("rename: {X: null}\n", "line 1: rename"),
+    ("dates: {a: 2025-02-30}\n", "not a day"),
+    ("merge: {A: []}\n", "line 1: merge"),
+    ('a: &x ["l", "l"]\nb: &y [*x, *x]\n', "aliases"),                # billion laughs, refused before expanding
+])
+def test_typos_in_corrections_are_errors_that_name_the_kind_and_line(tmp_path, text, where):
+    (tmp_path / "corrections.yml").write_text(text)
+    with pytest.raises(CorrectionsError, match=where):
+        load(tmp_path)
+
+
 def test_hand_written_page_joins_the_navigation(tmp_path):
     content = tmp_path / "content"
     generate(SEEDS, content)

@@ -63,15 +63,32 @@ def test_sentences_are_verbatim_slices():
 
 def test_front_matter_metadata_and_errors():
     meta, body = split_front_matter("---\ntitle: T\npublished: 2011-02-01\n---\nBody text here.\n")
-    assert meta == {"title": "T", "published": __import__("datetime").date(2011, 2, 1)} and body == "Body text here.\n"
+    assert meta == {"title": "T", "published": "2011-02-01"} and body == "Body text here.\n"  # dates stay text
     with pytest.raises(IngestError, match="front matter"):
         split_front_matter("---\ntitle: [unclosed\n---\nBody.\n")
+    with pytest.raises(IngestError, match="front matter"):
+        split_front_matter("---\na: &x [1, 2]\nb: [*x, *x]\n---\nBody.\n")  # aliases refused
+
+
+def test_impossible_and_far_dates_are_reported_not_raised(tmp_path: Path):
+    for name, published in (("feb30.md", "2025-02-30"), ("year1.md", "0001-01-01"), ("far.md", "9999-12-31")):
+        (tmp_path / name).write_text(f"---\npublished: {published}\n---\nOn Monday the council met in {name}.\n")
+    (tmp_path / "good.md").write_text("---\npublished: 2025-02-28\n---\nOn Monday the council met again.\n")
+    articles, skipped = read_articles(tmp_path)
+    assert [a.source for a in articles] == ["good.md"] and articles[0].published == "2025-02-28"
+    assert sorted(s.source for s in skipped) == ["far.md", "feb30.md", "year1.md"]
+    assert all("not a date" in s.reason for s in skipped)
 
 
 def test_decode_encodings_and_binary():
     assert decode("González dijo algo.".encode("cp1252")) == "González dijo algo."
     assert decode("\ufeffHello there.".encode("utf-8")) == "Hello there."
     assert decode(b"one\r\ntwo\rthree") == "one\ntwo\nthree"
+    utf8 = "González and Núñez met in Bogotá. ".encode("utf-8")
+    assert decode(utf8 + b"\xff" + utf8) == "González and Núñez met in Bogotá. \ufffdGonzález and Núñez met in Bogotá. "
+    for bom in ("utf-16", "utf-32"):
+        assert decode("Señor Núñez spoke today.".encode(bom)) == "Señor Núñez spoke today."
+    assert decode(b"A headline\x1b[2J with\x07 escapes\x08.\n") == "A headline[2J with escapes.\n"
     for bad in (b"", b"   \n ", b"\x00\x01binary"):
         with pytest.raises(IngestError):
             decode(bad)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..ingest import is_calendar_date
 from ..model import DateRef
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -65,11 +66,7 @@ def _relation(word: str | None) -> str:
 
 
 def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
+    return is_calendar_date(f"{year:04d}-{month:02d}-{day:02d}")
 
 
 def _day_ref(year: int, month: int, day: int, relation: str) -> DateRef | None:
