@@ -37,9 +37,16 @@ def load(folder: Path, key: str):
         return MISS
 
 
+def write_atomic(path: Path, data: bytes) -> None:
+    """Written whole or not at all: a process stopped halfway leaves the old file (or none), never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def store(folder: Path, key: str, value) -> None:
-    """Written whole or not at all: a process stopped halfway leaves no half entry."""
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / f"{key}.{os.getpid()}.tmp"
-    partial.write_bytes(pickle.dumps(value))
-    partial.replace(folder / f"{key}.pickle")
+    write_atomic(folder / f"{key}.pickle", pickle.dumps(value))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import corrections, language
 from .ingest import DEFAULT_MAX_BYTES
-from .pipeline import analyse, build_site, publish
+from .pipeline import BuildRunning, analyse, build_site, publish
 from .reconcile import latest_date
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     try:
         result = publish(story, skipped, args.content, args.timeline_dates, args.sentences_per_date)
-    except corrections.CorrectionsError as exc:
+    except (corrections.CorrectionsError, BuildRunning) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     story = result.story

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sys
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -20,6 +22,7 @@ from .reconcile import reconcile
 from .render import RenderReport, render_site
 
 
+LOCK = ".build.lock"
 PARALLEL_FROM = 24  # below this many articles a process pool costs more than it saves
 
 
@@ -113,11 +116,33 @@ def analyse(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 
     return reconcile(articles, extractions), skipped
 
 
+class BuildRunning(RuntimeError):
+    """Another build is writing the same content folder."""
+
+
+@contextmanager
+def content_lock(content: Path):
+    """One build at a time per content folder: a second one stops at once instead of interleaving writes."""
+    content.mkdir(parents=True, exist_ok=True)
+    with open(content / LOCK, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildRunning(f"another build is running in {content}; try again when it has finished") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def publish(story: Story, skipped: list[Skipped], content: Path, timeline_dates: int | None = None,
             sentences_per_date: int | None = None) -> Result:
-    """Apply the editors' corrections and render. Raises CorrectionsError for an unreadable corrections file."""
-    story, unmatched = corrections.apply(story, corrections.load(content))
-    return Result(story, skipped, render_site(story, content, skipped, timeline_dates, sentences_per_date), unmatched)
+    """Apply the editors' corrections and render. Raises CorrectionsError for an unreadable corrections file,
+    BuildRunning when another build holds the content folder."""
+    with content_lock(content):
+        story, unmatched = corrections.apply(story, corrections.load(content))
+        report = render_site(story, content, skipped, timeline_dates, sentences_per_date)
+    return Result(story, skipped, report, unmatched)
 
 
 def generate(seeds: Path, content: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:

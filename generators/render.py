@@ -23,6 +23,7 @@ from pathlib import Path
 import jinja2
 
 from . import __version__, corrections
+from .cache import write_atomic
 from .charts import Chart, build_charts, javascript_bundle, render_svg, vl_convert_version
 from .ingest import Skipped
 from .model import Article, Conflict, Provenance, Story
@@ -66,7 +67,12 @@ def front_matter_str(value) -> Trusted:
 
 
 def slug(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "source"
+    """A page name for a file name, unique per file name: "news-1.txt" is news-1-txt; a name that loses more
+    than its extension's dot ("news 1.txt", "news.1.txt", "é.txt") also carries a digest of itself."""
+    readable = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "source"
+    if re.fullmatch(r"[A-Za-z0-9_-]+\.[A-Za-z0-9]+", name):
+        return readable
+    return f"{readable}-{hashlib.sha256(name.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
 
 
 def source_page(source: str) -> str:
@@ -219,18 +225,36 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def read_manifest(path: Path) -> dict[str, str | list[str]]:
+    """What the generator wrote last time: file -> digest (or digests, while a write was under way; see
+    ContentWriter.finish). A missing, damaged or wrongly shaped manifest counts as empty: every existing
+    file that differs from what would be written now is then kept as an editor's."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    def valid(value) -> bool:
+        return isinstance(value, str) or isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return {k: v for k, v in data.items() if isinstance(k, str) and valid(v)} if isinstance(data, dict) else {}
+
+
 class ContentWriter:
-    """Writes generated files, keeping any that an editor changed since the last generation."""
+    """Writes generated files, keeping any that an editor changed since the last generation.
+
+    Files are written at `finish`, each atomically, after a manifest that already lists both their old and
+    their new digests: a build stopped halfway leaves every file whole and none mistaken for an edit."""
 
     def __init__(self, root: Path):
         self.root = root
         self.report = RenderReport()
-        manifest = root / MANIFEST
-        try:
-            self.previous = json.loads(manifest.read_text("utf-8")) if manifest.exists() else {}
-        except (OSError, ValueError):
-            self.previous = {}
-        self.current: dict[str, str] = {}
+        self.previous = read_manifest(root / MANIFEST)
+        self.current: dict[str, str | list[str]] = {}
+        self.pending: dict[str, bytes] = {}
+
+    def generated(self, relative: str) -> set[str]:
+        """Digests of the versions of a file the generator wrote."""
+        recorded = self.previous.get(relative, [])
+        return {recorded} if isinstance(recorded, str) else set(recorded)
 
     def write(self, relative: str, data: str | bytes) -> None:
         payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -240,25 +264,23 @@ class ContentWriter:
             if existing == payload:
                 self.current[relative] = _digest(payload)
                 return  # unchanged: not touched, so a watching `mkdocs serve` does not rebuild again
-            recorded = self.previous.get(relative)
-            if _digest(existing) != _digest(payload) and recorded != _digest(existing):
-                self.current[relative] = recorded or ""
+            if _digest(existing) not in self.generated(relative):
+                self.current[relative] = self.previous.get(relative, "")
                 if not relative.startswith("assets/"):
                     diff = difflib.unified_diff(existing.decode("utf-8", "replace").splitlines(),
                                                 payload.decode("utf-8", "replace").splitlines(),
                                                 f"{relative} (yours)", f"{relative} (generated)", lineterm="", n=1)
                     self.report.kept.append((relative, "\n".join(list(diff)[:40])))
                 return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(payload)
+        self.pending[relative] = payload
         self.current[relative] = _digest(payload)
         self.report.written.append(relative)
 
     def keep_if_unchanged(self, relative: str) -> bool:
         """True if the file is there exactly as last generated; it is then kept without being rebuilt."""
         path = self.root / relative
-        if path.exists() and self.previous.get(relative) == _digest(path.read_bytes()):
-            self.current[relative] = self.previous[relative]
+        if path.exists() and _digest(path.read_bytes()) in self.generated(relative):
+            self.current[relative] = _digest(path.read_bytes())
             return True
         return False
 
@@ -274,16 +296,25 @@ class ContentWriter:
     def remove_stale(self) -> None:
         """Files generated last time and not this time (an article gone, a chart no longer drawn) are removed,
         unless an editor changed them."""
-        for relative, digest in self.previous.items():
+        for relative in self.previous:
             path = self.root / relative
             if "#" not in relative and relative not in self.current and path.is_file() \
-                    and _digest(path.read_bytes()) == digest:
+                    and _digest(path.read_bytes()) in self.generated(relative):
                 path.unlink()
 
     def finish(self) -> RenderReport:
-        manifest = json.dumps(dict(sorted(self.current.items())), indent=1) + "\n"
-        (self.root / MANIFEST).write_text(manifest, "utf-8")
+        """The manifest with old and new digests of every file about to change, the files, then the manifest."""
+        during = dict(self.current)
+        for relative in self.pending:
+            during[relative] = sorted(self.generated(relative) | {self.current[relative]})
+        self._write_manifest(during)
+        for relative, payload in self.pending.items():
+            write_atomic(self.root / relative, payload)
+        self._write_manifest(self.current)
         return self.report
+
+    def _write_manifest(self, entries: dict) -> None:
+        write_atomic(self.root / MANIFEST, (json.dumps(dict(sorted(entries.items())), indent=1) + "\n").encode())
 
 
 PAGE_LIMIT = 150  # actors or figures on one page; the export and CSV files keep them all
@@ -342,7 +373,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     if not writer.keep_if_unchanged(bundle):  # building the 900 KB bundle takes seconds; it depends only on vl-convert
         writer.write(bundle, javascript_bundle())
     if not (content / corrections.FILE).exists():
-        (content / corrections.FILE).write_text(corrections.TEMPLATE, "utf-8")  # the editors' file from now on
+        write_atomic(content / corrections.FILE, corrections.TEMPLATE.encode())  # the editors' file from now on
     report = writer.finish()
     writer.remove_stale()
     return report

@@ -74,3 +74,14 @@ def test_an_undated_article_gets_a_date_from_its_text_and_says_so(tmp_path):
     assert article.published == "2025-03-09" and article.published_inferred
     assert [e.date.value for e in result.story.events] == ["2025-03-03", "2025-03-09"]
     assert "(from the text)" in (tmp_path / "content" / "sources" / "index.md").read_text("utf-8")
+
+
+def test_a_second_build_into_the_same_content_folder_stops_with_a_clear_line(tmp_path, capsys):
+    from generators.pipeline import content_lock
+
+    (tmp_path / "good.txt").write_text("Harbour Strike Ends After Talks\n\nThe strike ended on May 2, 2024 after talks.\n")
+    with content_lock(tmp_path / "c"):  # a build under way
+        code = main(["generate", "--seeds", str(tmp_path), "--content", str(tmp_path / "c"), "--quiet"])
+    assert code == 1 and "another build is running" in capsys.readouterr().err
+    assert not (tmp_path / "c" / "timeline.md").exists()
+    assert main(["generate", "--seeds", str(tmp_path), "--content", str(tmp_path / "c"), "--quiet"]) == EXIT_OK

@@ -1,6 +1,7 @@
 import json
 
 import jsonschema
+import pytest
 
 from generators.render import SITE_SRC, csv_text, md_text
 
@@ -151,3 +152,56 @@ def test_an_article_page_shows_its_own_side_of_a_disagreement_and_links_to_the_c
     assert f"this source says **{mine.value}**; others say {theirs.value}" in box
     assert f"(../disagreements.md#{conflict.id})" in box
     assert not any(p.source in box for p in theirs.provenance), "the other side's articles are listed on the comparison"
+
+
+def test_a_build_stopped_between_writes_freezes_nothing_and_the_next_one_completes(tmp_path, monkeypatch):
+    """Stop the second build after a few files: every file is whole, none is taken for an editor's edit, and
+    the next build writes the new article's pages."""
+    import shutil
+    from generators import render
+    from generators.pipeline import generate
+    from .conftest import SEEDS
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    held_back = sorted(seeds.iterdir())[-1]
+    text = held_back.read_bytes()
+    held_back.unlink()
+    content = tmp_path / "content"
+    generate(seeds, content)
+    held_back.write_bytes(text)
+    real, written = render.write_atomic, []
+
+    def stopped(path, data):
+        if len(written) == 4:
+            raise KeyboardInterrupt  # Ctrl-C between two files
+        written.append(path)
+        real(path, data)
+
+    monkeypatch.setattr(render, "write_atomic", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        generate(seeds, content)
+    monkeypatch.setattr(render, "write_atomic", real)
+    json.loads((content / "data" / "story.json").read_text("utf-8"))  # whole, old or new
+    assert not list(content.rglob("*.tmp"))
+    result = generate(seeds, content)
+    assert result.render.kept == []
+    assert (content / "sources" / (held_back.name.replace(".", "-") + ".md")).exists()
+
+
+def test_a_damaged_or_wrongly_shaped_manifest_is_no_traceback(tmp_path):
+    from generators.pipeline import generate
+    from .conftest import SEEDS
+    generate(SEEDS, tmp_path)
+    for damaged in ('["a", "list"]', '{"timeline.md": 7, "index.md": [1, 2]}', '{"cut short', ""):
+        (tmp_path / ".generated.json").write_text(damaged, "utf-8")
+        result = generate(SEEDS, tmp_path)
+        assert result.render.kept == [], damaged  # identical pages are recognised as the generator's
+        assert isinstance(json.loads((tmp_path / ".generated.json").read_text("utf-8")), dict)
+
+
+def test_file_names_that_look_alike_get_pages_of_their_own():
+    from generators.render import source_page
+    names = ["news 1.txt", "news-1.txt", "news.1.txt", "news_1.txt", "é.txt", "è.txt", "a-txt.txt", "a.txt.txt"]
+    pages = [source_page(n) for n in names]
+    assert len(set(pages)) == len(names)
+    assert source_page("news-1.txt") == "sources/news-1-txt.md"  # a plain name keeps its readable page
