@@ -293,7 +293,22 @@ def render_svg(spec: dict, dark: bool) -> str:
     themed = {**spec, "config": {**spec.get("config", {}), **(DARK_CONFIG if dark else LIGHT_CONFIG)}}
     if themed.get("width") == "container":
         themed["width"] = 640
-    return _renumber_ids(vl_convert.vegalite_to_svg(themed))
+    return _renumber_ids(vl_convert.vegalite_to_svg(_printable(themed)))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _printable(value):
+    """vl-convert aborts the whole process on a control character in a label (a file name, an editor's rename):
+    every string it draws is stripped of them first."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
 
 
 def _renumber_ids(svg: str) -> str:

@@ -81,6 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     story = result.story
     for line in result.unmatched:
         print(for_terminal(f"correction matches nothing: {line}"), file=sys.stderr)
+    for line in result.broad:
+        print(for_terminal(f"warning: correction changed more than half the items: {line}; check its words"),
+              file=sys.stderr)
+    if not args.quiet:
+        for line in result.corrected:
+            print(for_terminal(f"correction {line}"))
     for path, diff in result.render.kept:
         print(for_terminal(f"kept your edit of {path}; the generator would now write:\n") + "\n".join(
             for_terminal(line) for line in diff.splitlines()), file=sys.stderr)

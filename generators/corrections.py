@@ -135,9 +135,23 @@ def _matches(words: str, text: str) -> bool:
     return fold(words) in fold(text)
 
 
-def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
-    """The corrected story, and one line per correction that matched nothing."""
-    unmatched: list[str] = []
+@dataclass
+class Applied:
+    unmatched: list[str] = field(default_factory=list)  # one line per correction that matched nothing
+    changed: list[str] = field(default_factory=list)  # how many items each matching correction changed
+    broad: list[str] = field(default_factory=list)  # those that changed more than half the items of their kind
+
+    def count(self, what: str, hits: int, pool: int) -> None:
+        line = f"{what}: {hits} of {pool} items"
+        self.changed.append(line)
+        if pool >= 4 and hits > pool / 2:
+            self.broad.append(line)
+
+
+def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
+    """The corrected story, and what each correction did (nothing, how much, suspiciously much)."""
+    applied = Applied()
+    unmatched = applied.unmatched
     actors, events, figures, quotes = story.actors, story.events, story.figures, story.quotes
 
     for target, others in corrections.merge.items():
@@ -183,6 +197,7 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
     for words in corrections.reject:
         before = len(actors) + len(events) + len(figures) + len(quotes)
         rejected_names = {a.name for a in actors if fold(a.name) == fold(words)}
+        pool = len(actors) if rejected_names else len(events) + len(figures) + len(quotes)  # what it could match
         if rejected_names:  # an actor's name rejects the actor and their voice, not every sentence naming them
             actors = [a for a in actors if a.name not in rejected_names]
             quotes = [q for q in quotes if q.speaker not in rejected_names]
@@ -192,6 +207,8 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
             quotes = [q for q in quotes if not _matches(words, q.text)]
         if len(actors) + len(events) + len(figures) + len(quotes) == before:
             unmatched.append(f"reject {words!r}: matches nothing")
+        else:
+            applied.count(f"reject {words!r}", before - len(actors) - len(events) - len(figures) - len(quotes), pool)
 
     for words, date in corrections.dates.items():
         hits = [e for e in events if _matches(words, e.text)]
@@ -199,6 +216,8 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
             event.date = DateRef(date, {4: "year", 7: "month", 10: "day"}[len(date)], "on")
         if not hits:
             unmatched.append(f"date for {words!r}: no such event")
+        else:
+            applied.count(f"date for {words!r}", len(hits), len(events))
     events = sorted(events, key=lambda e: e.date.value)
 
     for words, value in corrections.values.items():
@@ -207,6 +226,8 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
             figure.value = value
         if not hits:
             unmatched.append(f"value for {words!r}: no such figure")
+        else:
+            applied.count(f"value for {words!r}", len(hits), len(figures))
 
     for words in corrections.pin:
         hits = [e for e in events if _matches(words, e.text)]
@@ -214,6 +235,8 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
             event.pinned = True
         if not hits:
             unmatched.append(f"pin {words!r}: no such event")
+        else:
+            applied.count(f"pin {words!r}", len(hits), len(events))
 
     question = corrections.question or story.question
     views = build_views(actors, quotes, question)  # the voices of the corrected actors and quotes
@@ -228,4 +251,4 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, list[str]]:
     conflicts = [c for c in story.conflicts if c.kind not in ("figure", "period")
                  or all((p.source, p.sentence) in figure_sentences for v in c.values for p in v.provenance)]
     return replace(story, actors=actors, events=events, figures=figures, quotes=quotes, views=views,
-                   conflicts=conflicts, question=question), unmatched
+                   conflicts=conflicts, question=question), applied

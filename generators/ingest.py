@@ -440,7 +440,7 @@ def load_sources_yml(seeds: Path) -> tuple[dict, list[Skipped]]:
         return {}, []
     try:
         data = load_yaml(decode(path.read_bytes())) or {}
-    except (yaml.YAMLError, IngestError) as exc:
+    except (OSError, yaml.YAMLError, IngestError) as exc:
         return {}, [Skipped("sources.yml", f"unreadable ({exc.__class__.__name__}); metadata corrections ignored")]
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         return {}, [Skipped("sources.yml", "must map file names to metadata; metadata corrections ignored")]
@@ -474,7 +474,11 @@ def read_articles(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     root = seeds.resolve()
     for path in article_files(seeds):
         try:
-            if path.is_symlink() and root not in path.resolve().parents:
+            try:
+                target = path.resolve(strict=path.is_symlink())
+            except RuntimeError:  # Python 3.11 raises this for a loop; later versions an OSError
+                raise IngestError("symbolic link loop") from None
+            if path.is_symlink() and root not in target.parents:
                 raise IngestError("symbolic link pointing outside the seeds folder")
             if not path.is_file():
                 raise IngestError("not a regular file")

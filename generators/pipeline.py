@@ -32,6 +32,8 @@ class Result:
     skipped: list[Skipped]
     render: RenderReport
     unmatched: list[str]  # corrections that matched nothing
+    corrected: list[str]  # how many items each correction changed
+    broad: list[str]  # corrections that changed more than half the items of their kind
 
 
 def story_reference(articles: list[Article]) -> Reference | None:
@@ -140,9 +142,9 @@ def publish(story: Story, skipped: list[Skipped], content: Path, timeline_dates:
     """Apply the editors' corrections and render. Raises CorrectionsError for an unreadable corrections file,
     BuildRunning when another build holds the content folder."""
     with content_lock(content):
-        story, unmatched = corrections.apply(story, corrections.load(content))
+        story, applied = corrections.apply(story, corrections.load(content))
         report = render_site(story, content, skipped, timeline_dates, sentences_per_date)
-    return Result(story, skipped, report, unmatched)
+    return Result(story, skipped, report, applied.unmatched, applied.changed, applied.broad)
 
 
 def generate(seeds: Path, content: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:

@@ -238,6 +238,10 @@ def read_manifest(path: Path) -> dict[str, str | list[str]]:
     return {k: v for k, v in data.items() if isinstance(k, str) and valid(v)} if isinstance(data, dict) else {}
 
 
+DIFF_LINES = 40  # of a kept page's diff, printed; the rest is counted
+_PICTURE = re.compile(r"assets/charts/[\w.-]+\.svg")
+
+
 class ContentWriter:
     """Writes generated files, keeping any that an editor changed since the last generation.
 
@@ -270,7 +274,9 @@ class ContentWriter:
                     diff = difflib.unified_diff(existing.decode("utf-8", "replace").splitlines(),
                                                 payload.decode("utf-8", "replace").splitlines(),
                                                 f"{relative} (yours)", f"{relative} (generated)", lineterm="", n=1)
-                    self.report.kept.append((relative, "\n".join(list(diff)[:40])))
+                    lines = list(diff)
+                    more = f"\n… {len(lines) - DIFF_LINES} more lines" if len(lines) > DIFF_LINES else ""
+                    self.report.kept.append((relative, "\n".join(lines[:DIFF_LINES]) + more))
                 return
         self.pending[relative] = payload
         self.current[relative] = _digest(payload)
@@ -303,7 +309,12 @@ class ContentWriter:
                 path.unlink()
 
     def finish(self) -> RenderReport:
-        """The manifest with old and new digests of every file about to change, the files, then the manifest."""
+        """The manifest with old and new digests of every file about to change, the files, then the manifest.
+        Chart pictures a kept (edited) page shows stay, though no generated page uses them any more."""
+        for relative, _ in self.report.kept:
+            for picture in _PICTURE.findall((self.root / relative).read_text("utf-8", "replace")):
+                if picture not in self.current and picture in self.previous:
+                    self.current[picture] = self.previous[picture]
         during = dict(self.current)
         for relative in self.pending:
             during[relative] = sorted(self.generated(relative) | {self.current[relative]})

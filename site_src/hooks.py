@@ -49,6 +49,8 @@ def on_pre_build(config):
             print(for_terminal(f"skipped {item.source}: {item.reason}"))
         for path, _ in result.render.kept:
             print(for_terminal(f"kept your edit of {path}"))
+        for line in result.broad:
+            print(for_terminal(f"warning: correction changed more than half the items: {line}"))
         _state["snapshot"] = _snapshot(seeds, content)
 
 

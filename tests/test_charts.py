@@ -66,3 +66,20 @@ def test_a_chart_that_only_moves_keeps_its_picture():
     (moved,) = [c for c in later if "homicides" in c.title]
     assert moved.name != first.name, "a disagreement numbered before it"
     assert moved.picture("light") == first.picture("light") != moved.picture("dark")
+
+
+def test_a_control_character_in_a_file_name_does_not_abort_the_chart_renderer(tmp_path):
+    """vl-convert panics (the whole process aborts) on a control character in a label: it is stripped first."""
+    import shutil
+    import subprocess
+    import sys
+    from .conftest import ROOT, SEEDS
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    last = sorted(seeds.iterdir())[-1]
+    last.rename(seeds / ("bad\x01name" + last.suffix))
+    done = subprocess.run([sys.executable, "-m", "generators", "generate", "--seeds", str(seeds), "--content",
+                           str(tmp_path / "content"), "--no-cache", "--quiet"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert list((tmp_path / "content" / "assets" / "charts").glob("*.svg"))

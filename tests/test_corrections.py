@@ -1,6 +1,7 @@
 """Editors' workflow: edits survive regeneration, corrections apply everywhere, own pages join the nav."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -85,6 +86,18 @@ def test_typos_in_corrections_are_errors_that_name_the_kind_and_line(tmp_path, t
     (tmp_path / "corrections.yml").write_text(text)
     with pytest.raises(CorrectionsError, match=where):
         load(tmp_path)
+
+
+def test_a_correction_that_changes_most_items_is_counted_and_warned_about(tmp_path, capsys):
+    from generators.cli import main
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "corrections.yml").write_text('reject: ["the"]\npin: ["nothing like this at all"]\n')
+    main(["generate", "--seeds", str(SEEDS), "--content", str(content), "--no-cache"])
+    out, err = capsys.readouterr()
+    assert re.search(r"correction reject 'the': \d+ of \d+ items", out)
+    assert "warning: correction changed more than half the items: reject 'the'" in err
+    assert "correction matches nothing: pin 'nothing like this at all'" in err
 
 
 def test_hand_written_page_joins_the_navigation(tmp_path):

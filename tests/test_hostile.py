@@ -41,6 +41,8 @@ def write_bad_corpus(folder: Path, outside: Path) -> dict[str, str]:
     (folder / "we$ird ná;me `x` (1).txt").write_text(f"Weird Name Story Here\n\n{GOOD.replace('pier', 'jetty')}\n")
     (outside / "secret.txt").write_text("Secret text from outside the seeds folder.\n")
     (folder / "link.txt").symlink_to(outside / "secret.txt")
+    (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
+    (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
     (folder / "bad front matter.md").write_text("---\ntitle: [broken\n---\nBody text is here today.\n")
     (folder / "copy of good.txt").write_text(f"Harbour Council Closes The Old Pier\n\n{GOOD}\n")
     (folder / "hostile.html").write_text(
@@ -61,7 +63,7 @@ def write_bad_corpus(folder: Path, outside: Path) -> dict[str, str]:
         "In year 0 and year 99999 and on 31 February 2025 and 1e308 and 99999999999999999999999 people came.\n")
     (folder / "sources.yml").write_text("good.txt:\n  outlet: [not, a, string]\nmarkup.md:\n  url: 7\n")
     return {"empty.txt": "empty", "blank.txt": "empty", "binary.txt": "binary", "huge.txt": "too large",
-            "link.txt": "outside", "bad front matter.md": "front matter", "good.txt": "same text as copy of good.txt",
+            "link.txt": "outside", "loop-a.txt": "loop", "loop-b.txt": "loop", "bad front matter.md": "front matter", "good.txt": "same text as copy of good.txt",
             "sources.yml": "outlet", "many paragraphs.txt": "too many paragraphs"}
 
 

@@ -205,3 +205,24 @@ def test_file_names_that_look_alike_get_pages_of_their_own():
     pages = [source_page(n) for n in names]
     assert len(set(pages)) == len(names)
     assert source_page("news-1.txt") == "sources/news-1-txt.md"  # a plain name keeps its readable page
+
+
+def test_a_kept_page_keeps_the_chart_pictures_it_shows(tmp_path):
+    import re
+    import shutil
+    from generators.pipeline import generate
+    from .conftest import SEEDS
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    content = tmp_path / "content"
+    generate(seeds, content)
+    page = content / "disagreements.md"
+    page.write_text(page.read_text("utf-8") + "\nAn editor's note.\n", "utf-8")
+    shown = set(re.findall(r"assets/charts/[\w.-]+\.svg", page.read_text("utf-8")))
+    assert shown
+    sorted(seeds.iterdir())[1].unlink()  # one side of a disagreement: its picture is no longer generated
+    result = generate(seeds, content)
+    assert [p for p, _ in result.render.kept] == ["disagreements.md"]
+    assert all((content / picture).exists() for picture in shown)
+    generate(seeds, content)
+    assert all((content / picture).exists() for picture in shown), "and on every later run"
