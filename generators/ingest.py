@@ -346,8 +346,13 @@ def first_words(text: str, count: int) -> str:
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
-def apply_metadata(article: Article, meta: dict) -> None:
-    """Front matter and sources.yml win over what the text suggests; wrong types are errors."""
+def apply_metadata(article: Article, meta: dict, known_keys_only: bool = False) -> None:
+    """Front matter and sources.yml win over what the text suggests; wrong types (and, with `known_keys_only`,
+    unknown keys) are errors, and then nothing of `meta` is applied."""
+    unknown = sorted(map(str, set(meta) - set(METADATA_FIELDS)))
+    if known_keys_only and unknown:
+        raise IngestError(f"unknown key(s) {', '.join(unknown)}; known: {', '.join(METADATA_FIELDS)}")
+    changes: dict = {}
     for key in METADATA_FIELDS:
         if key not in meta or meta[key] in (None, ""):
             continue
@@ -357,13 +362,15 @@ def apply_metadata(article: Article, meta: dict) -> None:
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
                 raise IngestError("'authors' must be a name or a list of names")
-            article.authors = [str(v) for v in value]
+            changes["authors"] = [str(v) for v in value]
         elif key == "published":
-            article.published = normalise_published(value)
+            changes["published"] = normalise_published(value)
         elif isinstance(value, (str, int, float)):
-            setattr(article, key, " ".join(str(value).split()))
+            changes[key] = " ".join(str(value).split())
         else:
             raise IngestError(f"'{key}' must be text")
+    for key, value in changes.items():
+        setattr(article, key, value)
 
 
 def normalise_published(value) -> str:
@@ -485,7 +492,7 @@ def read_articles(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES,
             article = read_article(path, max_bytes, cache)
             if path.name in overrides:
                 try:
-                    apply_metadata(article, overrides[path.name])
+                    apply_metadata(article, overrides[path.name], known_keys_only=True)
                 except IngestError as exc:
                     skipped.append(Skipped("sources.yml", f"entry for {path.name} ignored: {exc}"))
         except IngestError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import sys
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
@@ -157,7 +158,8 @@ def build_site(config: Path, content: Path, site: Path, build_date: str = "") ->
     """MkDocs in strict mode, pointed at any content and site folder.
 
     MkDocs stamps the sitemap with the build date; giving it the story's own date (YYYY-MM-DD) through
-    SOURCE_DATE_EPOCH keeps two builds of the same articles byte-identical.
+    SOURCE_DATE_EPOCH keeps two builds of the same articles byte-identical. The site is built beside the
+    old one and swapped in only when the build succeeds: a failed or stopped build leaves the last good site.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -165,5 +167,17 @@ def build_site(config: Path, content: Path, site: Path, build_date: str = "") ->
     if build_date and "SOURCE_DATE_EPOCH" not in os.environ:
         moment = datetime.fromisoformat(build_date).replace(tzinfo=timezone.utc)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
-    build(load_config(config_file=str(config), docs_dir=str(content.resolve()), site_dir=str(site.resolve()),
-                      strict=True))
+    site = site.resolve()
+    staging, old = site.with_name(f".{site.name}.building"), site.with_name(f".{site.name}.old")
+    for leftover in (staging, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    try:
+        build(load_config(config_file=str(config), docs_dir=str(content.resolve()), site_dir=str(staging),
+                          strict=True))
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)

@@ -135,6 +135,12 @@ def test_sources_yml_corrects_metadata(tmp_path: Path):
     articles, skipped = read_articles(tmp_path)
     assert [a.source for a in articles] == ["a.txt"], "a wrong correction is ignored, the article kept"
     assert skipped[0].source == "sources.yml" and "a.txt" in skipped[0].reason and "published" in skipped[0].reason
+    (tmp_path / "sources.yml").write_text("a.txt:\n  outlet: The Gazette\n  published: 2020-02-30\n")
+    (article,), skipped = read_articles(tmp_path)
+    assert article.outlet == "" and "ignored" in skipped[0].reason, "an entry reported as ignored is not half applied"
+    (tmp_path / "sources.yml").write_text("a.txt:\n  outlet: The Gazette\n  publshed: 2020-05-06\n")
+    (article,), skipped = read_articles(tmp_path)
+    assert article.outlet == "" and "unknown key(s) publshed" in skipped[0].reason
 
 
 def test_seeds_read_cleanly():

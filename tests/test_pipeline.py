@@ -85,3 +85,17 @@ def test_a_second_build_into_the_same_content_folder_stops_with_a_clear_line(tmp
     assert code == 1 and "another build is running" in capsys.readouterr().err
     assert not (tmp_path / "c" / "timeline.md").exists()
     assert main(["generate", "--seeds", str(tmp_path), "--content", str(tmp_path / "c"), "--quiet"]) == EXIT_OK
+
+
+def test_a_failed_site_build_leaves_the_last_good_site(tmp_path):
+    from generators.pipeline import build_site, generate
+    from .conftest import SEEDS
+    content, site = tmp_path / "content", tmp_path / "site"
+    generate(SEEDS, content)
+    build_site(ROOT / "mkdocs.yml", content, site)
+    good = (site / "timeline.html").read_bytes()
+    (content / "timeline.md").unlink()  # in the navigation but gone: a strict build fails
+    with pytest.raises(Exception):
+        build_site(ROOT / "mkdocs.yml", content, site)
+    assert (site / "timeline.html").read_bytes() == good and (site / "index.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"], "no half-built folder left"
