@@ -264,7 +264,12 @@ class ContentWriter:
         payload = data.encode("utf-8") if isinstance(data, str) else data
         path = self.root / relative
         if path.exists():
-            existing = path.read_bytes()
+            try:
+                existing = path.read_bytes()
+            except OSError as exc:  # unreadable (permissions): it may be an edit, so it is left as it is
+                self.current[relative] = self.previous.get(relative, "")
+                self.report.kept.append((relative, f"(unreadable: {exc.strerror or exc.__class__.__name__})"))
+                return
             if existing == payload:
                 self.current[relative] = _digest(payload)
                 return  # unchanged: not touched, so a watching `mkdocs serve` does not rebuild again

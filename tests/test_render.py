@@ -226,3 +226,23 @@ def test_a_kept_page_keeps_the_chart_pictures_it_shows(tmp_path):
     assert all((content / picture).exists() for picture in shown)
     generate(seeds, content)
     assert all((content / picture).exists() for picture in shown), "and on every later run"
+
+
+def test_an_unreadable_page_is_reported_and_left_alone(tmp_path, monkeypatch):
+    from pathlib import Path
+    from generators.pipeline import generate
+    from .conftest import SEEDS
+    generate(SEEDS, tmp_path)
+    page = tmp_path / "timeline.md"
+    before = page.stat().st_mtime_ns
+    real = Path.read_bytes
+
+    def refuse(path):
+        if path == page:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = generate(SEEDS, tmp_path)
+    assert [(p, d) for p, d in result.render.kept] == [("timeline.md", "(unreadable: Permission denied)")]
+    assert page.stat().st_mtime_ns == before
