@@ -7,7 +7,7 @@ from datetime import date
 import yaml
 
 from generators.evaluate import (GOLD, align, furniture_on_site, read_gold_timeline, reference_timeline,
-                                 score_seeds, timeline_size, verbatim_share)
+                                 score_gold, timeline_size, verbatim_share)
 from generators.model import Article, Sentence
 
 from .conftest import SEEDS
@@ -18,7 +18,7 @@ FLOOR = 0.85  # `make eval` prints 1.00 for every kind today; this only catches 
 def test_seeds_meet_the_floors(seeds_build):
     result, _, site = seeds_build
     gold = yaml.safe_load(GOLD.read_text("utf-8"))
-    for score in score_seeds(result.story, gold):
+    for score in score_gold(result.story, gold):
         assert score.precision >= FLOOR and score.recall >= FLOOR, score
     verbatim, total = verbatim_share(result.story, SEEDS)
     assert total > 100 and verbatim == total
