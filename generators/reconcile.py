@@ -324,8 +324,9 @@ def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Con
 
 
 def _measure(figure: Figure) -> str:
-    """"infection rate (cases per 100,000 people)"; a count named by its unit is named once."""
-    return figure.label if figure.unit in ("", figure.label) else f"{figure.label} ({figure.unit})"
+    """"infection rate (cases per 100,000 people)"; a count named by its unit is named once ("people killed")."""
+    named = figure.unit == "" or set(fold(figure.unit).split()) <= set(fold(figure.label).split())
+    return figure.label if named else f"{figure.label} ({figure.unit})"
 
 
 _DURATIONS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
@@ -366,8 +367,8 @@ def is_key_figure(figure: Figure) -> bool:
         return False
     if fold(figure.label) != fold(figure.unit):
         return True  # a named measure: "unemployment rate", "share of vote: X", "population"
-    if figure.unit == "%":
-        return False  # "100 percent" of nothing named
+    if figure.unit == "%" or fold(figure.unit) in _GENERIC_COUNTS:
+        return False  # "100 percent" or "2,000 people" of nothing named
     return figure.unit in ("USD", "EUR", "GBP") or " per " in f" {fold(figure.unit)} " or figure.value >= 10
 
 
@@ -424,7 +425,7 @@ def period_conflicts(figures: list[Figure]) -> list[Conflict]:
         if len({f.period for f in group}) < 2 or len({p.source for f in group for p in f.provenance}) < 2:
             continue
         conflicts.append(Conflict(
-            id="", kind="period", about=f"{_format_value(group[0])} of {group[0].label}: over which period?",
+            id="", kind="period", about=f"{_value_and_measure(group[0])}: over which period?",
             minor=False, values=[ConflictValue(f.period, list(f.provenance)) for f in group], items=[f.id for f in group]))
     return conflicts
 
@@ -500,6 +501,13 @@ def role_conflicts(actors: list[Actor]) -> list[Conflict]:
                 conflicts.append(Conflict("", "role", f"{actor.name}: {title} or former {title}?", False, values,
                                           [actor.id]))
     return conflicts
+
+
+def _value_and_measure(figure: Figure) -> str:
+    """"12 officers hurt", "16% of change in murder rate"."""
+    if figure.unit not in ("", "%") and _measure(figure) == figure.label:
+        return f"{_format_value(figure).removesuffix(figure.unit).strip()} {figure.label}"
+    return f"{_format_value(figure)} of {figure.label}"
 
 
 def _format_value(figure: Figure) -> str:

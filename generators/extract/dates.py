@@ -90,7 +90,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("relative-month", re.compile(r"\b(?P<which>last|this|next|previous|past)\s+month\b", re.I)),
     ("ago", re.compile(r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|year)s?\s+ago\b", re.I)),
     ("relative-day", re.compile(r"\b(?P<which>yesterday|today|tomorrow)\b", re.I)),
-    ("weekday", re.compile(r"\b(?P<rel>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(r"\b(?:(?P<rel>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
 ]
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
@@ -156,6 +156,8 @@ def _from_match(rule: str, m: re.Match, ref: Reference | None) -> DateRef | None
     if rule == "weekday":
         target = WEEKDAYS.index(groups["weekday"].lower())
         before = m.string[max(0, m.start("weekday") - 40):m.start("weekday")]
+        if not groups.get("rel") and re.search(r"\b[A-Z][\w'’-]*\s+$", before) and not re.search(r"[.:!?]\s*\S+\s+$", before):
+            return None  # "Good Friday", "Super Tuesday": a name; but "said Monday", "Monday's attack" are days
         ahead = (groups.get("rel") or "").lower() == "next" or bool(_FUTURE_VERB.search(before))
         if ahead:  # "will meet on Monday": the coming one
             day = anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)

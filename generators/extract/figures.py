@@ -16,13 +16,13 @@ _WORD_NUMBERS = {
 }
 _MULTIPLES = {"tens": 10, "dozens": 12, "hundreds": 100}  # "tens of thousands": at least ten thousand
 _VAGUE_PLURAL = re.compile(r"(?:dozens|hundreds|thousands|millions)$", re.I)  # "thousands of people": the noun after "of"
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
+_SCALES = {"dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _APPROX = r"(?P<approx>some|about|around|roughly|nearly|almost|approximately|an estimated|estimated|over|more than|less than|fewer than|at least|up to|close to)?\s*"
 _NUMBER = re.compile(
     _APPROX
-    + r"(?P<currency>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + r"(?<![A-Za-z0-9])(?P<currency>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
-    + r")\b(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?(?P<pct>\s*(?:%|percent\b|per cent\b))?",
+    + r")\b(?:\s*(?P<scale>thousand|million|billion|trillion|bn|dozen)\b)?(?P<pct>\s*(?:%|percent\b|per cent\b))?",
     re.I,
 )
 _RATE = re.compile(r"^\s*per\s+(?P<base>\d{1,3}(?:,\d{3})*|capita|cent)\s*(?P<what>people|inhabitants|residents|population)?", re.I)
@@ -208,9 +208,62 @@ def _percent_label(text: str, number: _Number, first: "Figure | None") -> tuple[
     return _measure_before(text, number.start) or _rate_noun(text), "a percentage after the measure it names"
 
 
+# Verbs that say a number was counted or told, not what happened to what it counts: "authorities reporting 731
+# homicides" and "peaking with 781 homicides" count the same thing.
+_COUNTING_VERBS = {"be", "have", "report", "record", "register", "say", "show", "see", "count", "total", "number",
+                   "reach", "include", "estimate", "put", "give", "get", "remain", "become", "mark", "find", "list",
+                   "cite", "confirm", "claim", "tally", "stand", "hit", "top", "exceed", "surpass", "fear", "believe",
+                   "think", "expect", "make", "leave", "state", "announce", "indicate", "suggest"}
+
+
+def _past(verb, tag: str) -> str:
+    """"killing" and "killed" are one measure: the past form that reads after the noun, the participle for what
+    was done to it ("people killed"), the past tense for what it did ("people fled")."""
+    if verb.tag_ == tag:
+        return verb.lower_
+    from lemminflect import getInflection, getLemma  # loads its tables on first use: only when needed
+
+    lemma = (getLemma(verb.lower_, upos="VERB") or (verb.lower_,))[0]
+    return (getInflection(lemma, tag=tag) or (verb.lower_,))[0]
+
+
+def _lemma(verb) -> str:
+    if verb.lower_.endswith(("ed", "ing", "s")) or verb.tag_ != "VB":
+        from lemminflect import getLemma
+        return (getLemma(verb.lower_, upos="VERB") or (verb.lower_,))[0]
+    return verb.lower_
+
+
+def what_happened(doc, start: int, end: int) -> str:
+    """What the counted thing did or had done to it, from the parse: "19 people killed", "150 others injured",
+    "1.2 million made homeless", "90,000 people pledged"; "" where the number only counts ("with 781 homicides",
+    "authorities reporting 731 homicides")."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and doc.has_annotation("DEP") else None
+    if span is None:
+        return ""
+    number = span.root
+    thing = number.head if number.dep_ == "nummod" and number.head.i > number.i else number
+    verb = next((c for c in thing.children if c.dep_ in ("acl", "relcl") and c.tag_.startswith("VB")), None)
+    if verb is None and thing.dep_ in ("nsubj", "nsubjpass", "dobj") and thing.head.tag_.startswith("VB"):
+        verb = thing.head
+    if verb is None:
+        return ""
+    outcome = next((c for c in verb.children if c.dep_ in ("xcomp", "oprd", "acomp", "advcl")), None)
+    if _lemma(verb) in _COUNTING_VERBS:
+        if outcome is None or not outcome.tag_.startswith(("VBN", "JJ")):
+            return ""  # "feared killed", "made homeless": the outcome is the measure
+        verb, outcome = (outcome, None) if outcome.tag_ == "VBN" else (verb, outcome)
+    did = thing.dep_ == "nsubj" and verb.i == thing.head.i
+    words = [_past(verb, "VBD" if did else "VBN") if verb.tag_.startswith("VB") else verb.lower_]
+    if outcome is not None and outcome.tag_ == "JJ":
+        words.append(outcome.lower_)
+    return " ".join(words)
+
+
 # What the language model reads as a date, a duration, an age, a time of day or a rank is not a count
 # ("two centuries", "8 hrs", "2153 GMT", "his 37th birthday").
-NOT_COUNTS = {"DATE", "TIME", "ORDINAL"}
+# Nor is a number inside a name ("Talk Radio 702", "resolution 1973").
+NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT"}
 
 
 def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list | None = None) -> list[Figure]:
@@ -240,16 +293,23 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list
                 label = _rate_noun(text) or unit
             elif not unit:
                 joined = previous is not None and re.search(r"\b(to|and|from|then|before|after|while)\b", text[previous_end:number.start])
+                done = what_happened(doc, number.start, number.end)
                 if joined and previous.unit:
                     unit, label = previous.unit, previous.label  # "from 8.2 … to 12.5 per 100,000"
                     how = "continues the series of the number before"
+                    if done and not previous.unit.startswith("%"):
+                        label = f"{unit} {done}"  # "killing 19 people and wounding another 150"
                     rate = _RATE.match(text[number.end:])
                     if rate:
                         span_end = max(span_end, number.end + rate.end())
                 else:
                     label, how = _measure_before(text, number.start), "the measure named before the number"
+                    if not label and done:
+                        label, how = done, f"the verb the number goes with (\u201c{done}\u201d)"
             else:
-                label = unit
+                done = what_happened(doc, number.start, number.end)
+                label = f"{unit} {done}" if done else unit
+                how = f"the noun after the number and the verb it goes with (\u201c{done}\u201d)" if done else how
                 if " " not in unit and not unit.endswith("s") and unit not in _IRREGULAR_PLURALS \
                         and _DETERMINER_BEFORE.search(text[:number.start]) and not number.currency:
                     continue  # "the 911 call", "a 737 jet": a name, not a count

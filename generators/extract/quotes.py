@@ -28,15 +28,35 @@ _SPLIT_ATTRIBUTION = re.compile(rf"\s*,?\s*(?:[\w.'’-]+\s+){{0,4}}(?:{SPEECH_V
 
 
 
-def _inside_quotation(text: str, position: int) -> bool:
-    return (text.count('"', 0, position) + text.count("“", 0, position) + text.count("”", 0, position)) % 2 == 1
+def _inside_quotation(text: str, position: int, opened: bool = False) -> bool:
+    marks = text.count('"', 0, position) + text.count("“", 0, position) + text.count("”", 0, position)
+    return (marks + opened) % 2 == 1
 
 
-def _speech_subject(doc, start: int, end: int):
+def _governing_verb(doc, start: int, end: int, opened: bool):
+    """The verb outside the quotation that the quotation hangs from ("Giglio suggested the "…"")."""
+    inside = [t for t in doc if start <= t.idx < end]
+    if not inside:
+        return None
+    token = inside[0]
+    while start <= token.head.idx < end and token.head.i != token.i:
+        token = token.head
+    token = token.head
+    while not token.tag_.startswith("VB") and token.head.i != token.i:
+        token = token.head
+    if start <= token.idx < end or _inside_quotation(doc.text, token.idx, opened) or not token.tag_.startswith("VB"):
+        return None
+    return token
+
+
+def _speech_subject(doc, start: int, end: int, opened: bool = False):
     """The subject of the speech verb nearest the quotation at [start, end) of the sentence, outside any quotation
-    ("said X", "X told", "according to X"); None when the parse names no speech verb there."""
+    ("said X", "X told", "according to X"), else of the verb the quotation hangs from; None when the parse
+    names neither. `opened`: the sentence begins inside a quotation opened in an earlier one."""
     verbs = [t for t in doc if t.tag_.startswith("VB") and t.lower_ in _SPEECH_WORDS | {"according"}
-             and not _inside_quotation(doc.text, t.idx)]
+             and not _inside_quotation(doc.text, t.idx, opened)]
+    if not verbs:
+        verbs = [v for v in [_governing_verb(doc, start, end, opened)] if v is not None]
     for verb in sorted(verbs, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))):
         if verb.lower_ == "according":
             return next((g for c in verb.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
@@ -66,10 +86,12 @@ def _noun_phrase(head) -> list:
     return [t for t in head.subtree if not in_clause(t)]
 
 
-def _parsed_speaker(doc, start: int, end: int, speakers: list[tuple[str, Actor]]) -> tuple[Actor | None, str]:
+def _parsed_speaker(doc, start: int, end: int, speakers: list[tuple[str, Actor]],
+                    opened: bool = False) -> tuple[Actor | None, str]:
     """The actor the speech verb's subject names, and what the subject is: "named" (an actor), "pronoun"
     ("he said"), "unnamed" ("a spokesman said": nobody to credit, whatever names stand nearby) or "" (no parse)."""
-    subject = _speech_subject(doc, start, end) if doc is not None and doc.has_annotation("DEP") else None
+    parsed = doc is not None and doc.has_annotation("DEP")
+    subject = _speech_subject(doc, start, end, opened) if parsed else None
     if subject is None or subject.tag_ in ("WP", "WDT"):
         return None, ""  # "…, who said": the relative pronoun's antecedent is read from the text
     if subject.tag_ == "PRP":
@@ -78,6 +100,28 @@ def _parsed_speaker(doc, start: int, end: int, speakers: list[tuple[str, Actor]]
     phrase = entity.text if entity is not None else " ".join(t.text for t in _noun_phrase(subject))
     actor = _actor_in(phrase, speakers, first=True)
     return actor, "named" if actor else "unnamed"
+
+
+def _speaker_in_parse(text: str, parts: list, doc_of: dict, start: int, end: int,
+                      speakers: list[tuple[str, Actor]]) -> tuple[Actor | None, str]:
+    """The speaker the parse gives, read in the sentence where the quotation opens, else where it closes."""
+    for offset, sentence in parts:
+        opens = offset <= start < offset + len(sentence.text)
+        closes = offset < end <= offset + len(sentence.text)
+        if opens or closes:
+            speaker, subject = _parsed_speaker(doc_of.get(sentence.index), start - offset, end - offset, speakers,
+                                               opened=_inside_quotation(text, offset))
+            if subject:
+                return speaker, subject
+    return None, ""
+
+
+def _is_title(body: str) -> bool:
+    """Title Case: every word capitalised ("We Are All Khaled Said"), or every word of four letters or more
+    ("Why Egypt Isn't Ready to Have Its Own Revolution"), at least three of them."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", body)
+    long_words = [w for w in words if len(w) >= 4]
+    return any(len(ws) >= 3 and all(w[0].isupper() for w in ws) for ws in (words, long_words))
 
 
 def _find_speaker(text_before: str, text_after: str, people: list[tuple[str, Actor]]) -> Actor | None:
@@ -113,20 +157,22 @@ def _names(actors: list[Actor], kinds: tuple[str, ...]) -> list[tuple[str, Actor
 
 
 def _with_continuations(sentences: list[Sentence]):
-    """Each sentence with its text, extended over the next ones when a quotation it opens closes later."""
+    """Each sentence with its text, extended over the next ones when a quotation it opens closes later, and
+    where in that text each sentence starts (so each one's parse can be read)."""
     continued_until = -1
     for i, sentence in enumerate(sentences):
-        text = sentence.text
+        text, parts = sentence.text, [(0, sentence)]
         if i < continued_until:
-            text = ""  # wholly inside a quotation read with an earlier sentence
+            text, parts = "", []  # wholly inside a quotation read with an earlier sentence
         elif i == continued_until:
-            text = _QUOTE_OPEN_TAIL.sub("", text, count=1)
+            text, parts = _QUOTE_OPEN_TAIL.sub("", text, count=1), []
         j = i
         while text and _unclosed(text) and j + 1 < len(sentences) and sentences[j + 1].paragraph == sentence.paragraph:
             j += 1
+            parts.append((len(text) + 1, sentences[j]))
             text = f"{text} {sentences[j].text}"
         continued_until = max(continued_until, j if j > i else -1)
-        yield sentence, text
+        yield sentence, text, parts
 
 
 _QUOTE_OPEN_TAIL = re.compile(r"^[^\"“”]*[\"”]")
@@ -163,7 +209,7 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
     previous_speaker: Actor | None = None
     previous_paragraph = -2
     previous_at = last_person_at = -1
-    for sentence, text in _with_continuations(sentences):
+    for sentence, text, parts in _with_continuations(sentences):
         found_here = False
         for start, end, body, inside in _joined_quotes(text):
             before, after = text[:start], (inside + " " + text[end:] if inside else text[end:])
@@ -171,8 +217,9 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
                 re.search(rf"\b(?:{SPEECH_VERBS})\s*[,:]?\s*$", before)
             if len(body.split()) < (MIN_ATTRIBUTED_WORDS if attributed else MIN_QUOTE_WORDS):
                 continue
-            own = text == sentence.text and not inside  # the parse covers this one sentence as written
-            speaker, subject = _parsed_speaker(doc_of.get(sentence.index), start, end, speakers) if own else (None, "")
+            if _is_title(body):
+                continue  # "After Tunisia: Why Egypt Isn't Ready": a headline or a name, not speech
+            speaker, subject = (None, "") if inside else _speaker_in_parse(text, parts, doc_of, start, end, speakers)
             if subject == "unnamed":
                 continue  # "said a spokesman": an unnamed speaker is not the actor named elsewhere in the sentence
             signal = "the subject of the speech verb"

@@ -65,3 +65,10 @@ def test_an_undated_article_is_dated_by_the_latest_full_date_it_names():
     assert date_from_content(["The talks began on 3 March 2025.", "They ended on March 9, 2025 without a deal.",
                               "A vote is scheduled for April 13, 2025."]) == "2025-03-09"
     assert date_from_content(["The talks began in March.", "Nothing was agreed."]) == ""
+
+
+def test_a_bare_weekday_is_a_day_but_a_named_one_is_not():
+    """News style drops the "on": "released a statement Monday", "Monday's bombing" (REF is a Sunday)."""
+    assert values("Amnesty released a statement Monday.") == [("2025-03-17", "day", "on")]
+    assert values("Monday's bombing killed 30.") == [("2025-03-17", "day", "on")]
+    assert values("Shops opened on Good Friday.") == values("Super Tuesday results came in.") == []

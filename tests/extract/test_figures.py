@@ -81,3 +81,29 @@ def test_a_place_before_the_number_is_not_what_it_measures():
     found = figures("The death toll from the violent clashes in Cairo's Tahrir Square has reached 11, officials said.")
     assert found == [(11.0, "", "death toll", "", False)]
     assert figures("Unemployment was 7% last year.")[0][2] == "unemployment"
+
+
+def labelled(text):
+    return [(f.value, f.label) for f in extract_figures([Sentence("a.txt", 0, text, 0)], REF, language.analyse([text]))]
+
+
+def test_the_parse_says_what_happened_to_what_is_counted():
+    assert labelled("Rockets struck the city, killing 19 people and wounding another 150.") == [
+        (19.0, "people killed"), (150.0, "people wounded")]
+    assert labelled("Officials said 1.2 million people were made homeless by the quake.") == [
+        (1.2e6, "people made homeless")]
+    assert labelled("Hundreds were feared killed.") == [(200.0, "killed")]
+
+
+def test_verbs_of_counting_or_telling_leave_the_measure_alone():
+    """Two sources telling the same count with different verbs must land on one measure, or their
+    disagreement is never seen."""
+    assert labelled("January was the deadliest month, with authorities reporting 731 homicides.") == [
+        (731.0, "homicides")]
+    assert labelled("The rate remains high, peaking in January with 781 homicides.") == [(781.0, "homicides")]
+
+
+def test_numbers_in_names_and_inside_words_are_not_figures():
+    assert labelled("Talk Radio 702 said the visit was planned.") == []
+    assert labelled("It said in a written statement that the raid was often repeated.") == []
+    assert labelled("About three dozen soldiers broke into the farm.") == [(36.0, "soldiers broke")]

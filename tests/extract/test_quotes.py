@@ -52,3 +52,23 @@ def test_the_speaker_is_the_subject_of_the_speech_verb_not_a_name_nearby():
                      "criticising Maria Gonzalez."],
                     ["\"Nobody will be left behind by this plan,\" William Hague told Maria Gonzalez."]])
     assert found == [("William Hague", "Nobody will be left behind by this plan")]
+
+
+def test_the_verb_a_quotation_hangs_from_names_its_speaker():
+    """No speech verb: the subject of the verb the quotation depends on speaks, not the first name in the
+    sentence."""
+    found = quotes([["Writing in Newsweek, journalist Mike Giglio suggested the \"upcoming protest in Cairo "
+                     "could mark the beginning of another upheaval.\""]])
+    assert found == [("Mike Giglio", "upcoming protest in Cairo could mark the beginning of another upheaval.")]
+
+
+def test_a_quotation_over_several_sentences_is_attributed_by_the_parse_of_the_first():
+    found = quotes([["Eric Trager, a Ph.D. candidate and a former Fulbright fellow in Egypt, wrote in The Atlantic, "
+                     "\"Liberal activists come from the wired generation.", "Yet they face tremendous odds.\""]])
+    assert [speaker for speaker, _ in found] == ["Eric Trager"]
+
+
+def test_names_and_headlines_in_quotation_marks_are_not_speech():
+    assert quotes([["Habib Adly spoke of a Facebook group called \"We Are All Khaled Said\" on Tuesday."],
+                   ["Time published a story headlined \"After Tunisia: Why Egypt Isn't Ready to Have Its Own "
+                    "Revolution.\""]]) == []
