@@ -567,14 +567,30 @@ def gives_opinion(sentence: str, names: list[str]) -> bool:
     return False
 
 
-def build_views(actors: list[Actor], quotes: list[Quote], question: str = "") -> list[View]:
-    """Each voice with its quotes and the reported opinions where it is the subject."""
+_NEWS_ROLES = re.compile(r"\b(?:correspondent|reporter|anchor|newsreader|presenter|bureau chief|cameraman|"
+                         r"photographer|stringer)s?\b", re.I)
+
+
+def reports_the_news(actor: Actor, outlets: set[str]) -> bool:
+    """Reporters and the outlets that publish the story tell it; they are not voices in it."""
+    return bool(_NEWS_ROLES.search(actor.role)) or outlet_key(actor.name) in outlets
+
+
+def outlet_key(name: str) -> str:
+    """"The Guardian" and "Guardian" are one outlet."""
+    return re.sub(r"^the\s+", "", fold(name))
+
+
+def build_views(actors: list[Actor], quotes: list[Quote], question: str = "",
+                outlets: frozenset[str] = frozenset()) -> list[View]:
+    """Each voice with its quotes and the reported opinions where it is the subject (`outlets`: `outlet_key`s of
+    the publishers of the articles)."""
     views = []
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
     for quote in quotes:
         by_speaker[quote.speaker].append(quote)
     for actor in actors:
-        if actor.kind not in ("person", "organisation"):
+        if actor.kind not in ("person", "organisation") or reports_the_news(actor, outlets):
             continue
         said = by_speaker.get(actor.name, [])
         names = [actor.name, *actor.aliases] if actor.kind == "person" else []
@@ -661,7 +677,7 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
         figures=figures,
         actors=actors,
         quotes=quotes,
-        views=build_views(actors, quotes, question),
+        views=build_views(actors, quotes, question, frozenset(outlet_key(a.outlet) for a in articles if a.outlet)),
         conflicts=conflicts,
         summary=summarise(articles, document_frequency),
         question=question,

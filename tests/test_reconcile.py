@@ -261,3 +261,20 @@ def test_a_name_few_articles_glued_yields_to_one_many_more_use():
     person = Actor("", "Pavel Darko", "person", ["Darko"], [], 9, [Provenance("a.txt", 0, "x")])
     _choose_name(person, Counter({"Pavel Darko": 2, "Darko": 10}))
     assert person.name == "Pavel Darko", "a person keeps the full name"
+
+
+def test_reporters_and_the_publishing_outlet_are_not_voices():
+    s = story("\"The square is full and the police have pulled back,\" said William Hague, a senior correspondent, "
+              "on May 1, 2024.",
+              "\"This government cannot survive another week of this,\" said Maria Gonzalez, a professor, on May 2, 2024.")
+    hague = next(a for a in s.actors if a.name == "William Hague")
+    assert "correspondent" in hague.role
+    assert [v.speaker for v in s.views] == ["Maria Gonzalez"]
+
+
+def test_the_outlet_that_publishes_the_story_is_not_a_voice_in_it():
+    text = "On May 1, 2024, The Guardian newspaper said: \"This government cannot survive another week of this.\""
+    articles = [clean("0.txt", {"published": "2024-05-01", "outlet": outlet}, text)
+                for outlet in ("", "The Guardian")]
+    voices = [[v.speaker for v in reconcile([a], [extract_article(a, Reference(2024, 5, 1))]).views] for a in articles]
+    assert voices == [["Guardian"], []]

@@ -137,7 +137,7 @@ def _appositive_role(text: str, end: int) -> str:
     words = role.split()
     if any(w.lower() in ROLE_NOUNS and n[:1].isupper() for w, n in zip(words, words[1:])):
         return ""  # "X, his son Saif and intelligence chief Abdullah …": a list of people, not X's role
-    if head in ROLE_NOUNS or (len(words) > 1 and words[1].lower() in ROLE_NOUNS and head in {"the", "a", "an", "former"}) \
+    if head in ROLE_NOUNS or words[-1].lower() in ROLE_NOUNS or (len(words) > 1 and words[1].lower() in ROLE_NOUNS and head in {"the", "a", "an", "former"}) \
             or any(w.lower() in ROLE_NOUNS for w in words[:3]) and re.search(r"\b(of|at)\b", role):
         return role.rstrip(" ,")
     return ""
@@ -166,6 +166,28 @@ def _title_role(text: str, start: int) -> str:
 _EDGE_NUMBERS = re.compile(r"^(?:[\d.,]+\s+)+|(?:\s+[\d.,]+)+$")  # "Johnson 84": a score glued to a name
 
 
+_EDGES = " -—–'\"“”‘’"
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+_CAPITALISED_FUNCTION_WORDS = {"the", "a", "an", "and", "but", "or", "so", "if", "as", "once", "when", "while",
+                               "after", "before", "since", "then", "also", "even", "yet", "both", "all"}
+
+
+def _leading_filler(word: str) -> bool:
+    """A stop word written in lowercase, or a capitalised function word; "Front", "Top" may begin a name."""
+    return word.lower() in STOP_WORDS and (word.islower() or word.lower() in _CAPITALISED_FUNCTION_WORDS)
+
+
+def _clean_name(span: str) -> str:
+    """The name in an entity span: no score, possessive, leading "the" or quotation mark; a quotation mark
+    inside ("Roberto "Hands of Stone") ends it."""
+    name = _POSSESSIVE.sub("", _EDGE_NUMBERS.sub("", span)).strip(_EDGES)
+    while " " in name and _leading_filler(name.split()[0]):  # "the", "Once NATO"; not "Front to Defend …"
+        name = name[len(name.split()[0]):].strip(_EDGES)
+    return _QUOTE_MARKS.split(name)[0].strip(_EDGES) if _QUOTE_MARKS.search(name) else name
+
+
 def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
     """Every person, organisation and place the model names, with its role where the text gives one."""
     mentions: list[Mention] = []
@@ -175,9 +197,7 @@ def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
             kind = KINDS.get(ent.label_)
             if kind is None:
                 continue
-            name = _POSSESSIVE.sub("", _EDGE_NUMBERS.sub("", ent.text)).strip(" -—–'\"“”‘’")
-            while " " in name and name.split()[0].lower() in STOP_WORDS:  # "the", "Once NATO"
-                name = name[len(name.split()[0]):].lstrip()
+            name = _clean_name(ent.text)
             name, title = _strip_title(name) if kind == "person" else (name, "")
             start = text.find(name, ent.start_char) if name else -1  # only the span's edges were cut
             if start < 0 or not any(ch.isupper() for ch in name) or (len(name.split()) > 1 and name.isupper()):

@@ -79,3 +79,10 @@ def test_words_in_capitals_are_a_tag_or_a_headline_not_a_name():
 def test_a_surname_after_from_is_still_the_person():
     found = actors("Officials said Pavel Darko spoke on Monday.", "Many officers defected from Darko in March.")
     assert "Darko" not in found and found["Pavel Darko"].mentions == 2, found.keys()
+
+
+def test_quotation_marks_and_function_words_are_trimmed_but_capitalised_words_of_a_name_stay():
+    from generators.extract.actors import _clean_name
+    assert _clean_name("the \"Front to Defend Egypt Protesters") == "Front to Defend Egypt Protesters"
+    assert _clean_name("Roberto \"Hands of Stone") == "Roberto"
+    assert _clean_name("Once NATO") == "NATO"
