@@ -1,4 +1,4 @@
-# make site: set everything up and build the site from seeds/ | make test: the whole test suite
+# make site: set everything up and build the site from seeds/ | make test: lint, types, the whole test suite
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements-model.txt | sha1sum | cut -c1-12)
@@ -32,6 +32,8 @@ $(CHROMIUM):
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null
 
 test: $(STAMP) $(CHROMIUM)
+	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest -q
 
 # A report, not a test: stage times and peak memory on the seeds, t17-mj and t17-libya.

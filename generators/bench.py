@@ -3,7 +3,7 @@
 A report, not a test: it prints figures and exits 0. Each run is a fresh process, so peak memory
 (ru_maxrss, which only grows) is read after every stage. Per corpus: a cold first build (empty
 caches, empty folders) and the median of several rebuilds of the same folders, as `make site` does
-after set-up. Each corpus gets its own copy of mkdocs.yml and site_src/, so its page cache starts empty.
+after set-up. Each corpus gets its own copy of mkdocs.yml, so its page cache starts empty.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {"seeds": ROOT / "seeds", "t17-mj": ROOT.parent / "shared" / "corpora" / "t17-mj" / "articles",
@@ -37,7 +38,8 @@ def one_run(seeds: Path, work: Path, cache: Path | None) -> dict:
     from .reconcile import reconcile
     from .render import render_site
 
-    figures, clock = {}, time.perf_counter()
+    figures: dict[str, Any] = {}
+    clock = time.perf_counter()
 
     def mark(stage: str) -> None:
         nonlocal clock
@@ -63,8 +65,7 @@ def workspace(work: Path) -> Path:
     """A folder with its own copy of the site configuration (and so its own page cache)."""
     work.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_src", work / "site_src", dirs_exist_ok=True)
-    (work / "seeds").mkdir(exist_ok=True)  # mkdocs.yml watches it
+    (work / "seeds").mkdir(exist_ok=True)  # the plugin reads and watches it under `mkdocs serve`
     return work
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 MISS = object()
@@ -24,7 +24,7 @@ def digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()
 
 
-@lru_cache(maxsize=None)
+@cache
 def code_digest(*files: Path) -> str:
     """The source of the code that made a result: changing a rule invalidates it without a version bump."""
     return digest(*(f.read_bytes() for f in files))

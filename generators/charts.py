@@ -11,6 +11,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import altair as alt
 import vl_convert
@@ -65,7 +66,7 @@ def _plot_date(value: str) -> str:
 def timeline_chart(events: list[Event]) -> Chart | None:
     if not events:
         return None
-    rows = [{
+    rows: list[dict[str, Any]] = [{
         "date": _plot_date(e.date.value), "when": e.date.value, "precision": e.date.precision,
         "status": "scheduled" if e.scheduled else "reported", "sources": len({p.source for p in e.provenance}),
         "event": e.text if len(e.text) <= 140 else e.text[:137] + "…",
@@ -95,14 +96,14 @@ def figure_series_charts(story: Story) -> list[Chart]:
         if not period or not period[:4].isdigit():
             continue
         series.setdefault((fold(figure.label), figure.unit), []).append(figure)
-    charts = []
+    charts: list[Chart] = []
     candidates = [(key, figures) for key, figures in series.items() if len({f.period for f in figures}) >= 2
                   and (fold(figures[0].label) != fold(figures[0].unit) or _stated_as_trend(figures))]
     # the best-attested series first; a page of charts stays readable as the story grows
     candidates.sort(key=lambda kv: (-len({p.source for f in kv[1] for p in f.provenance}), kv[0]))
     labels = source_labels(story.articles)
     for (label, unit), figures in sorted(candidates[:MAX_SERIES_CHARTS]):
-        rows = [{"period": _plot_date(f.period), "when": f.period, "value": f.value,
+        rows: list[dict[str, Any]] = [{"period": _plot_date(f.period), "when": f.period, "value": f.value,
                  "source": "; ".join(sorted({labels.get(p.source, p.source) for p in f.provenance}))} for f in figures]
         rows.sort(key=lambda r: r["period"])
         name = f"series-{len(charts) + 1}"
@@ -132,9 +133,9 @@ def _stated_as_trend(figures: list) -> bool:
 
 
 def _sources_line(names: set[str], shown: int = 3) -> str:
-    names = sorted(names)
-    more = f" and {len(names) - shown} more (see the data below)" if len(names) > shown else ""
-    return ("Sources: " if len(names) > 1 else "Source: ") + "; ".join(names[:shown]) + more
+    ordered = sorted(names)
+    more = f" and {len(ordered) - shown} more (see the data below)" if len(ordered) > shown else ""
+    return ("Sources: " if len(ordered) > 1 else "Source: ") + "; ".join(ordered[:shown]) + more
 
 
 def coverage_chart(story: Story, limit: int = 20) -> Chart | None:
@@ -145,7 +146,7 @@ def coverage_chart(story: Story, limit: int = 20) -> Chart | None:
     by_month = len(story.articles) > COVERAGE_BY_MONTH_FROM
     column = {a.source: (a.published[:7] or "undated") if by_month else a.source for a in story.articles}
     columns = sorted(set(column.values()))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for actor in actors:
         counts = {c: 0 for c in columns}
         for provenance in actor.provenance:
@@ -190,9 +191,9 @@ def comparison_charts(story: Story) -> list[Chart]:
             groups.setdefault((measure, figure.unit, figure.period), []).append(figure)
     candidates = [(key, figures) for key, figures in groups.items() if len({f.label for f in figures}) >= 2]
     candidates.sort(key=lambda kv: (-len({p.source for f in kv[1] for p in f.provenance}), kv[0]))
-    charts = []
+    charts: list[Chart] = []
     for (measure, unit, period), figures in sorted(candidates[:MAX_COMPARISON_CHARTS]):
-        rows = sorted(({"part": f.label.partition(": ")[2], "value": f.value, "text": f.text,
+        rows: list[dict[str, Any]] = sorted(({"part": f.label.partition(": ")[2], "value": f.value, "text": f.text,
                         "source": labels.get(source, source)}
                        for f in figures for source in {p.source for p in f.provenance}),
                       key=lambda r: (-r["value"], r["part"], r["source"]))
@@ -219,11 +220,11 @@ def comparison_charts(story: Story) -> list[Chart]:
 def disagreement_charts(story: Story) -> list[Chart]:
     """Where sources give different values for one measure, each source's value side by side."""
     labels = source_labels(story.articles)
-    charts = []
+    charts: list[Chart] = []
     conflicts = [c for c in story.conflicts if c.kind == "figure"]
     conflicts.sort(key=lambda c: (-len({p.source for v in c.values for p in v.provenance}), c.id))
     for conflict in conflicts[:MAX_DISAGREEMENT_CHARTS]:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for side in conflict.values:
             number = re.match(r"[\d.,]+", side.value.replace(",", ""))
             for source in sorted({p.source for p in side.provenance}):
@@ -249,7 +250,7 @@ def voices_chart(story: Story) -> Chart | None:
     if not views:
         return None
     rank: Counter = Counter()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for view in sorted(views, key=lambda v: (STANCE_ORDER.index(v.stance), -len(v.quotes), v.speaker)):
         rank[view.stance] += 1
         rows.append({"speaker": view.speaker, "stance": view.stance, "quotes": len(view.quotes),
@@ -330,4 +331,4 @@ def vl_convert_version() -> str:
 
 
 def javascript_bundle() -> str:
-    return vl_convert.javascript_bundle()
+    return vl_convert.javascript_bundle()  # type: ignore[call-arg]  # its stub wants a snippet; none means all of Vega

@@ -1,4 +1,7 @@
-"""Command line: `python -m generators build|generate`. `--help` is the reference."""
+"""Command line: `news-explainer new|generate|build` (or `python -m generators …`). `--help` is the reference.
+
+Folders default to the current one's `seeds/`, `content/`, `site/`, `mkdocs.yml` and `.cache/`: run it in a
+story project (`news-explainer new DIR` makes one) or in this repository."""
 
 from __future__ import annotations
 
@@ -15,7 +18,6 @@ from .pipeline import BuildRunning, analyse, build_site, publish
 from .reconcile import latest_date
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
-ROOT = Path(__file__).resolve().parent.parent
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -27,19 +29,24 @@ def for_terminal(text: str) -> str:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m generators", description=__doc__)
+    p = argparse.ArgumentParser(prog="news-explainer", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
+    new = sub.add_parser("new", help="start a story project: DIR/seeds/, DIR/content/, DIR/mkdocs.yml, a README",
+                         description="start a story project, as `mkdocs new` does")
+    new.add_argument("folder", type=Path, help="the project folder (created; must be empty if it exists)")
+    new.add_argument("--title", help="the site's title (default: the folder's name)")
     for name, text in (("generate", "read the articles and write Markdown pages into the content folder"),
                        ("build", "generate, then build the static site with MkDocs (strict)")):
         cmd = sub.add_parser(name, help=text, description=text)
-        cmd.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of articles (.txt, .md, .html)")
-        cmd.add_argument("--content", type=Path, default=ROOT / "content", help="folder the pages are written to")
+        cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles (.txt, .md, .html)")
+        cmd.add_argument("--content", type=Path, default=Path("content"), help="folder the pages are written to")
         cmd.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                          help=f"skip articles larger than this (default {DEFAULT_MAX_BYTES:,})")
         cmd.add_argument("--strict", action="store_true", help="fail, building nothing, if any article is skipped")
         cmd.add_argument("--quiet", action="store_true", help="print only problems")
         cmd.add_argument("--jobs", type=int, default=None, help="extraction processes (default: all cores)")
-        cmd.add_argument("--cache", type=Path, default=ROOT / ".cache",
+        cmd.add_argument("--cache", type=Path, default=Path(".cache"),
                          help="folder of cached read and extracted articles, keyed by content and code")
         cmd.add_argument("--timeline-dates", type=int, default=None,
                          help="dates on the timeline page (default: all for short stories, else 40)")
@@ -49,13 +56,15 @@ def parser() -> argparse.ArgumentParser:
                          help="spaCy pipeline to read the articles with, e.g. en_core_web_md (default: the first "
                               f"installed of {', '.join(language.CANDIDATES)})")
         if name == "build":
-            cmd.add_argument("--site", type=Path, default=ROOT / "site", help="folder the site is built into")
-            cmd.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs configuration")
+            cmd.add_argument("--site", type=Path, default=Path("site"), help="folder the site is built into")
+            cmd.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs configuration")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "new":
+        return new_project(args.folder, args.title)
     os.environ["TZ"] = "UTC"  # chart rendering reads dates in the local time zone
     time.tzset()
     if not args.seeds.is_dir():
@@ -99,3 +108,25 @@ def main(argv: list[str] | None = None) -> int:
         if not args.quiet:
             print(f"built {args.site}")
     return EXIT_SKIPPED if skipped else EXIT_OK
+
+
+def new_project(folder: Path, title: str | None = None) -> int:
+    """A story project that `mkdocs serve` and `mkdocs build` work in: the starter files of site_src/project."""
+    import json
+
+    from .render import SITE_SRC
+
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        print(for_terminal(f"error: {folder} exists and is not an empty folder; nothing written"), file=sys.stderr)
+        return EXIT_USAGE
+    starter = SITE_SRC / "project"
+    name = title or folder.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "News explainer"
+    config = (starter / "mkdocs.yml").read_text("utf-8")
+    config = re.sub(r"(?m)^site_name: .*$", lambda _: f"site_name: {json.dumps(name)}", config, count=1)
+    for sub in ("seeds", "content"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    (folder / "mkdocs.yml").write_text(config, "utf-8")
+    (folder / "README.md").write_text((starter / "README.md").read_text("utf-8"), "utf-8")
+    (folder / ".gitignore").write_text("site/\n.cache/\n", "utf-8")
+    print(for_terminal(f"new story in {folder}: put articles in {folder / 'seeds'}, then run `mkdocs serve` there"))
+    return EXIT_OK

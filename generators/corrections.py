@@ -101,7 +101,8 @@ def load(content: Path) -> Corrections:
             fail(kind, "must map non-empty words or names to values")
         checked[kind] = {}
         for key, value in mapping.items():
-            checked[kind][str(key)] = _value(value_type, value, lambda problem: fail(kind, f"{key!r}: {problem}"))
+            checked[kind][str(key)] = _value(value_type, value,
+                                             lambda problem, kind=kind, key=key: fail(kind, f"{key!r}: {problem}"))
     question = data.get("question") or ""
     if not isinstance(question, str):
         fail("question", "must be one sentence of text")
@@ -126,7 +127,7 @@ def _value(value_type: str, value, fail):
             fail(f"stance must be one of {', '.join(sorted(STANCES))}")
         return value
     names = value if isinstance(value, list) else [value]
-    if not names or not all(_text(n) for n in names) or value_type == "name" and isinstance(value, list):
+    if not names or not all(_text(n) for n in names) or (value_type == "name" and isinstance(value, list)):
         fail("must be a non-empty name" + ("" if value_type == "name" else " or a list of names"))
     return str(value) if value_type == "name" else [str(n) for n in names]
 
@@ -169,20 +170,21 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
         actors = [a for a in actors if a not in gone]
         quotes = [replace(q, speaker=keep.name) if q.speaker in names else q for q in quotes]
 
-    for owner, names in corrections.split.items():
-        actor = next((a for a in actors if fold(a.name) == fold(owner)), None)
-        for name in names:
-            if actor is None or fold(name) not in {fold(a) for a in actor.aliases}:
+    for owner, split_names in corrections.split.items():
+        owner_actor = next((a for a in actors if fold(a.name) == fold(owner)), None)
+        for name in split_names:
+            if owner_actor is None or fold(name) not in {fold(a) for a in owner_actor.aliases}:
                 unmatched.append(f"split {name!r} from {owner!r}: no such alias")
                 continue
-            actor.aliases = [a for a in actor.aliases if fold(a) != fold(name)]
-            own_names = [actor.name, *actor.aliases]
-            theirs = [p for p in actor.provenance if _matches(name, p.quote)
+            owner_actor.aliases = [a for a in owner_actor.aliases if fold(a) != fold(name)]
+            own_names = [owner_actor.name, *owner_actor.aliases]
+            theirs = [p for p in owner_actor.provenance if _matches(name, p.quote)
                       and not any(_matches(n, p.quote) for n in own_names)]
-            actor.provenance = [p for p in actor.provenance if p not in theirs]
-            actors.append(Actor(f"{actor.id}-split-{len(actors)}", name, actor.kind, [], [], len(theirs), theirs))
-            quotes = [replace(q, speaker=name) if q.speaker == actor.name and any(_matches(name, p.quote) for p in q.provenance)
-                      else q for q in quotes]
+            owner_actor.provenance = [p for p in owner_actor.provenance if p not in theirs]
+            actors.append(Actor(f"{owner_actor.id}-split-{len(actors)}", name, owner_actor.kind, [], [], len(theirs),
+                                theirs))
+            quotes = [replace(q, speaker=name) if q.speaker == owner_actor.name
+                      and any(_matches(name, p.quote) for p in q.provenance) else q for q in quotes]
 
     for old, new in corrections.rename.items():
         hit = False
@@ -221,13 +223,13 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
     events = sorted(events, key=lambda e: e.date.value)
 
     for words, value in corrections.values.items():
-        hits = [f for f in figures if any(_matches(words, p.quote) for p in f.provenance)]
-        for figure in hits:
+        figure_hits = [f for f in figures if any(_matches(words, p.quote) for p in f.provenance)]
+        for figure in figure_hits:
             figure.value = value
-        if not hits:
+        if not figure_hits:
             unmatched.append(f"value for {words!r}: no such figure")
         else:
-            applied.count(f"value for {words!r}", len(hits), len(figures))
+            applied.count(f"value for {words!r}", len(figure_hits), len(figures))
 
     for words in corrections.pin:
         hits = [e for e in events if _matches(words, e.text)]
@@ -241,10 +243,10 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
     question = corrections.question or story.question
     views = build_views(actors, quotes, question)  # the voices of the corrected actors and quotes
     for speaker, stance in corrections.stances.items():
-        hits = [v for v in views if fold(v.speaker) == fold(speaker)]
-        for view in hits:
+        view_hits = [v for v in views if fold(v.speaker) == fold(speaker)]
+        for view in view_hits:
             view.stance = stance
-        if not hits:
+        if not view_hits:
             unmatched.append(f"stance for {speaker!r}: no such voice")
 
     figure_sentences = {(p.source, p.sentence) for f in figures for p in f.provenance}

@@ -176,7 +176,7 @@ def gold_articles(gold: dict, seeds: Path, into: Path) -> Path:
 def report_gold(gold_path: Path, seeds: Path = ROOT / "seeds") -> None:
     import yaml
 
-    from .pipeline import build_site, publish, analyse
+    from .pipeline import analyse, build_site, publish
 
     gold = yaml.safe_load(gold_path.read_text("utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -246,8 +246,10 @@ def reference_timeline(articles, dates: int, per_date: int) -> Timeline:
 def score_timeline(predicted: Timeline, gold: Timeline) -> dict[str, float]:
     """tilse's align+ m:1 ROUGE with the pure-Python ROUGE, and Date F1; texts tokenised as T17's are."""
     from nltk.tokenize import TreebankWordTokenizer
-    from tilse.data.timelines import GroundTruth, Timeline as TilseTimeline
-    from tilse.evaluation import dates as tilse_dates, rouge
+    from tilse.data.timelines import GroundTruth
+    from tilse.data.timelines import Timeline as TilseTimeline
+    from tilse.evaluation import dates as tilse_dates
+    from tilse.evaluation import rouge
 
     tokenizer = TreebankWordTokenizer()
 

@@ -75,8 +75,9 @@ class _NoAliasLoader(yaml.SafeLoader):
     """YAML without anchors and aliases (a few hundred bytes of nested aliases expand to gigabytes), and with
     dates left as text, so that "2025-02-30" is reported as no date by our own check, not raised by PyYAML."""
 
-    yaml_implicit_resolvers = {first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-                               for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    yaml_implicit_resolvers = {  # noqa: RUF012 (PyYAML's own class attribute, replaced whole, never mutated)
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
@@ -87,7 +88,7 @@ class _NoAliasLoader(yaml.SafeLoader):
 
 def load_yaml(text: str):
     """safe_load, refusing aliases; used for every YAML file the tool reads."""
-    return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=_NoAliasLoader)
 
 
 def compose_yaml(text: str):
@@ -117,8 +118,8 @@ def read_html(text: str) -> tuple[dict, str]:
     # favor_precision: furniture on an explainer's page costs more than a lost paragraph; it also keeps a short
     # page's navigation and captions out (trafilatura's fallback for short pages takes the whole body)
     document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False,
-                                           favor_precision=True)
-    if document is None or document.body is None:
+                                           favor_precision=True)  # a Document (a dict only with as_dict=True)
+    if document is None or isinstance(document, dict) or document.body is None:
         raise IngestError("no main text found in the web page")
     lines = [" ".join("".join(block.itertext()).split()) for block in document.body.iterchildren()]
     meta: dict = {key: value for key, value in (("title", document.title), ("outlet", document.sitename),
@@ -309,7 +310,7 @@ def drop_glued_preamble(article: Article) -> None:
     for number, paragraph in enumerate(article.paragraphs):
         m = _DATELINE.search(paragraph[:DATELINE_WITHIN - before])
         if m and paragraph[m.end():].strip():
-            dropped = article.paragraphs[:number] + [paragraph[:m.end()].strip()]
+            dropped = [*article.paragraphs[:number], paragraph[:m.end()].strip()]
             article.removed += [f"headline and dateline before the lead: {text}" for text in dropped]
             article.paragraphs[:number + 1] = [paragraph[m.end():].strip()]
             return

@@ -6,14 +6,13 @@ import fcntl
 import os
 import shutil
 import sys
-from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from . import __version__
-from . import corrections, language
+from . import __version__, corrections, language
 from .cache import MISS, code_digest, digest, load, store
 from .extract import extract_article
 from .extract.dates import Reference, date_from_content, years_mentioned
@@ -21,7 +20,6 @@ from .ingest import DEFAULT_MAX_BYTES, Skipped, read_articles
 from .model import Article, Extraction, Story
 from .reconcile import reconcile
 from .render import RenderReport, render_site
-
 
 LOCK = ".build.lock"
 PARALLEL_FROM = 24  # below this many articles a process pool costs more than it saves
@@ -88,11 +86,11 @@ def extract_all(articles: list[Article], reference: Reference | None, jobs: int 
     if workers > 1 and len(todo) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             fresh = pool.map(_extract_one, work, chunksize=max(1, len(work) // (workers * 8)))
-            for done, (i, extraction) in enumerate(zip(todo, fresh), 1):
+            for done, (i, extraction) in enumerate(zip(todo, fresh, strict=True), 1):
                 results[i] = extraction
                 _progress(progress, done, len(todo))
     else:
-        for done, (i, job) in enumerate(zip(todo, work), 1):
+        for done, (i, job) in enumerate(zip(todo, work, strict=True), 1):
             results[i] = _extract_one(job)
             _progress(progress, done, len(todo))
     if cache is not None:
@@ -165,7 +163,7 @@ def build_site(config: Path, content: Path, site: Path, build_date: str = "") ->
     from mkdocs.config import load_config
 
     if build_date and "SOURCE_DATE_EPOCH" not in os.environ:
-        moment = datetime.fromisoformat(build_date).replace(tzinfo=timezone.utc)
+        moment = datetime.fromisoformat(build_date).replace(tzinfo=UTC)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
     site = site.resolve()
     staging, old = site.with_name(f".{site.name}.building"), site.with_name(f".{site.name}.old")

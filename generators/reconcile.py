@@ -15,16 +15,13 @@ from .extract import content_words
 from .extract.actors import NameIndex, fold, spelling_key
 from .extract.events import dated_by_its_article, is_question
 from .extract.stance import stance_of
-from .model import (Actor, Article, Conflict, ConflictValue, Event, Extraction, Figure, Provenance, Quote, Story,
-                    View)
+from .model import Actor, Article, Conflict, ConflictValue, Event, Extraction, Figure, Provenance, Quote, Story, View
 
 EVENT_SIMILARITY = 0.35
 
 
-_CALENDAR = set("""january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday""".split())
-_TIME_WORDS = _CALENDAR | set("""today yesterday tomorrow tonight day days week weeks month months year years last next
-earlier later morning afternoon evening night ago jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_CALENDAR = set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_TIME_WORDS = _CALENDAR | set(["today", "yesterday", "tomorrow", "tonight", "day", "days", "week", "weeks", "month", "months", "year", "years", "last", "next", "earlier", "later", "morning", "afternoon", "evening", "night", "ago", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 
 
 def same_event(a: Event, b: Event, words_a: set[str], words_b: set[str]) -> bool:
@@ -163,7 +160,7 @@ def _choose_name(actor: Actor, used_as_name: Counter) -> None:
     """The spelling most articles use ("Libya", not a dateline's "LIBYA"), with its accents if any; and for a
     place or organisation named so by one or a few articles, the name the others use ("Tripoli", not
     "Tripoli Central Hospital" that one article glued it into)."""
-    used = Counter()
+    used: Counter[str] = Counter()
     for name in [actor.name, *actor.aliases]:
         used[fold(name)] += used_as_name[name]  # "Núñez" and "Nunez" are one spelling, accents shown
     names = [n for n in [actor.name, *actor.aliases] if fold(n) == fold(actor.name)]
@@ -309,7 +306,7 @@ def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Con
         if figure.period and is_comparable(figure):  # without a period two values may measure different times
             groups[figure_key(figure)].append(figure)
     conflicts = []
-    for (label, unit, period), group in groups.items():
+    for (_, _, period), group in groups.items():
         sources = [{p.source for p in f.provenance} for f in group]
         if len(group) < 2 or len(set().union(*sources)) < 2:
             continue
@@ -336,7 +333,7 @@ _DURATIONS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", 
 def is_duration(figure: Figure) -> bool:
     """"4 years", "two days", an age: lengths of many different things, never one measure to compare."""
     words = fold(figure.unit).split()
-    return bool(words) and words[-1] in _DURATIONS and "per" not in words or fold(figure.label) == "age"
+    return (bool(words) and words[-1] in _DURATIONS and "per" not in words) or fold(figure.label) == "age"
 
 
 _PLACE_OR_CLOCK = {"mile", "miles", "km", "kilometre", "kilometres", "kilometer", "kilometers", "metre", "metres",
@@ -346,7 +343,7 @@ _PLACE_OR_CLOCK = {"mile", "miles", "km", "kilometre", "kilometres", "kilometer"
 def _time_or_distance(figure: Figure) -> bool:
     """A duration, a distance or a time of day: lengths of different things, never one measure."""
     words = fold(figure.unit).split()
-    return is_duration(figure) or bool(words) and words[-1].rstrip(".") in _PLACE_OR_CLOCK
+    return is_duration(figure) or (bool(words) and words[-1].rstrip(".") in _PLACE_OR_CLOCK)
 
 
 _GENERIC_COUNTS = {"people", "persons", "men", "women", "children", "others", "times", "usd", "eur", "gbp"}
@@ -388,7 +385,7 @@ def topicality(words: set[str], document_frequency: Counter) -> float:
 
 def close_values(a: float, b: float) -> bool:
     """Equal, or apart by no more than rounding would explain."""
-    return abs(a - b) <= 0.5 or max(abs(a), abs(b)) > 0 and abs(a - b) / max(abs(a), abs(b)) < 0.02
+    return abs(a - b) <= 0.5 or (max(abs(a), abs(b)) > 0 and abs(a - b) / max(abs(a), abs(b)) < 0.02)
 
 
 def attribute_shared_figures(figures: list[Figure]) -> list[Figure]:
@@ -538,7 +535,7 @@ _OPINION = re.compile(r"\b(argu(?:es|ed)|criticiz(?:es|ed)|criticis(?:es|ed)|dou
                       r"acknowledg(?:es|ed)|conced(?:es|ed))\b", re.I)
 
 
-_PREPOSITIONS = set("with of for to by from about against on at in into over under".split())
+_PREPOSITIONS = set(["with", "of", "for", "to", "by", "from", "about", "against", "on", "at", "in", "into", "over", "under"])
 
 
 def is_subject(text: str, start: int) -> bool:
@@ -571,7 +568,7 @@ _NEWS_ROLES = re.compile(r"\b(?:correspondent|reporter|anchor|newsreader|present
                          r"photographer|stringer)s?\b", re.I)
 
 
-def reports_the_news(actor: Actor, outlets: set[str]) -> bool:
+def reports_the_news(actor: Actor, outlets: frozenset[str]) -> bool:
     """Reporters and the outlets that publish the story tell it; they are not voices in it."""
     return bool(_NEWS_ROLES.search(actor.role)) or outlet_key(actor.name) in outlets
 

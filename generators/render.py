@@ -18,6 +18,7 @@ import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 
 import jinja2
@@ -29,7 +30,7 @@ from .ingest import Skipped
 from .model import Article, Conflict, Provenance, Story
 from .reconcile import publication_days, select_timeline, sources_count
 
-SITE_SRC = Path(__file__).resolve().parent.parent / "site_src"
+SITE_SRC = Path(str(files("generators.site_src")))  # the repository's site_src/, installed as package data
 MANIFEST = ".generated.json"
 STANCES = ["for", "against", "mixed", "unclear"]
 
@@ -234,7 +235,7 @@ def read_manifest(path: Path) -> dict[str, str | list[str]]:
     except (OSError, ValueError):
         return {}
     def valid(value) -> bool:
-        return isinstance(value, str) or isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
     return {k: v for k, v in data.items() if isinstance(k, str) and valid(v)} if isinstance(data, dict) else {}
 
 
@@ -322,7 +323,8 @@ class ContentWriter:
                     self.current[picture] = self.previous[picture]
         during = dict(self.current)
         for relative in self.pending:
-            during[relative] = sorted(self.generated(relative) | {self.current[relative]})
+            now = self.current[relative]
+            during[relative] = sorted(self.generated(relative) | ({now} if isinstance(now, str) else set(now)))
         self._write_manifest(during)
         for relative, payload in self.pending.items():
             write_atomic(self.root / relative, payload)
@@ -362,7 +364,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "actor_by_name": {a.name: a for a in story.actors},
         "quote_by_id": {q.id: q for q in story.quotes},
     }
-    to_draw = []
+    to_draw: list[tuple[str, dict, bool]] = []
     for chart in (c for page_charts in charts.values() for c in page_charts):
         for mode in ("light", "dark"):
             recipe = _digest(json.dumps([chart.spec, mode, vl_convert_version()], sort_keys=True).encode("utf-8"))
@@ -372,7 +374,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as drawing:  # vl-convert releases the GIL:
         pictures = drawing.map(lambda job: render_svg(job[1], dark=job[2]), to_draw)  # drawn as pages render
         _write_pages(story, context, env, writer)
-        for (path, _, _), picture in zip(to_draw, pictures):
+        for (path, _, _), picture in zip(to_draw, pictures, strict=True):
             writer.write(path, picture)
     data = export(story, charts)
     writer.write("data/story.json", json_lines(data))

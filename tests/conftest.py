@@ -18,6 +18,15 @@ os.environ["TZ"] = "UTC"
 time.tzset()
 
 
+def corpus(name: str) -> Path:
+    """The articles of a development corpus, or a skip that says where they are expected."""
+    folder = CORPORA / name / "articles"
+    if not folder.is_dir():
+        pytest.skip(f"development corpus {name} not found: ../shared/corpora/{name}/articles is expected "
+                    "beside the repository")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory):
     """Generate content/ and build site/ from the default seeds, in a temporary folder."""

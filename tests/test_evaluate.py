@@ -6,8 +6,16 @@ from datetime import date
 
 import yaml
 
-from generators.evaluate import (GOLD, align, furniture_on_site, read_gold_timeline, reference_timeline,
-                                 score_gold, timeline_size, verbatim_share)
+from generators.evaluate import (
+    GOLD,
+    align,
+    furniture_on_site,
+    read_gold_timeline,
+    reference_timeline,
+    score_gold,
+    timeline_size,
+    verbatim_share,
+)
 from generators.model import Article, Sentence
 
 from .conftest import SEEDS

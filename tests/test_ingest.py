@@ -84,7 +84,7 @@ def test_decode_encodings_and_binary():
     assert decode("González dijo algo.".encode("cp1252")) == "González dijo algo."
     assert decode("\ufeffHello there.".encode("utf-8")) == "Hello there."
     assert decode(b"one\r\ntwo\rthree") == "one\ntwo\nthree"
-    utf8 = "González and Núñez met in Bogotá. ".encode("utf-8")
+    utf8 = "González and Núñez met in Bogotá. ".encode()
     assert decode(utf8 + b"\xff" + utf8) == "González and Núñez met in Bogotá. \ufffdGonzález and Núñez met in Bogotá. "
     for bom in ("utf-16", "utf-32"):
         assert decode("Señor Núñez spoke today.".encode(bom)) == "Señor Núñez spoke today."

@@ -1,5 +1,5 @@
-from generators.extract.dates import Reference
 from generators.extract import extract_article
+from generators.extract.dates import Reference
 from generators.ingest import clean
 from generators.reconcile import reconcile
 
@@ -131,6 +131,7 @@ def test_a_count_of_what_happened_is_a_measure_whose_period_can_disagree():
 
 def test_a_day_much_written_about_wins_a_tie_between_dates():
     from collections import Counter
+
     from generators.reconcile import select_timeline
     s = story("The council met on May 2, 2024 to debate.", "The mayor resigned on May 3, 2024 after the debate.")
     assert [e.date.value for e in select_timeline(s.events, dates=1, per_date=1)] == ["2024-05-02"]
@@ -252,9 +253,10 @@ def test_a_surname_alone_goes_to_its_most_mentioned_namesake_not_the_first_full_
 
 
 def test_a_name_few_articles_glued_yields_to_one_many_more_use():
+    from collections import Counter
+
     from generators.model import Actor, Provenance
     from generators.reconcile import _choose_name
-    from collections import Counter
     actor = Actor("", "Benghazi Medical Center", "place", ["Benghazi"], [], 9, [Provenance("a.txt", 0, "x")])
     _choose_name(actor, Counter({"Benghazi Medical Center": 2, "Benghazi": 10}))
     assert actor.name == "Benghazi" and actor.aliases == ["Benghazi Medical Center"]

@@ -40,6 +40,7 @@ def test_export_matches_schema_and_keeps_provenance(seeds_build):
 
 def test_generation_is_deterministic(seeds_build, tmp_path):
     from generators.pipeline import generate
+
     from .conftest import SEEDS
     _, content, _ = seeds_build
     generate(SEEDS, tmp_path / "again")
@@ -50,6 +51,7 @@ def test_generation_is_deterministic(seeds_build, tmp_path):
 
 def test_edited_page_is_kept_and_reported(tmp_path):
     from generators.pipeline import generate
+
     from .conftest import SEEDS
     generate(SEEDS, tmp_path)
     timeline = tmp_path / "timeline.md"
@@ -67,6 +69,7 @@ def test_templates_live_in_site_src():
 def test_unchanged_charts_are_not_drawn_again(tmp_path, monkeypatch):
     from generators import render
     from generators.pipeline import analyse
+
     from .conftest import SEEDS
     story, skipped = analyse(SEEDS)
     render.render_site(story, tmp_path, skipped)
@@ -83,6 +86,7 @@ def test_unchanged_charts_are_not_drawn_again(tmp_path, monkeypatch):
 def test_large_stories_keep_article_pages_out_of_search(tmp_path, monkeypatch):
     from generators import render
     from generators.pipeline import analyse
+
     from .conftest import SEEDS
     story, skipped = analyse(SEEDS)
     monkeypatch.setattr(render, "SEARCHABLE_SOURCES_UP_TO", len(story.articles) - 1)
@@ -94,6 +98,7 @@ def test_large_stories_keep_article_pages_out_of_search(tmp_path, monkeypatch):
 def test_the_home_page_of_a_long_story_lists_its_latest_articles_and_links_to_all(tmp_path, monkeypatch):
     from generators import render
     from generators.pipeline import analyse
+
     from .conftest import SEEDS
     story, skipped = analyse(SEEDS)
     monkeypatch.setattr(render, "OVERVIEW_SOURCES", 2)
@@ -107,13 +112,14 @@ def test_the_home_page_of_a_long_story_lists_its_latest_articles_and_links_to_al
 
 def test_files_no_longer_generated_go_unless_edited(tmp_path):
     import shutil
+
     from generators.pipeline import generate
+
     from .conftest import SEEDS
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     content = tmp_path / "content"
     generate(seeds, content)
-    charts = {p.name for p in (content / "assets" / "charts").glob("*.svg")}
     homicides = [p.name for p in (content / "assets" / "charts").glob("*.svg") if "781" in p.read_text("utf-8")]
     assert homicides
     gone, edited = sorted(seeds.iterdir())[1], sorted(seeds.iterdir())[3]  # the two sides of 781 vs 731 homicides
@@ -158,8 +164,10 @@ def test_a_build_stopped_between_writes_freezes_nothing_and_the_next_one_complet
     """Stop the second build after a few files: every file is whole, none is taken for an editor's edit, and
     the next build writes the new article's pages."""
     import shutil
+
     from generators import render
     from generators.pipeline import generate
+
     from .conftest import SEEDS
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
@@ -190,6 +198,7 @@ def test_a_build_stopped_between_writes_freezes_nothing_and_the_next_one_complet
 
 def test_a_damaged_or_wrongly_shaped_manifest_is_no_traceback(tmp_path):
     from generators.pipeline import generate
+
     from .conftest import SEEDS
     generate(SEEDS, tmp_path)
     for damaged in ('["a", "list"]', '{"timeline.md": 7, "index.md": [1, 2]}', '{"cut short', ""):
@@ -210,7 +219,9 @@ def test_file_names_that_look_alike_get_pages_of_their_own():
 def test_a_kept_page_keeps_the_chart_pictures_it_shows(tmp_path):
     import re
     import shutil
+
     from generators.pipeline import generate
+
     from .conftest import SEEDS
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
@@ -230,7 +241,9 @@ def test_a_kept_page_keeps_the_chart_pictures_it_shows(tmp_path):
 
 def test_an_unreadable_page_is_reported_and_left_alone(tmp_path, monkeypatch):
     from pathlib import Path
+
     from generators.pipeline import generate
+
     from .conftest import SEEDS
     generate(SEEDS, tmp_path)
     page = tmp_path / "timeline.md"

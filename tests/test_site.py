@@ -22,7 +22,7 @@ def test_pages_exist(seeds_build):
 
 
 def test_every_fact_links_to_its_sentence(seeds_build):
-    result, _, site = seeds_build
+    _, _, site = seeds_build
     for name in ("timeline.html", "figures.html", "actors.html", "views.html"):
         soup = page(site, name)
         notes = soup.select("div.footnote li")
@@ -104,7 +104,7 @@ def test_home_page_key_numbers_say_when_sources_disagree(seeds_build):
     disputed = {i for c in result.story.conflicts for i in c.items}
     key = [next(f for f in result.story.figures if f.id == i) for i in result.story.key_figures]
     assert len(rows) == len(key) and any(f.id in disputed for f in key)
-    for row, figure in zip(rows, key):
+    for row, figure in zip(rows, key, strict=True):
         assert figure.text in row.get_text(" ")
         assert bool(row.find("a", string=MARKS)) == (figure.id in disputed), figure.text
 

@@ -7,6 +7,7 @@ end or abbreviate within one article (reconcile merges across articles and votes
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -135,10 +136,10 @@ def _appositive_role(text: str, end: int) -> str:
     head = m.group(2).lower()
     role = m.group(1).strip()
     words = role.split()
-    if any(w.lower() in ROLE_NOUNS and n[:1].isupper() for w, n in zip(words, words[1:])):
+    if any(w.lower() in ROLE_NOUNS and n[:1].isupper() for w, n in itertools.pairwise(words)):
         return ""  # "X, his son Saif and intelligence chief Abdullah …": a list of people, not X's role
     if head in ROLE_NOUNS or words[-1].lower() in ROLE_NOUNS or (len(words) > 1 and words[1].lower() in ROLE_NOUNS and head in {"the", "a", "an", "former"}) \
-            or any(w.lower() in ROLE_NOUNS for w in words[:3]) and re.search(r"\b(of|at)\b", role):
+            or (any(w.lower() in ROLE_NOUNS for w in words[:3]) and re.search(r"\b(of|at)\b", role)):
         return role.rstrip(" ,")
     return ""
 
@@ -191,7 +192,7 @@ def _clean_name(span: str) -> str:
 def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
     """Every person, organisation and place the model names, with its role where the text gives one."""
     mentions: list[Mention] = []
-    for sentence, doc in zip(sentences, docs):
+    for sentence, doc in zip(sentences, docs, strict=True):
         text = sentence.text
         for ent in doc.ents:
             kind = KINDS.get(ent.label_)

@@ -31,7 +31,7 @@ class Reference:
     day: int | None = None
 
     @classmethod
-    def from_iso(cls, value: str) -> "Reference | None":
+    def from_iso(cls, value: str) -> Reference | None:
         match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", value or "")
         if not match:
             return None

@@ -39,7 +39,8 @@ def extract_events(sentences: list[Sentence], ref: Reference | None, published: 
         if not dates:
             continue
         best = max(dates, key=lambda d: (_PRECISION_RANK[d.date.precision], -d.start))
-        anchor = published or (ref.as_date().isoformat() if ref and ref.as_date() else "")
+        day = ref.as_date() if ref else None
+        anchor = published or (day.isoformat() if day else "")
         future = bool(_FUTURE.search(sentence.text))
         later = bool(anchor and best.date.value > anchor[:len(best.date.value)])
         signal = f"{_SIGNAL.format(best.rule)}\u201c{sentence.text[best.start:best.end]}\u201d"

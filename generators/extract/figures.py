@@ -72,7 +72,7 @@ def _numbers(text: str, dates: list[DateMatch]) -> list[_Number]:
             continue  # the base of a rate ("per 100,000") or a label, not a figure
         if re.match(r"\s*(?:st|nd|rd|th)\b", text[m.end("num"):]):
             continue
-        if re.search(r"\d[:.]$", text[:num_start]) or re.match(r"[:.]\d", text[m.end("num"):]) and not m.group("pct"):
+        if re.search(r"\d[:.]$", text[:num_start]) or (re.match(r"[:.]\d", text[m.end("num"):]) and not m.group("pct")):
             continue  # a time of day ("11:24 GMT")
         if text[m.end("num"):m.end("num") + 1] in "-–" and text[m.end("num") + 1:m.end("num") + 2].isalpha():
             continue  # "50-year-old", compound adjectives
@@ -110,7 +110,7 @@ _IRREGULAR_PLURALS = {"people", "men", "women", "children", "police", "personnel
 
 def _following_noun(text: str, end: int) -> str:
     """The noun phrase right after a number: "12,000 striking dock workers" gives "striking dock workers"."""
-    words = []
+    words: list[str] = []
     for word in re.findall(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]", text[end:end + 60]):
         if not words and word.lower() in _COMPARATIVES:
             continue
@@ -119,7 +119,7 @@ def _following_noun(text: str, end: int) -> str:
         if word[0].isupper() and words:
             break
         words.append(word)
-        plural = word.lower().endswith("s") and not word.lower().endswith(("ss", "'s", "’s")) \
+        plural = (word.lower().endswith("s") and not word.lower().endswith(("ss", "'s", "’s"))) \
             or word.lower() in _IRREGULAR_PLURALS
         if len(words) == 3 or plural:
             break
@@ -191,15 +191,15 @@ def _unit_phrase(text: str, end: int, dates: list[DateMatch]) -> tuple[str, str,
     return noun, "", cursor
 
 
-def _percent_label(text: str, number: _Number, first: "Figure | None") -> tuple[str, str]:
+def _percent_label(text: str, number: _Number, first: Figure | None) -> tuple[str, str]:
     """What a percentage measures, and the clue; a change with no named measure changes the sentence's first figure."""
     won = re.search(r"\b([A-Z][\w'’-]+)\s+(?:won|received|secured|obtained|took|got|garnered)\s+(?:" + _APPROX + r")?$", text[:number.start])
     if won:
         label = f"share of vote: {won.group(1)}" if re.search(r"\bvot", text) else f"share: {won.group(1)}"
         return label, f"a percentage after \u201c{won.group(0).strip()}\u201d"
     rest = text[number.end:]
-    if re.match(r"\s*of\s", rest):
-        of = re.match(r"\s*of\s+(?:the\s+|a\s+|an\s+)?", rest)
+    of = re.match(r"\s*of\s+(?:the\s+|a\s+|an\s+)?", rest)
+    if of:
         return ("share of " + _following_noun(text, number.end + of.end())).strip(), "a percentage of what follows"
     window = text[max(0, number.start - 70):number.end + 40]
     if _CHANGE.search(window):
@@ -270,7 +270,7 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list
     """Numbers with what they measure. `docs` (the language layer's reading of each sentence) rules out numbers
     that are dates, durations, times or ranks."""
     figures: list[Figure] = []
-    for sentence, doc in zip(sentences, docs or [None] * len(sentences)):
+    for sentence, doc in zip(sentences, docs or [None] * len(sentences), strict=True):
         text = sentence.text
         dates = find_dates(text, ref)
         not_counts = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_COUNTS] if doc else []
@@ -288,13 +288,13 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list
             elif label == "rate":
                 how = "a rate (per …) after the number"
                 same_base = previous is not None and previous.unit.partition(" per ")[2] == unit.partition(" per ")[2]
-                if unit.startswith("cases per") and same_base:
+                if previous is not None and unit.startswith("cases per") and same_base:
                     unit = previous.unit  # "… to 12.5 per 100,000": the unit named once before
                 label = _rate_noun(text) or unit
             elif not unit:
                 joined = previous is not None and re.search(r"\b(to|and|from|then|before|after|while)\b", text[previous_end:number.start])
                 done = what_happened(doc, number.start, number.end)
-                if joined and previous.unit:
+                if previous is not None and joined and previous.unit:
                     unit, label = previous.unit, previous.label  # "from 8.2 … to 12.5 per 100,000"
                     how = "continues the series of the number before"
                     if done and not previous.unit.startswith("%"):

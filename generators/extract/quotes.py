@@ -201,7 +201,7 @@ def _joined_quotes(text: str) -> list[tuple[int, int, str, str]]:
 def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | None = None) -> list[Quote]:
     """Quotations of one article with speakers from its own actors (`docs`: the language layer's reading of each
     sentence, whose parse names the speaker)."""
-    doc_of = {s.index: d for s, d in zip(sentences, docs or [])}
+    doc_of = {s.index: d for s, d in zip(sentences, docs or [None] * len(sentences), strict=True)}
     speakers = _names(actors, ("person", "organisation"))
     people = _names(actors, ("person",))
     quotes: list[Quote] = []
@@ -226,7 +226,7 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
             if not subject:
                 speaker, signal = _find_speaker(before, after, speakers), "attribution next to the quotation"
             attribution = re.search(rf"\b(?:{SPEECH_VERBS})\b", before[-60:] + " " + after[:60])
-            if speaker is None and (subject == "pronoun" or attribution and _PRONOUN.search(before + " " + after[:40])):
+            if speaker is None and (subject == "pronoun" or (attribution and _PRONOUN.search(before + " " + after[:40]))):
                 recent_quote = previous_speaker and sentence.paragraph - previous_paragraph <= 1 and previous_at >= last_person_at
                 speaker = previous_speaker if recent_quote else last_person
                 signal = "pronoun: the speaker just quoted" if recent_quote else "pronoun: the person last named"

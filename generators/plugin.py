@@ -1,0 +1,201 @@
+"""The MkDocs plugin (`plugins: [news-explainer]`): a story project is a folder with `seeds/`, `content/`
+and a `mkdocs.yml` that names this plugin; `mkdocs serve` and `mkdocs build` regenerate `content/` from
+`seeds/` (keeping editors' edits), theme the site with the package's overrides and assets, and reuse
+the HTML of pages whose Markdown did not change since an earlier build.
+
+Two caches in `.cache/pages` and `.cache/themed` beside `mkdocs.yml`: a page's converted Markdown (keyed by
+its Markdown and the Markdown settings), and its whole themed page (keyed also by everything every page
+shares: configuration, theme, navigation). A new article changes a few pages; the other 700 are copied.
+
+`python -m generators build` generates first and then runs MkDocs through its API, which announces no
+command: the plugin then only themes and caches.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.plugins import BasePlugin
+
+from . import language
+from .cache import MISS, digest, load, store
+from .charts import vl_convert_version
+from .cli import for_terminal
+from .corrections import FILE as CORRECTIONS
+from .ingest import DEFAULT_MAX_BYTES
+from .render import SITE_SRC
+
+
+class ExplainerConfig(base.Config):
+    seeds = c.Type(str, default="seeds")  # relative to mkdocs.yml
+    max_bytes = c.Type(int, default=DEFAULT_MAX_BYTES)
+    model = c.Type(str, default=language.AUTO)
+    timeline_dates = c.Optional(c.Type(int))
+    sentences_per_date = c.Optional(c.Type(int))
+    cache_days = c.Type(int, default=7)  # cached pages no build used for this long are removed
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: str | None = None  # "build", "serve" or "gh-deploy" from the mkdocs command line
+        self.snapshot: tuple | None = None  # the seeds and corrections the content was last generated from
+        self.nav = None
+
+    def on_startup(self, *, command, dirty) -> None:  # defining it keeps the plugin alive across serve rebuilds
+        self.command = command
+
+    # ---- the site: theme overrides, assets, articles to watch
+
+    def _root(self, config) -> Path:
+        return Path(config.config_file_path).parent
+
+    def on_config(self, config):
+        overrides = str(SITE_SRC / "overrides")
+        if overrides not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)  # an editor's own come first
+        config.extra_css.insert(0, "assets/stylesheets/story.css")
+        config.extra_javascript[:0] = [_script(f"assets/javascripts/vega-bundle-{vl_convert_version()}.js", "module"),
+                                       _script("assets/javascripts/charts.js", "module"),
+                                       _script("assets/javascripts/a11y.js")]
+        return config
+
+    def on_serve(self, server, *, config, builder):
+        seeds = self._root(config) / self.config.seeds
+        if seeds.is_dir():
+            server.watch(str(seeds))
+        return server
+
+    def _snapshot(self, seeds: Path, content: Path) -> tuple:
+        files = [p for p in sorted(seeds.iterdir()) if p.is_file()] + [content / CORRECTIONS]
+        return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
+
+    def on_pre_build(self, *, config) -> None:
+        """Regenerate `content/` when an article or corrections.yml changed since the last generation, so that
+        editing a page rebuilds at once and never waits for extraction."""
+        from .pipeline import analyse, publish
+
+        if self.command is None:
+            return  # run by `python -m generators build`, which has generated already
+        seeds, content = self._root(config) / self.config.seeds, Path(config.docs_dir)
+        if not seeds.is_dir():
+            raise SystemExit(f"error: seeds folder not found: {seeds}")
+        snapshot = self._snapshot(seeds, content)
+        if snapshot == self.snapshot:
+            return
+        story, skipped = analyse(seeds, self.config.max_bytes, cache=self._root(config) / ".cache",
+                                 model=self.config.model)
+        result = publish(story, skipped, content, self.config.timeline_dates, self.config.sentences_per_date)
+        for item in result.skipped:
+            print(for_terminal(f"skipped {item.source}: {item.reason}"))
+        for path, _ in result.render.kept:
+            print(for_terminal(f"kept your edit of {path}"))
+        for line in result.broad:
+            print(for_terminal(f"warning: correction changed more than half the items: {line}"))
+        self.snapshot = self._snapshot(seeds, content)
+
+    def on_nav(self, nav, *, config, files):
+        """Pages an editor added (anything not in `nav:` and not an article page) are listed at the end."""
+        listed = set(map(id, nav.pages))
+        extra = [f.page for f in files.documentation_pages()
+                 if f.page is not None and id(f.page) not in listed and not f.src_uri.startswith("sources/")]
+        for page in sorted(extra, key=lambda p: p.file.src_uri):
+            nav.items.append(page)
+            nav.pages.append(page)
+        self.nav = nav
+        return nav
+
+    # ---- converted pages, cached by their Markdown: a story of 700 articles rebuilds in seconds, not minutes
+
+    def _cache_dir(self, config, kind: str = "pages") -> Path:
+        """.cache/pages holds converted Markdown, .cache/themed whole pages, .cache/templates compiled templates."""
+        return self._root(config) / ".cache" / kind
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        key = _page_key(markdown, page, config)
+        page.cache_key = key
+        cached = load(self._cache_dir(config), key)
+        if cached is MISS:
+            return markdown
+        page.cached_render = cached
+        os.utime(self._cache_dir(config) / f"{key}.pickle")  # in use: kept by on_post_build
+        return ""  # nothing left to convert: on_page_content puts the cached HTML back
+
+    def on_page_content(self, html, *, page, config, files):
+        cached = getattr(page, "cached_render", None)
+        if cached is not None:
+            html, page.toc, page._title_from_render, page.present_anchor_ids = cached
+            page.links_to_anchors = {}  # checked when the page was first converted
+            return html
+        store(self._cache_dir(config), page.cache_key, (html, page.toc, page._title_from_render,
+                                                         page.present_anchor_ids))
+        return html
+
+    def _site_signature(self, config) -> str:
+        """What the theme puts on every page besides its own content."""
+        templates = [t for folder in config.theme.dirs[:2] if Path(folder).is_dir()
+                     for t in sorted(Path(folder).rglob("*.html"))]
+        return digest(Path(config.config_file_path).read_bytes(), repr(config["site_url"]),
+                      repr(_nav_outline(self.nav.items if self.nav else [])), version("mkdocs-material"),
+                      _converter_versions(), *(f"{t}:{t.read_text('utf-8')}" for t in templates))
+
+    def on_env(self, env, *, config, files):
+        """All pages are converted and titled by now: a page whose output is cached skips the theme.
+        The theme's templates are compiled once, not on every build (Jinja checks their source)."""
+        compiled = self._cache_dir(config, "templates")
+        compiled.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
+        signature = self._site_signature(config)
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or not hasattr(page, "cache_key") or "template" in page.meta:
+                continue
+            page.output_key = digest(signature, page.cache_key, repr(page.meta))
+            output = load(self._cache_dir(config, "themed"), page.output_key)
+            if output is not MISS:
+                page.cached_output = output
+                page.meta["template"] = "cached-page.html"
+                os.utime(self._cache_dir(config, "themed") / f"{page.output_key}.pickle")
+        return env
+
+    def on_post_page(self, output, *, page, config):
+        if hasattr(page, "output_key") and not hasattr(page, "cached_output"):
+            store(self._cache_dir(config, "themed"), page.output_key, output)
+        return output
+
+    def on_post_build(self, *, config) -> None:
+        stale = time.time() - self.config.cache_days * 86400
+        for kind in ("pages", "themed"):
+            for entry in self._cache_dir(config, kind).glob("*.pickle"):
+                if entry.stat().st_mtime < stale:
+                    entry.unlink(missing_ok=True)
+
+
+def _script(path: str, kind: str = "") -> c.ExtraScriptValue:
+    script = c.ExtraScriptValue(path)
+    script.type = kind
+    return script
+
+
+@lru_cache(maxsize=1)
+def _converter_versions() -> str:
+    return " ".join(version(name) for name in ("mkdocs", "markdown", "pymdown-extensions"))
+
+
+def _page_key(markdown: str, page, config) -> str:
+    """The HTML of a page depends on its Markdown, its place in the site and the Markdown settings."""
+    settings = repr((config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
+                     _converter_versions()))
+    return digest(settings, page.file.src_uri, markdown)
+
+
+def _nav_outline(items) -> list:
+    return [(item.title, getattr(item, "url", None), _nav_outline(item.children or [])) for item in items]

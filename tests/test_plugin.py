@@ -1,0 +1,113 @@
+"""generators/plugin.py: converted and themed pages are reused only while what made them is unchanged; a story
+project made by `news-explainer new` builds with the installed package alone."""
+
+from __future__ import annotations
+
+import functools
+import pickle
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import yaml
+
+from generators.bench import workspace
+from generators.pipeline import build_site, generate
+
+from .conftest import ROOT, SEEDS
+
+
+def html_files(site):
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+
+
+def mark_entries(folder, mark):
+    """Append a mark to every cached page: a build that reuses one shows it."""
+    for entry in folder.glob("*.pickle"):
+        value = pickle.loads(entry.read_bytes())
+        value = (value[0] + mark, *value[1:]) if isinstance(value, tuple) else value + mark
+        entry.write_bytes(pickle.dumps(value))
+
+
+def test_cached_pages_equal_fresh_ones_and_follow_edits(tmp_path):
+    work = workspace(tmp_path / "work")
+    content = work / "content"
+    generate(SEEDS, content)
+    build_site(work / "mkdocs.yml", content, work / "fresh")
+    converted, themed = work / ".cache" / "pages", work / ".cache" / "themed"
+    pages = len(list(content.rglob("*.md")))
+    assert len(list(converted.glob("*.pickle"))) == pages == len(list(themed.glob("*.pickle")))
+
+    build_site(work / "mkdocs.yml", content, work / "cached")
+    assert html_files(work / "cached") == html_files(work / "fresh")
+
+    mark_entries(themed, "<!-- THEMED-FROM-CACHE -->")
+    page = content / "actors.md"
+    page.write_text(page.read_text("utf-8") + "\nAn editor's line.\n", "utf-8")
+    build_site(work / "mkdocs.yml", content, work / "edited")
+    assert "THEMED-FROM-CACHE" in (work / "edited" / "timeline.html").read_text("utf-8")
+    actors = (work / "edited" / "actors.html").read_text("utf-8")
+    assert "An editor's line." in actors and "THEMED-FROM-CACHE" not in actors
+
+    shutil.rmtree(themed)  # the converted Markdown alone is reused too
+    mark_entries(converted, "<p>CONVERTED-FROM-CACHE</p>")
+    build_site(work / "mkdocs.yml", content, work / "converted")
+    assert "CONVERTED-FROM-CACHE" in (work / "converted" / "timeline.html").read_text("utf-8")
+
+
+def test_a_new_page_in_the_navigation_rethemes_every_page(tmp_path):
+    work = workspace(tmp_path / "work")
+    content = work / "content"
+    generate(SEEDS, content)
+    build_site(work / "mkdocs.yml", content, work / "site")
+    mark_entries(work / ".cache" / "themed", "<!-- THEMED-FROM-CACHE -->")
+    (content / "background.md").write_text("# Background\n\nAn editor's page.\n", "utf-8")
+    build_site(work / "mkdocs.yml", content, work / "site")
+    timeline = (work / "site" / "timeline.html").read_text("utf-8")
+    assert "THEMED-FROM-CACHE" not in timeline and "background.html" in timeline
+
+
+def installed_tool(tmp_path) -> Path:
+    """The wheel installed, not editable, into a fresh environment that borrows only the dependencies of this
+    one (a `.pth` line: no download, and the repository is not importable from it)."""
+    wheels, fresh = tmp_path / "wheels", tmp_path / "fresh"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(wheels),
+                    str(ROOT)], check=True, capture_output=True, cwd=tmp_path)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(fresh)], check=True)
+    python = fresh / "bin" / "python"
+    purelib = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    Path(purelib, "borrowed.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", "utf-8")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
+                    *map(str, wheels.glob("*.whl"))], check=True, capture_output=True)
+    return fresh / "bin"
+
+
+def test_a_new_story_project_builds_and_keeps_edits_with_the_installed_wheel(tmp_path):
+    tool = installed_tool(tmp_path)
+    story = tmp_path / "my-story"
+    run = functools.partial(subprocess.run, check=True, capture_output=True, text=True, cwd=tmp_path)
+    where = run([tool / "python", "-c", "import generators; print(generators.__file__)"]).stdout
+    assert where.startswith(str(tmp_path / "fresh"))
+    run([tool / "news-explainer", "new", str(story)])
+    assert yaml.safe_load((story / "mkdocs.yml").read_text("utf-8"))["site_name"] == "My story"
+    for article in SEEDS.iterdir():
+        shutil.copy(article, story / "seeds")
+    run([tool / "python", "-m", "mkdocs", "build"], cwd=story)
+    assert "Timeline" in (story / "site" / "timeline.html").read_text("utf-8")
+    assert (story / "site" / "assets" / "stylesheets" / "story.css").is_file()
+
+    page = story / "content" / "timeline.md"
+    page.write_text(page.read_text("utf-8") + "\nAn editor's note on the timeline.\n", "utf-8")
+    done = run([tool / "python", "-m", "mkdocs", "build"], cwd=story)
+    assert "kept your edit of timeline.md" in done.stdout + done.stderr
+    assert "An editor's note on the timeline." in (story / "site" / "timeline.html").read_text("utf-8")
+    assert run([tool / "news-explainer", "new", str(story)], check=False).returncode == 2  # never over a story
+
+
+def test_the_starter_project_has_this_repositorys_configuration():
+    """One configuration, two copies: the repository's mkdocs.yml and the one `news-explainer new` writes."""
+    starter = yaml.safe_load((ROOT / "site_src" / "project" / "mkdocs.yml").read_text("utf-8"))
+    assert starter == yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
