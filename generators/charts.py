@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +18,8 @@ import altair as alt
 import vl_convert
 
 from .extract.actors import fold
-from .model import Article, Event, Story
+from .model import Article, Event, Revision, Story
+from .reconcile import format_number, revisions
 
 DARK_CONFIG = {
     "background": "#1e2129",
@@ -88,6 +90,37 @@ def timeline_chart(events: list[Event]) -> Chart | None:
                  [[r["when"], r["event"], str(r["sources"])] for r in rows])
 
 
+def revision_chart(revision: Revision, labels: dict[str, str], number: int) -> Chart:
+    """How a running count changed as the story was reported: each source's value by the date of its article,
+    a range drawn from its low to its high value; the latest and the highest named in words."""
+    rows: list[dict[str, Any]] = [
+        {"day": r.day, "value": r.value, "upper": r.value if r.upper is None else r.upper,
+         "said": format_number(r.value, r.upper), "source": labels.get(r.source, r.source)} for r in revision.reports]
+    latest = max(rows, key=lambda r: (r["day"], r["upper"]))
+    highest = max(rows, key=lambda r: (r["upper"], r["day"]))
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        x=alt.X("day:T", title="Reported on", axis=alt.Axis(format="%d %b %Y", labelOverlap=True)),
+        y=alt.Y("value:Q", title=None),
+        tooltip=[alt.Tooltip("day:T", title="Reported on", format="%d %b %Y"), alt.Tooltip("said:N", title="Value"),
+                 alt.Tooltip("source:N", title="Source")])
+    chart = (base.mark_rule(strokeWidth=3).encode(y2="upper:Q") + base.mark_point(filled=True, size=70)).properties(
+        width="container", height=220,
+        title=_title(revision.measure.capitalize(), _sources_line({r["source"] for r in rows})))
+    caption = (f"Each mark is one source's figure on the day its article was published. Latest: {latest['said']} "
+               f"({latest['day']}, {latest['source']}); highest: {highest['said']} ({highest['day']}, "
+               f"{highest['source']}). A later figure revises an earlier one; sources that differ on the same day "
+               "are listed under Where sources disagree.")
+    return Chart(f"revision-{number}", f"How the count of {revision.measure} changed", caption,
+                 chart.to_dict(validate=False), ["Reported on", "Value", "Source"],
+                 [[r["day"], r["said"], r["source"]] for r in rows])
+
+
+def revision_charts(story: Story) -> list[Chart]:
+    labels = source_labels(story.articles)
+    return [revision_chart(revision, labels, number)
+            for number, revision in enumerate(revisions(story.figures, story.articles)[:MAX_SERIES_CHARTS], 1)]
+
+
 def figure_series_charts(story: Story) -> list[Chart]:
     """The same measure over several periods becomes a line chart."""
     series: dict[tuple[str, str], list] = {}
@@ -115,7 +148,7 @@ def figure_series_charts(story: Story) -> list[Chart]:
                      alt.Tooltip("source:N", title="Source")],
         )
         chart = (base.mark_line(point=True) + base.mark_text(dy=-10).encode(text="value:Q")).properties(
-            width="container", height=220, title=alt.TitleParams(title, subtitle=_sources_line({r["source"] for r in rows})))
+            width="container", height=220, title=_title(title, _sources_line({r["source"] for r in rows})))
         charts.append(Chart(name, title.capitalize(), f"How {figures[0].label} changes across the periods the "
                             "articles report.", chart.to_dict(validate=False), ["Period", "Value", "Source"],
                             [[r["when"], f"{r['value']:g}", r["source"]] for r in rows]))
@@ -130,6 +163,18 @@ def _stated_as_trend(figures: list) -> bool:
         for p in figure.provenance:
             periods.setdefault((p.source, p.sentence), set()).add(figure.period)
     return any(len(found) >= 2 for found in periods.values())
+
+
+LABEL_LIMIT = 140  # px: a long source title is cut with an ellipsis (whole in the tooltip and the table)
+
+
+def _title(text: str, subtitle: str = "", width: int = 36) -> alt.TitleParams:
+    """A title (and subtitle) wrapped into lines that fit a phone (Vega does not wrap titles itself), from the
+    chart's left edge rather than the plot's, which long axis labels push to the right."""
+    lines = textwrap.wrap(text, width) or [""]
+    if subtitle:
+        return alt.TitleParams(lines, subtitle=textwrap.wrap(subtitle, width + 12), anchor="start", frame="bounds")
+    return alt.TitleParams(lines, anchor="start", frame="bounds")
 
 
 def _sources_line(names: set[str], shown: int = 3) -> str:
@@ -208,7 +253,7 @@ def comparison_charts(story: Story) -> list[Chart]:
         bars = base.mark_bar().encode(
             color=alt.Color("source:N", title="Source", legend=alt.Legend(orient="bottom", columns=1, labelLimit=360)))
         chart = (bars + base.mark_text(align="left", dx=4).encode(text="value:Q")).properties(width="container", height=max(80, 24 * len(rows)),
-                              title=alt.TitleParams(title, subtitle=period or "period not given"))
+                              title=_title(title, period or "period not given"))
         charts.append(Chart(f"compare-{len(charts) + 1}", title[:1].upper() + title[1:],
                             f"The {measure} of each {'one named' if len(rows) > 1 else 'part'} side by side"
                             f"{' (' + period + ')' if period else ''}; a bar per source where sources differ.",
@@ -230,13 +275,17 @@ def disagreement_charts(story: Story) -> list[Chart]:
             for source in sorted({p.source for p in side.provenance}):
                 rows.append({"source": labels.get(source, source), "value": float(number.group(0)) if number else 0.0,
                              "said": side.value})
-        chart = alt.Chart(alt.Data(values=rows)).mark_bar(color="#c0392b").encode(
-            y=alt.Y("source:N", title=None, sort=[r["source"] for r in rows]),
+        order = [r["source"] for r in rows]
+        base = alt.Chart(alt.Data(values=rows)).encode(
+            y=alt.Y("source:N", title=None, sort=order, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
             x=alt.X("value:Q", title=None, scale=alt.Scale(zero=True)),
             tooltip=[alt.Tooltip("source:N", title="Source"), alt.Tooltip("said:N", title="Says")],
-        ) + alt.Chart(alt.Data(values=rows)).mark_text(align="left", dx=4).encode(
-            y=alt.Y("source:N", sort=[r["source"] for r in rows]), x="value:Q", text="said:N")
-        chart = chart.properties(width="container", height=max(60, 30 * len(rows)), title=conflict.about)
+        ).transform_joinaggregate(longest="max(value)").transform_calculate(inside="datum.value >= 0.6 * datum.longest")
+        # a value is written inside its bar when the bar is long enough, else after it: never past the chart's edge
+        chart = base.mark_bar(color="#c0392b") + \
+            base.mark_text(align="right", dx=-4, color="white").encode(text="said:N").transform_filter("datum.inside") + \
+            base.mark_text(align="left", dx=4).encode(text="said:N").transform_filter("!datum.inside")
+        chart = chart.properties(width="container", height=max(60, 30 * len(rows)), title=_title(conflict.about))
         charts.append(Chart(f"disagreement-{conflict.id}", conflict.about,
                             "Each bar is the value one source gives; the bars differ where the sources disagree.",
                             chart.to_dict(validate=False), ["Source", "Says"],
@@ -279,7 +328,7 @@ def build_charts(story: Story, timeline_events: list[Event]) -> dict[str, list[C
     timeline = timeline_chart(timeline_events)
     if timeline:
         pages["timeline"].append(timeline)
-    pages["figures"].extend(figure_series_charts(story) + comparison_charts(story))
+    pages["figures"].extend(revision_charts(story) + figure_series_charts(story) + comparison_charts(story))
     voices = voices_chart(story)
     if voices:
         pages["views"].append(voices)

@@ -126,6 +126,12 @@ def score_gold(story, gold: dict) -> list[Score]:
     return scores
 
 
+def measure_coverage(story) -> int:
+    """Figures whose label names a measure beyond their unit ("people killed", not "people")."""
+    from .extract.actors import fold
+    return sum(1 for f in story.figures if f.label and set(fold(f.label).split()) - set(fold(f.unit).split()))
+
+
 def speakers_right(story, gold: dict) -> tuple[int, int]:
     """Of the gold quotes we found (by text), how many have the right speaker."""
     found = [g for g in gold["quotes"] if any(quote_matches(q, g, with_speaker=False) for q in story.quotes)]
@@ -200,6 +206,8 @@ def report_gold(gold_path: Path, seeds: Path = ROOT / "seeds") -> None:
               f"{score.f1:>7.2f}{score.duplicates:>10}")
     right, found = speakers_right(result.story, gold)
     print(f"  quote speakers right: {right}/{found}")
+    named = measure_coverage(result.story)
+    print(f"  figures whose measure says more than the unit: {named}/{len(result.story.figures)}")
     print(f"  provenance sentences verbatim in their source: {verbatim}/{total} ({verbatim / max(total, 1):.0%})")
     print(f"  page furniture on the site: {len(leaked)}" + (f" ({'; '.join(leaked)})" if leaked else ""))
 

@@ -79,6 +79,26 @@ class Figure:
     upper: float | None = None  # a range ("between 200 and 300") runs from value to upper
 
 
+@dataclass(frozen=True)
+class Report:
+    """One source's value of a running count, on the day its article was published."""
+
+    day: str
+    value: float
+    upper: float | None
+    source: str
+    figure: str  # the Figure's id
+
+
+@dataclass
+class Revision:
+    """A count the story kept reporting ("people killed"): each source's value by date of report. A later,
+    larger value is a revision; different values the same day are a disagreement."""
+
+    measure: str
+    reports: list[Report]
+
+
 @dataclass
 class Actor:
     id: str

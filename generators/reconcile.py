@@ -15,7 +15,21 @@ from .extract import content_words
 from .extract.actors import NameIndex, fold, spelling_key
 from .extract.events import dated_by_its_article, is_question
 from .extract.stance import stance_of
-from .model import Actor, Article, Conflict, ConflictValue, Event, Extraction, Figure, Provenance, Quote, Story, View
+from .model import (
+    Actor,
+    Article,
+    Conflict,
+    ConflictValue,
+    Event,
+    Extraction,
+    Figure,
+    Provenance,
+    Quote,
+    Report,
+    Revision,
+    Story,
+    View,
+)
 
 EVENT_SIMILARITY = 0.35
 
@@ -369,6 +383,120 @@ def is_key_figure(figure: Figure) -> bool:
     return figure.unit in ("USD", "EUR", "GBP") or " per " in f" {fold(figure.unit)} " or figure.value >= 10
 
 
+# Words that name one outcome however a sentence puts it: "19 people killed", "the dead", "the death toll" and
+# "200 died" count the same thing. General English news vocabulary, not any story's.
+MEASURE_FAMILIES = {
+    "deaths": {"killed", "died", "dead", "death", "deaths", "toll", "fatalities", "slain"},
+    "injured": {"injured", "wounded", "hurt", "injuries"},
+    "displaced": {"displaced", "fled", "evacuated", "refugees", "homeless"},
+    "arrested": {"arrested", "detained"},
+    "missing": {"missing"},
+}
+
+
+def measure_key(figure: Figure) -> str:
+    """What a figure counts, for comparing it with other articles' figures: its family of outcome words and who
+    it counts ("42 Americans evacuated" and "2,000 tourists evacuated" are two counts; "people", "others" and
+    an unnamed count are anyone), or its label and unit."""
+    words = set(fold(figure.label).split())
+    family = next((name for name, members in MEASURE_FAMILIES.items() if words & members), "")
+    who = fold(figure.unit)
+    if family:
+        return family if who in _GENERIC_COUNTS or who == "" or set(who.split()) & MEASURE_FAMILIES[family] \
+            else f"{family} ({who})"
+    return f"{fold(figure.label)} ({who})"
+
+
+def is_running_count(figure: Figure) -> bool:
+    """A named count with no period of its own, or one "since" a date: a toll the story keeps updating."""
+    return (not figure.period or figure.period.startswith("since ")) and figure.unit != "%" \
+        and fold(figure.label) != fold(figure.unit) and is_comparable(figure)
+
+
+def running_counts(figures: list[Figure], articles: list[Article]) -> dict[str, list[Report]]:
+    """Each running count's values, one per source and figure, dated by the article that reports it."""
+    published = {a.source: a.published for a in articles if a.published}
+    counts: dict[str, set[Report]] = defaultdict(set)
+    for figure in figures:
+        if is_running_count(figure):
+            for p in figure.provenance:
+                if p.source in published:
+                    counts[measure_key(figure)].add(Report(published[p.source], figure.value, figure.upper,
+                                                           p.source, figure.id))
+    return {key: sorted(reports, key=lambda r: (r.day, r.value, r.source)) for key, reports in counts.items()}
+
+
+def revisions(figures: list[Figure], articles: list[Article]) -> list[Revision]:
+    """Running counts reported on two days or more with two values or more; tolls of the outcomes news counts
+    (deaths, injured, displaced, …) first, then the most widely reported."""
+    by_id = {f.id: f for f in figures}
+    found = []
+    for key, reports in running_counts(figures, articles).items():
+        if len({r.day for r in reports}) >= 2 and len({(r.value, r.upper) for r in reports}) >= 2:
+            labels = Counter(by_id[r.figure].label for r in reports)
+            name = min(labels, key=lambda label: (-labels[label], label))
+            found.append((key.split(" (")[0] not in MEASURE_FAMILIES, Revision(name, reports)))
+    found.sort(key=lambda kr: (kr[0], -len({x.source for x in kr[1].reports}), kr[1].measure))
+    return [revision for _, revision in found]
+
+
+def format_number(value: float, upper: float | None = None) -> str:
+    """"1,200", "44.2", "100,000–200,000"."""
+    def one(number: float) -> str:
+        return f"{number:,.2f}".rstrip("0").rstrip(".")
+    return one(value) if upper is None else f"{one(value)}–{one(upper)}"
+
+
+def headline_counts(found: list[Revision], limit: int = 3) -> list[dict]:
+    """The story's running counts for the overview: the latest and the highest report, over how many days and
+    sources; the n-th is charted as `revision-n` on the figures page."""
+    rows = []
+    for number, revision in enumerate(found[:limit], 1):
+        reports = revision.reports
+        latest = max(reports, key=lambda r: (r.day, r.upper or r.value))
+        highest = max(reports, key=lambda r: (r.upper or r.value, r.day))
+        rows.append({"measure": revision.measure, "latest": format_number(latest.value, latest.upper),
+                     "as_of": latest.day, "chart": f"revision-{number}",
+                     "highest": format_number(highest.value, highest.upper), "highest_on": highest.day,
+                     "days": len({r.day for r in reports}), "sources": len({r.source for r in reports})})
+    return rows
+
+
+def _overlap(a: Report, b: Report) -> bool:
+    return a.value <= (b.upper or b.value) and b.value <= (a.upper or a.value)
+
+
+def same_day_conflicts(figures: list[Figure], articles: list[Article]) -> list[Conflict]:
+    """Sources giving different values of one running count on the same day disagree; a value reported on a
+    later day is a revision, not a disagreement. A source's count that day is the largest it gives (its
+    smaller ones are parts: one town's dead in a toll)."""
+    by_id = {f.id: f for f in figures}
+    conflicts = []
+    for reports in running_counts(figures, articles).values():
+        largest: dict[tuple[str, str], Report] = {}
+        for report in reports:
+            key = (report.day, report.source)
+            if key not in largest or (report.upper or report.value) > (largest[key].upper or largest[key].value):
+                largest[key] = report
+        by_day: dict[str, list[Report]] = defaultdict(list)
+        for report in largest.values():
+            by_day[report.day].append(report)
+        for day, said in sorted(by_day.items()):
+            if len({r.source for r in said}) < 2 or all(_overlap(a, b) for a in said for b in said):
+                continue
+            ids = sorted({r.figure for r in said}, key=lambda i: (by_id[i].value, i))
+            sides: dict[str, tuple[str, list[Provenance]]] = {}  # "3 people" told by two figures is one side
+            for r in sorted(said, key=lambda r: (by_id[r.figure].value, r.source)):
+                _, side = sides.setdefault(format_number(r.value, r.upper), (_format_value(by_id[r.figure]), []))
+                side += [p for p in by_id[r.figure].provenance if p.source == r.source and p not in side]
+            values = [by_id[i].value for i in ids]
+            conflicts.append(Conflict(
+                id="", kind="figure", about=f"{_measure(by_id[ids[0]])}, reported on {day}",
+                minor=close_values(max(values), min(values)),
+                values=[ConflictValue(said_as, provenance) for said_as, provenance in sides.values()], items=ids))
+    return conflicts
+
+
 def key_figures(figures: list[Figure], document_frequency: Counter, limit: int = 6) -> list[Figure]:
     """The key numbers of the overview: those most sources give, among the figures worth it; between equals,
     the one told in the words most articles use (the story's own numbers, not a sidebar's)."""
@@ -501,14 +629,15 @@ def role_conflicts(actors: list[Actor]) -> list[Conflict]:
 
 
 def _value_and_measure(figure: Figure) -> str:
-    """"12 officers hurt", "16% of change in murder rate"."""
+    """"12 officers hurt", "16% fall in murder rate", "40% of vote"."""
     if figure.unit not in ("", "%") and _measure(figure) == figure.label:
         return f"{_format_value(figure).removesuffix(figure.unit).strip()} {figure.label}"
-    return f"{_format_value(figure)} of {figure.label}"
+    joined = " " if figure.unit == "%" and figure.label.startswith(("rise", "fall")) else " of "
+    return f"{_format_value(figure)}{joined}{figure.label}"
 
 
 def _format_value(figure: Figure) -> str:
-    value = f"{figure.value:,.2f}".rstrip("0").rstrip(".")
+    value = format_number(figure.value)
     return f"{value}%" if figure.unit == "%" else f"{value} {figure.unit}".strip()
 
 
@@ -659,7 +788,7 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
         for p in figure.provenance:
             measures[(p.source, p.sentence)].add(fold(figure.label))
     events = merge_events(extractions, measures)
-    conflicts += date_conflicts(events) + role_conflicts(actors)
+    conflicts += same_day_conflicts(figures, articles) + date_conflicts(events) + role_conflicts(actors)
     mark_disputed_events(conflicts, events)
     quotes = merge_quotes(extractions, canonical)
     for number, conflict in enumerate(conflicts, 1):

@@ -28,7 +28,7 @@ from .cache import write_atomic
 from .charts import Chart, build_charts, javascript_bundle, render_svg, vl_convert_version
 from .ingest import Skipped
 from .model import Article, Conflict, Provenance, Story
-from .reconcile import publication_days, select_timeline, sources_count
+from .reconcile import headline_counts, publication_days, revisions, select_timeline, sources_count
 
 SITE_SRC = Path(str(files("generators.site_src")))  # the repository's site_src/, installed as package data
 MANIFEST = ".generated.json"
@@ -359,6 +359,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "shown_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT]
         if len(story.figures) > PAGE_LIMIT else story.figures,
         "key_figures": [f for key in story.key_figures for f in story.figures if f.id == key],  # not those rejected
+        "running_counts": headline_counts(revisions(story.figures, story.articles)),
         "overview_sources": story.articles if len(story.articles) <= OVERVIEW_SOURCES else
         sorted(story.articles, key=lambda a: (a.published, a.source), reverse=True)[:OVERVIEW_SOURCES],
         "actor_by_name": {a.name: a for a in story.actors},

@@ -216,3 +216,26 @@ def test_a_hostile_title_never_runs_as_script(browser, tmp_path):
         page.close()
     finally:
         server.shutdown()
+
+
+TEXT_OUTSIDE_ITS_CHART = """() => [...document.querySelectorAll('.story-chart')].flatMap(f => {
+  const box = f.getBoundingClientRect();
+  return [...f.querySelectorAll('.story-chart__interactive svg text')]
+    .map(t => [t.textContent.trim(), t.getBoundingClientRect()])
+    .filter(([s, r]) => s && r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1))
+    .map(([s, r]) => `${f.id}: "${s}" at ${Math.round(r.left)}-${Math.round(r.right)}, chart ${Math.round(box.left)}-${Math.round(box.right)}`);
+})"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_every_chart_keeps_its_titles_labels_and_values_inside_its_box(browser, seeds_site, width):
+    drawn = 0
+    for name in ["timeline.html", "figures.html", "views.html", "disagreements.html", "sources/index.html"]:
+        page, _ = open_page(browser, seeds_site + name, width=width)
+        charts = page.locator(".story-chart")
+        page.wait_for_function("[...document.querySelectorAll('.story-chart')].every(f => f.dataset.rendered)",
+                               timeout=15000)
+        drawn += charts.count()
+        assert page.evaluate(TEXT_OUTSIDE_ITS_CHART) == [], (name, width)
+        page.close()
+    assert drawn >= 6

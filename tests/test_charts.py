@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from generators.charts import comparison_charts, disagreement_charts, figure_series_charts, source_labels, voices_chart
+from generators.charts import (
+    comparison_charts,
+    disagreement_charts,
+    figure_series_charts,
+    revision_charts,
+    source_labels,
+    voices_chart,
+)
 from generators.extract import extract_article
 from generators.extract.dates import Reference
 from generators.ingest import clean
@@ -84,3 +91,22 @@ def test_a_control_character_in_a_file_name_does_not_abort_the_chart_renderer(tm
                           text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr[-500:]
     assert list((tmp_path / "content" / "assets" / "charts").glob("*.svg"))
+
+
+TOLL = [("2024-05-01", "The earthquake has killed 120 people, officials said."),
+        ("2024-05-02", "Between 250 and 300 people died in the earthquake, a hospital said."),
+        ("2024-05-04", "Officials say 1,200 people were killed in the earthquake.")]
+
+
+def test_a_running_count_is_charted_by_date_of_report_with_ranges_and_the_latest_and_highest_in_words():
+    articles = [clean(f"{i}.txt", {"published": day, "title": f"Quake report {i}"}, text)
+                for i, (day, text) in enumerate(TOLL)]
+    s = reconcile(articles, [extract_article(a, Reference(*map(int, a.published.split("-")))) for a in articles])
+    (chart,) = revision_charts(s)
+    assert chart.title == "How the count of people killed changed"
+    assert chart.table_rows == [["2024-05-01", "120", "Quake report 0"], ["2024-05-02", "250–300", "Quake report 1"],
+                                ["2024-05-04", "1,200", "Quake report 2"]]
+    assert "Latest: 1,200 (2024-05-04, Quake report 2)" in chart.caption
+    ranged = next(r for r in chart.spec["data"]["values"] if r["said"] == "250–300")
+    assert (ranged["value"], ranged["upper"]) == (250.0, 300.0)
+    assert any(layer["mark"]["type"] == "rule" and "y2" in layer["encoding"] for layer in chart.spec["layer"])

@@ -280,3 +280,22 @@ def test_the_outlet_that_publishes_the_story_is_not_a_voice_in_it():
                 for outlet in ("", "The Guardian")]
     voices = [[v.speaker for v in reconcile([a], [extract_article(a, Reference(2024, 5, 1))]).views] for a in articles]
     assert voices == [["Guardian"], []]
+
+
+def dated_story(*dated_texts):
+    articles = [clean(f"{i}.txt", {"published": day}, text) for i, (day, text) in enumerate(dated_texts)]
+    return reconcile(articles, [extract_article(a, Reference(*map(int, a.published.split("-")))) for a in articles])
+
+
+def test_a_toll_reported_day_after_day_is_a_revision_series_and_same_day_differences_disagree():
+    from generators.reconcile import revisions
+    s = dated_story(("2024-05-01", "The earthquake has killed 120 people, officials said."),
+                    ("2024-05-02", "The number of dead rose to 300, the ministry said."),
+                    ("2024-05-02", "At least 280 people died in the earthquake, a hospital said."),
+                    ("2024-05-04", "Officials say 1,200 people were killed and 5,000 were injured."))
+    (deaths, *_) = revisions(s.figures, s.articles)
+    assert [(r.day, r.value) for r in deaths.reports] == [
+        ("2024-05-01", 120.0), ("2024-05-02", 280.0), ("2024-05-02", 300.0), ("2024-05-04", 1200.0)]
+    (conflict,) = [c for c in s.conflicts if "reported on" in c.about]
+    assert conflict.about.endswith("reported on 2024-05-02") and not conflict.minor
+    assert sorted({p.source for v in conflict.values for p in v.provenance}) == ["1.txt", "2.txt"]

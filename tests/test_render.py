@@ -259,3 +259,18 @@ def test_an_unreadable_page_is_reported_and_left_alone(tmp_path, monkeypatch):
     result = generate(SEEDS, tmp_path)
     assert [(p, d) for p, d in result.render.kept] == [("timeline.md", "(unreadable: Permission denied)")]
     assert page.stat().st_mtime_ns == before
+
+
+def test_the_overview_gives_each_running_count_as_it_stands_and_links_to_its_chart(tmp_path):
+    from generators.pipeline import generate
+
+    from .test_charts import TOLL
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i, (day, text) in enumerate(TOLL):
+        (seeds / f"{i}.md").write_text(f"---\npublished: {day}\ntitle: Quake report {i}\n---\n\n{text}\n", "utf-8")
+    generate(seeds, tmp_path / "content")
+    overview = (tmp_path / "content" / "index.md").read_text("utf-8")
+    assert ("| people killed | **1,200** (2024-05-04) | 1,200 (2024-05-04) | 3 days, 3 sources | "
+            "[chart](figures.md#chart-revision-1) |") in overview
+    assert 'id="chart-revision-1"' in (tmp_path / "content" / "figures.md").read_text("utf-8")

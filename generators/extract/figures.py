@@ -34,6 +34,7 @@ _STOP_UNIT = {"the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or"
 _COMPARATIVES = {"more", "fewer", "less", "additional", "extra", "other"}  # "300 more troops" counts troops
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+$", re.I)
 _CHANGE = re.compile(r"\b(?:increas|decreas|rise|rising|rose|fall|fell|drop|declin|reduc|jump|surg|grow|grew|cut|soar|climb|plung)\w*", re.I)
+_DOWN = re.compile(r"(?:decreas|fall|fell|drop|declin|reduc|cut|plung)", re.I)  # the rest of _CHANGE goes up
 
 
 @dataclass(frozen=True)
@@ -202,15 +203,17 @@ def _percent_label(text: str, number: _Number, first: Figure | None) -> tuple[st
     if of:
         return ("share of " + _following_noun(text, number.end + of.end())).strip(), "a percentage of what follows"
     window = text[max(0, number.start - 70):number.end + 40]
-    if _CHANGE.search(window):
+    change = _CHANGE.search(window)
+    if change:
         subject = _rate_noun(text) or (first.label if first else "")
-        return (f"change in {subject}" if subject else "change"), "a percentage next to a word of change"
+        direction = "fall" if _DOWN.match(change.group()) else "rise"  # "dropped 16%" is not "a change of 16%"
+        return (f"{direction} in {subject}" if subject else direction), "a percentage next to a word of change"
     return _measure_before(text, number.start) or _rate_noun(text), "a percentage after the measure it names"
 
 
 # Verbs that say a number was counted or told, not what happened to what it counts: "authorities reporting 731
 # homicides" and "peaking with 781 homicides" count the same thing.
-_COUNTING_VERBS = {"be", "have", "report", "record", "register", "say", "show", "see", "count", "total", "number",
+_COUNTING_VERBS = {"be", "have", "do", "report", "record", "register", "say", "show", "see", "count", "total", "number",
                    "reach", "include", "estimate", "put", "give", "get", "remain", "become", "mark", "find", "list",
                    "cite", "confirm", "claim", "tally", "stand", "hit", "top", "exceed", "surpass", "fear", "believe",
                    "think", "expect", "make", "leave", "state", "announce", "indicate", "suggest"}
@@ -308,7 +311,7 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list
                         label, how = done, f"the verb the number goes with (\u201c{done}\u201d)"
             else:
                 done = what_happened(doc, number.start, number.end)
-                label = f"{unit} {done}" if done else unit
+                label = f"{unit} {done}" if done and done not in unit.split() else unit  # not "wounded wounded"
                 how = f"the noun after the number and the verb it goes with (\u201c{done}\u201d)" if done else how
                 if " " not in unit and not unit.endswith("s") and unit not in _IRREGULAR_PLURALS \
                         and _DETERMINER_BEFORE.search(text[:number.start]) and not number.currency:

@@ -35,7 +35,8 @@ def test_rates_series_and_periods():
 def test_counts_approximations_and_percent_changes():
     assert figures("Some 1,300 murders were recorded in the first 50 days of 2025.") == [
         (1300.0, "murders", "murders", "part of 2025", True)]
-    assert figures("The murder rate has dropped by 16% since 2023.") == [(16.0, "%", "change in murder rate", "since 2023", False)]
+    assert figures("The murder rate has dropped by 16% since 2023.") == [(16.0, "%", "fall in murder rate", "since 2023", False)]
+    assert figures("Murders rose, an increase of 40% since 2023.")[0][2] == "rise"
     assert figures("The country, with a population of 18 million, exports fish.") == [(18e6, "", "population", "", False)]
 
 
