@@ -341,6 +341,13 @@ VOICES_LIMIT = 60  # voices on the views page, up to five quotes each: a reader'
 SEARCHABLE_SOURCES_UP_TO = 100  # articles; past this the full texts would make the search index too heavy to load
 
 
+def first_reported(story: Story) -> dict[str, str]:
+    """Each figure's date of report: the earliest publication date among the articles that give it."""
+    published = {a.source: a.published for a in story.articles if a.published}
+    return {f.id: min((published[p.source] for p in f.provenance if p.source in published), default="")
+            for f in story.figures}
+
+
 def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_dates: int | None = None,
                 sentences_per_date: int | None = None) -> RenderReport:
     content.mkdir(parents=True, exist_ok=True)
@@ -360,6 +367,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         if len(story.figures) > PAGE_LIMIT else story.figures,
         "key_figures": [f for key in story.key_figures for f in story.figures if f.id == key],  # not those rejected
         "running_counts": headline_counts(revisions(story.figures, story.articles)),
+        "first_reported": first_reported(story),
         "overview_sources": story.articles if len(story.articles) <= OVERVIEW_SOURCES else
         sorted(story.articles, key=lambda a: (a.published, a.source), reverse=True)[:OVERVIEW_SOURCES],
         "actor_by_name": {a.name: a for a in story.actors},

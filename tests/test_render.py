@@ -273,4 +273,6 @@ def test_the_overview_gives_each_running_count_as_it_stands_and_links_to_its_cha
     overview = (tmp_path / "content" / "index.md").read_text("utf-8")
     assert ("| people killed | **1,200** (2024-05-04) | 1,200 (2024-05-04) | 3 days, 3 sources | "
             "[chart](figures.md#chart-revision-1) |") in overview
-    assert 'id="chart-revision-1"' in (tmp_path / "content" / "figures.md").read_text("utf-8")
+    figures = (tmp_path / "content" / "figures.md").read_text("utf-8")
+    assert 'id="chart-revision-1"' in figures
+    assert "| 120 | people | people killed | — | 2024-05-01 | 1 source" in figures  # with its date of report
