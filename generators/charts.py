@@ -21,11 +21,13 @@ from .extract.actors import fold
 from .model import Article, Event, Revision, Story
 from .reconcile import format_number, revisions
 
+# Dark mode: text, axes and legends light on the page's own dark background (no box of another grey). The
+# interactive charts read it from each spec's usermeta, the static pictures are drawn with it.
 DARK_CONFIG = {
-    "background": "#1e2129",
+    "background": "transparent",
     "axis": {"labelColor": "#d5d8e2", "titleColor": "#d5d8e2", "gridColor": "#3b4050", "domainColor": "#8a90a3",
              "tickColor": "#8a90a3"},
-    "legend": {"labelColor": "#d5d8e2", "titleColor": "#d5d8e2"},
+    "legend": {"labelColor": "#d5d8e2", "titleColor": "#d5d8e2", "symbolStrokeColor": "#d5d8e2"},
     "title": {"color": "#e8eaf0", "subtitleColor": "#c0c4d0"},
     "view": {"stroke": "#3b4050"},
     "text": {"color": "#d5d8e2"},
@@ -335,6 +337,8 @@ def build_charts(story: Story, timeline_events: list[Event]) -> dict[str, list[C
     coverage = coverage_chart(story)
     if coverage:
         pages["sources"].append(coverage)
+    for chart in (c for charts in pages.values() for c in charts):
+        chart.spec["usermeta"] = {"darkConfig": DARK_CONFIG}
     return pages
 
 

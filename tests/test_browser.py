@@ -66,8 +66,8 @@ class Watch:
         page.route("**/*", route)
 
 
-def open_page(browser, url, width=1280):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+def open_page(browser, url, width=1280, scheme="light"):
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
     watch = Watch(page, url)
     page.goto(url)
     page.wait_for_load_state("networkidle")
@@ -149,11 +149,6 @@ def test_every_chart_is_drawn_with_marks_in_light_and_dark(browser, seeds_site):
     assert drawn >= 6, "timeline, series, comparison, voices, disagreements and coverage charts"
 
 
-def test_home_page_fits_a_phone(browser, seeds_site):
-    page, _ = open_page(browser, seeds_site + "index.html", width=375)
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-
-
 def test_article_text_cannot_inject_script(browser, tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -227,15 +222,42 @@ TEXT_OUTSIDE_ITS_CHART = """() => [...document.querySelectorAll('.story-chart')]
 })"""
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-def test_every_chart_keeps_its_titles_labels_and_values_inside_its_box(browser, seeds_site, width):
+# WCAG contrast of each chart text against what lies under its centre: the mark it is drawn on, else the page.
+CHART_TEXT_UNDER_4_5 = r"""() => {
+  const rgb = c => { const m = (c || '').match(/rgba?\(([^)]+)\)/); if (!m) return null; const v = m[1].split(',').map(Number); return v.length > 3 && v[3] === 0 ? null : v.slice(0, 3); };
+  const lum = v => v.map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; }).reduce((s, x, i) => s + x * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const pageBackground = el => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c) return c; } return [255, 255, 255]; };
+  const bad = [];
+  document.querySelectorAll('.story-chart__interactive svg').forEach(svg => {
+    const shapes = [...svg.querySelectorAll('path, rect')];
+    svg.querySelectorAll('text').forEach(t => {
+      const r = t.getBoundingClientRect(), fill = rgb(getComputedStyle(t).fill);
+      if (!t.textContent.trim() || !r.width || !fill) return;
+      const x = r.left + r.width / 2, y = r.top + r.height / 2;
+      const under = shapes.filter(s => { const b = s.getBoundingClientRect(); return b.left <= x && x <= b.right && b.top <= y && y <= b.bottom && rgb(getComputedStyle(s).fill); }).pop();
+      const back = under ? rgb(getComputedStyle(under).fill) : pageBackground(svg);
+      const k = ratio(fill, back);
+      if (k < 4.5) bad.push(`${svg.closest('figure').id}: "${t.textContent.trim()}" ${k.toFixed(2)}:1`);
+    });
+  });
+  return bad;
+}"""
+
+MAIN_PAGES = ["index.html", "timeline.html", "figures.html", "actors.html", "views.html", "disagreements.html",
+              "sources/index.html"]
+
+
+@pytest.mark.parametrize("width,scheme", [(375, "light"), (375, "dark"), (1280, "light"), (1280, "dark")])
+def test_charts_are_legible_and_inside_their_box_and_pages_never_scroll_sideways(browser, seeds_site, width, scheme):
     drawn = 0
-    for name in ["timeline.html", "figures.html", "views.html", "disagreements.html", "sources/index.html"]:
-        page, _ = open_page(browser, seeds_site + name, width=width)
-        charts = page.locator(".story-chart")
-        page.wait_for_function("[...document.querySelectorAll('.story-chart')].every(f => f.dataset.rendered)",
-                               timeout=15000)
-        drawn += charts.count()
-        assert page.evaluate(TEXT_OUTSIDE_ITS_CHART) == [], (name, width)
+    for name in MAIN_PAGES:
+        page, _ = open_page(browser, seeds_site + name, width=width, scheme=scheme)
+        page.wait_for_function(f"[...document.querySelectorAll('.story-chart')].every("
+                               f"f => f.dataset.rendered === '{scheme}')", timeout=15000)
+        drawn += page.locator(".story-chart").count()
+        assert page.evaluate(TEXT_OUTSIDE_ITS_CHART) == [], (name, width, scheme)
+        assert page.evaluate(CHART_TEXT_UNDER_4_5) == [], (name, width, scheme)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (name, width, scheme)
         page.close()
     assert drawn >= 6

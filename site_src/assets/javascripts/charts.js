@@ -18,7 +18,8 @@ function renderCharts() {
       return; // the static picture stays
     }
     const options = { actions: false, renderer: "svg", tooltip: { theme: scheme } };
-    if (scheme === "dark") options.theme = "dark";
+    const dark = spec.usermeta && spec.usermeta.darkConfig;
+    if (scheme === "dark" && dark) spec.config = Object.assign({}, spec.config, dark); // our colours, not Vega's theme
     window.vegaEmbed(target, spec, options).then(() => {
       figure.dataset.rendered = scheme;
       figure.classList.add("is-interactive");
