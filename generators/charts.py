@@ -216,16 +216,28 @@ def coverage_chart(story: Story, limit: int = 20) -> Chart | None:
 
 
 def source_labels(articles: list[Article]) -> dict[str, str]:
-    """Short names for sources on a chart axis: outlet and date, else the start of the headline."""
+    """Short names for sources on a chart axis: outlet and date, else the start of the headline; sources that
+    would share a name are told apart by their headline, then by a number (never by file name)."""
+    def short(text: str, size: int) -> str:
+        return text if len(text) <= size else text[:size - 1].rstrip() + "…"
+
     def label(article: Article) -> str:
         if article.outlet:
             return ", ".join(x for x in (article.outlet, article.published) if x)
-        title = article.title or article.source
-        return title if len(title) <= 36 else title[:35].rstrip() + "…"
+        return short(article.title or article.source, 36)
 
     labels = {a.source: label(a) for a in articles}
     counts = Counter(labels.values())
-    return {source: text if counts[text] == 1 else f"{text} ({source})" for source, text in labels.items()}
+    titled = {a.source: labels[a.source] if counts[labels[a.source]] == 1 or not a.outlet or not a.title
+              else f"{labels[a.source]}: {short(a.title, 24)}" for a in articles}
+    counts = Counter(titled.values())
+    seen: Counter = Counter()
+    result = {}
+    for source in sorted(titled):
+        text = titled[source]
+        seen[text] += 1
+        result[source] = text if counts[text] == 1 else f"{text} ({seen[text]})"
+    return result
 
 
 def comparison_charts(story: Story) -> list[Chart]:

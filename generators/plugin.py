@@ -14,6 +14,7 @@ command: the plugin then only themes and caches.
 from __future__ import annotations
 
 import os
+import re
 import time
 from functools import lru_cache
 from importlib.metadata import version
@@ -167,6 +168,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return env
 
     def on_post_page(self, output, *, page, config):
+        if 'class="story-chart"' not in output:  # 900 KB of Vega only where a chart is drawn
+            output = _CHART_SCRIPTS.sub("", output)
         if hasattr(page, "output_key") and not hasattr(page, "cached_output"):
             store(self._cache_dir(config, "themed"), page.output_key, output)
         return output
@@ -177,6 +180,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             for entry in self._cache_dir(config, kind).glob("*.pickle"):
                 if entry.stat().st_mtime < stale:
                     entry.unlink(missing_ok=True)
+
+
+_CHART_SCRIPTS = re.compile(r'<script src="[^"]*assets/javascripts/(?:vega-bundle-[^"/]*|charts)\.js"[^>]*></script>\s*')
 
 
 def _script(path: str, kind: str = "") -> c.ExtraScriptValue:

@@ -259,5 +259,8 @@ def test_charts_are_legible_and_inside_their_box_and_pages_never_scroll_sideways
         assert page.evaluate(TEXT_OUTSIDE_ITS_CHART) == [], (name, width, scheme)
         assert page.evaluate(CHART_TEXT_UNDER_4_5) == [], (name, width, scheme)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (name, width, scheme)
+        small = page.evaluate("[...document.querySelectorAll('a.footnote-ref')].map(a => a.getBoundingClientRect())"
+                              ".filter(r => r.width < 24 || r.height < 24).length")
+        assert small == 0, (name, "footnote marks under 24 x 24 px")
         page.close()
     assert drawn >= 6

@@ -110,3 +110,12 @@ def test_a_running_count_is_charted_by_date_of_report_with_ranges_and_the_latest
     ranged = next(r for r in chart.spec["data"]["values"] if r["said"] == "250–300")
     assert (ranged["value"], ranged["upper"]) == (250.0, 300.0)
     assert any(layer["mark"]["type"] == "rule" and "y2" in layer["encoding"] for layer in chart.spec["layer"])
+
+
+def test_sources_that_would_share_a_label_are_told_apart_by_headline_then_number_never_by_file_name():
+    from generators.model import Article
+    same = [Article(f"00{i}_3f9a.txt", title=title, outlet="BBC", published="2024-05-02")
+            for i, title in enumerate(["Quake toll rises", "Quake toll rises", "Aid arrives in the capital"])]
+    assert source_labels([*same, Article("x.txt", outlet="", title="")]) == {
+        "000_3f9a.txt": "BBC, 2024-05-02: Quake toll rises (1)", "001_3f9a.txt": "BBC, 2024-05-02: Quake toll rises (2)",
+        "002_3f9a.txt": "BBC, 2024-05-02: Aid arrives in the capi…", "x.txt": "x.txt"}

@@ -92,7 +92,7 @@ def test_large_stories_keep_article_pages_out_of_search(tmp_path, monkeypatch):
     monkeypatch.setattr(render, "SEARCHABLE_SOURCES_UP_TO", len(story.articles) - 1)
     render.render_site(story, tmp_path, skipped)
     for page in (tmp_path / "sources").glob("*-txt.md"):
-        assert "search:\n  exclude: true\n---" in page.read_text("utf-8")
+        assert "\nsearch:\n  exclude: true\n" in page.read_text("utf-8").split("\n---\n")[0]
 
 
 def test_the_home_page_of_a_long_story_lists_its_latest_articles_and_links_to_all(tmp_path, monkeypatch):

@@ -122,3 +122,22 @@ def test_the_site_publishes_only_what_it_needs(tmp_path, seeds_build):
     assert {"index.html", "timeline.html", "data/story.json", "data/events.csv"} <= published
     assert any(p.startswith("assets/charts/") and p.endswith(".svg") for p in published)
     assert "assets/stylesheets/story.css" in published
+
+
+def test_each_tab_names_its_page_and_the_story(seeds_build):
+    result, _, site = seeds_build
+    story = result.story.question
+    assert story
+    for name, title in (("timeline.html", "Timeline"), ("figures.html", "Key figures"), ("index.html", "Overview")):
+        assert page(site, name).title.string == f"{title} · {story}"
+    assert page(site, "timeline.html").find("meta", property="og:title")["content"] == f"Timeline · {story}"
+
+
+def test_the_chart_scripts_load_only_on_pages_with_a_chart(seeds_build):
+    _, _, site = seeds_build
+    for name in ("index.html", "actors.html", "timeline.html", "figures.html"):
+        html = page(site, name)
+        scripts = [s.get("src", "") for s in html.find_all("script")]
+        charted = bool(html.select(".story-chart"))
+        assert any("vega-bundle" in s for s in scripts) == charted == any(s.endswith("charts.js") for s in scripts), name
+    assert not page(site, "index.html").select(".story-chart") and page(site, "timeline.html").select(".story-chart")
