@@ -6,12 +6,14 @@ light and a dark SVG rendered at build time, so readers without JavaScript see i
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
 import re
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 import altair as alt
@@ -67,28 +69,57 @@ def _plot_date(value: str) -> str:
     return value
 
 
-def timeline_chart(events: list[Event]) -> Chart | None:
+CONTEXT_BEFORE_DAYS = 180  # events older than this before the first article are background, listed not plotted
+
+
+def _span(value: str) -> tuple[str, str]:
+    """The first and last day of a date, a month or a year."""
+    if len(value) == 4:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(value) == 7:
+        last = calendar.monthrange(int(value[:4]), int(value[5:]))[1]
+        return f"{value}-01", f"{value}-{last:02d}"
+    return value, value
+
+
+def timeline_chart(events: list[Event], articles: list[Article] | None = None) -> Chart | None:
+    """Events by date on a time axis focused on the story's own weeks: a day is a dot, a month or a year a bar
+    across it, higher when more sources report it; older background is listed in the table, not plotted."""
     if not events:
         return None
+    published = sorted(a.published for a in articles or [] if a.published)
+    focus_from = (date.fromisoformat(published[0]) - timedelta(days=CONTEXT_BEFORE_DAYS)).isoformat() \
+        if published else ""
     rows: list[dict[str, Any]] = [{
-        "date": _plot_date(e.date.value), "when": e.date.value, "precision": e.date.precision,
-        "status": "scheduled" if e.scheduled else "reported", "sources": len({p.source for p in e.provenance}),
+        "start": _span(e.date.value)[0], "end": _span(e.date.value)[1], "when": e.date.value,
+        "precision": e.date.precision, "status": "scheduled" if e.scheduled else "reported",
+        "sources": len({p.source for p in e.provenance}),
         "event": e.text if len(e.text) <= 140 else e.text[:137] + "…",
     } for e in events]
-    chart = alt.Chart(alt.Data(values=rows)).mark_circle(opacity=0.8).encode(
-        x=alt.X("date:T", title="Date"),
-        y=alt.Y("precision:N", title="Date precision", sort=["day", "month", "year"]),
-        size=alt.Size("sources:Q", title="Sources", scale=alt.Scale(range=[60, 400], domainMin=1),
-                      legend=alt.Legend(format="d", tickMinStep=1)),
-        color=alt.Color("status:N", title="Status", scale=alt.Scale(domain=["reported", "scheduled"],
-                                                                     range=["#3f6fb5", "#d9822b"])),
+    shown = [r for r in rows if r["start"] >= focus_from] or rows
+    earlier = len(rows) - len(shown)
+    days = [r["start"] for r in shown if r["precision"] == "day"]
+    until = max([*days, (date.fromisoformat(published[-1]) + timedelta(days=60)).isoformat()] if published else days,
+                default=max(r["end"] for r in shown))
+    base = alt.Chart(alt.Data(values=shown)).encode(
+        x=alt.X("start:T", title=None, scale=alt.Scale(domain=[min(r["start"] for r in shown), until])),
+        y=alt.Y("sources:Q", title="Sources", axis=alt.Axis(tickMinStep=1, format="d"),
+                scale=alt.Scale(domain=[0, max(r["sources"] for r in shown) + 1])),
+        color=alt.Color("status:N", title=None, scale=alt.Scale(domain=["reported", "scheduled"],
+                                                               range=["#3f6fb5", "#d9822b"]),
+                        legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("when:N", title="Date"), alt.Tooltip("event:N", title="Event"),
-                 alt.Tooltip("sources:Q", title="Sources"), alt.Tooltip("status:N", title="Status")],
-    ).properties(width="container", height=180, title="Events over time")
-    return Chart("timeline", "Events over time",
-                 "Each dot is an event from the articles, placed at its date; bigger dots are reported by more sources, "
-                 "orange ones are scheduled.",
-                 chart.to_dict(validate=False), ["Date", "Event", "Sources"],
+                 alt.Tooltip("sources:Q", title="Sources"), alt.Tooltip("status:N", title="Status")])
+    spans = base.mark_rule(strokeWidth=6, opacity=0.6, strokeCap="round", clip=True).encode(
+        x2="end:T").transform_filter("datum.precision !== 'day'")  # a year runs on past the story's weeks: cut
+    dots = base.mark_circle(size=90, opacity=0.85, clip=True).transform_filter("datum.precision === 'day'")
+    chart = (spans + dots).properties(width="container", height=180, title="Events over time")
+    caption = ("Each dot is an event on its day, higher when more sources report it; a bar is an event known only "
+               "to its month or year, drawn across it; orange ones are scheduled.")
+    if earlier:
+        caption += (f" {earlier} earlier event{'s' if earlier > 1 else ''} (background) "
+                    f"{'are' if earlier > 1 else 'is'} in the table, not the chart.")
+    return Chart("timeline", "Events over time", caption, chart.to_dict(validate=False), ["Date", "Event", "Sources"],
                  [[r["when"], r["event"], str(r["sources"])] for r in rows])
 
 
@@ -339,7 +370,7 @@ def build_charts(story: Story, timeline_events: list[Event]) -> dict[str, list[C
     """Charts per page name; the timeline chart shows the events the timeline page shows."""
     pages: dict[str, list[Chart]] = {"timeline": [], "figures": [], "sources": [], "views": [],
                                      "disagreements": disagreement_charts(story)}
-    timeline = timeline_chart(timeline_events)
+    timeline = timeline_chart(timeline_events, story.articles)
     if timeline:
         pages["timeline"].append(timeline)
     pages["figures"].extend(revision_charts(story) + figure_series_charts(story) + comparison_charts(story))

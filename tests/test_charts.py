@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from generators.charts import (
     comparison_charts,
     disagreement_charts,
@@ -119,3 +121,17 @@ def test_sources_that_would_share_a_label_are_told_apart_by_headline_then_number
     assert source_labels([*same, Article("x.txt", outlet="", title="")]) == {
         "000_3f9a.txt": "BBC, 2024-05-02: Quake toll rises (1)", "001_3f9a.txt": "BBC, 2024-05-02: Quake toll rises (2)",
         "002_3f9a.txt": "BBC, 2024-05-02: Aid arrives in the capi…", "x.txt": "x.txt"}
+
+
+def test_the_timeline_chart_plots_the_storys_weeks_days_as_dots_months_and_years_as_bars():
+    from generators.charts import timeline_chart
+    s = story("The old treaty was signed in 1998.", "Riots broke out in April 2024 across the city.",
+              "The council met on May 1, 2024 and again on May 3, 2024.")
+    chart = timeline_chart(s.events, s.articles)
+    plotted = {r["when"]: r for r in chart.spec["data"]["values"]}
+    assert "1998" not in plotted and "1 earlier event" in chart.caption  # background: in the table only
+    assert [row[0] for row in chart.table_rows if row[0] == "1998"] == ["1998"]
+    assert (plotted["2024-04"]["start"], plotted["2024-04"]["end"]) == ("2024-04-01", "2024-04-30")
+    marks = {layer["mark"]["type"]: layer["transform"][0]["filter"] for layer in chart.spec["layer"]}
+    assert marks == {"rule": "datum.precision !== 'day'", "circle": "datum.precision === 'day'"}
+    assert "precision" not in json.dumps(chart.spec["layer"][0]["encoding"]) and "size" not in chart.spec["layer"][1]["encoding"]
