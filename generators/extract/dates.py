@@ -90,7 +90,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("relative-month", re.compile(r"\b(?P<which>last|this|next|previous|past)\s+month\b", re.I)),
     ("ago", re.compile(r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|year)s?\s+ago\b", re.I)),
     ("relative-day", re.compile(r"\b(?P<which>yesterday|today|tomorrow)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:(?P<rel>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(r"\b(?:(?P<rel>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?(rel)|(?=['’]s\b))")),
 ]
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}

@@ -67,8 +67,9 @@ def test_an_undated_article_is_dated_by_the_latest_full_date_it_names():
     assert date_from_content(["The talks began in March.", "Nothing was agreed."]) == ""
 
 
-def test_a_bare_weekday_is_a_day_but_a_named_one_is_not():
-    """News style drops the "on": "released a statement Monday", "Monday's bombing" (REF is a Sunday)."""
-    assert values("Amnesty released a statement Monday.") == [("2025-03-17", "day", "on")]
+def test_a_weekday_of_an_event_is_a_day_but_the_day_something_was_said_is_not():
+    """"Monday's bombing" dates the bombing; "said Monday" only dates the telling (taking it as an event's date
+    crowded T17 Egypt's timeline with statements: ROUGE-2 0.069 -> 0.008). REF is a Sunday."""
     assert values("Monday's bombing killed 30.") == [("2025-03-17", "day", "on")]
+    assert values("Amnesty released a statement Monday.") == []
     assert values("Shops opened on Good Friday.") == values("Super Tuesday results came in.") == []
