@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
-DEV_CORPORA = ["t17-mj", "t17-egypt"]
+DEV_CORPORA = ["t17-mj", "t17-egypt", "t17-libya"]
 DATEWISE = {"rouge_1": 0.120, "rouge_2": 0.035, "date_f1": 0.544}  # published T17 averages
 
 Timeline = dict[date, list[str]]
@@ -230,13 +230,14 @@ def timeline_size(gold: Timeline) -> tuple[int, int]:
     return len(gold), max(1, round(statistics.mean(len(s) for s in gold.values())))
 
 
-def predicted_timeline(story, dates: int, per_date: int) -> Timeline:
+def predicted_timeline(story, dates: int, per_date: int, published_weight: float | None = None) -> Timeline:
     """Our own timeline, cut as the site cuts a long story; only day-precise events can name a day."""
-    from .reconcile import publication_days, select_timeline
+    from .reconcile import PUBLISHED_WEIGHT, publication_days, select_timeline
 
     days = [e for e in story.events if e.date.precision == "day" and not e.scheduled]
     timeline: Timeline = defaultdict(list)
-    for event in select_timeline(days, dates, per_date, publication_days(story.articles)):
+    weight = PUBLISHED_WEIGHT if published_weight is None else published_weight
+    for event in select_timeline(days, dates, per_date, publication_days(story.articles), weight):
         timeline[date.fromisoformat(event.date.value)].append(event.text)
     return dict(timeline)
 
@@ -273,34 +274,71 @@ def score_timeline(predicted: Timeline, gold: Timeline) -> dict[str, float]:
             "date_f1": tilse_dates.evaluate_dates(mine, truth)["f_score"] if mine else 0.0}
 
 
-def evaluate_corpus(folder: Path) -> dict[str, dict[str, float]]:
+# The one free parameter of date selection, chosen by leave-one-topic-out: how much an article published on a day
+# counts towards that day, beside the sources that refer to it.
+PUBLISHED_WEIGHTS = [0.0, 0.25, 0.5, 1.0, 2.0]
+
+
+def evaluate_corpus(folder: Path) -> dict:
+    """Our timeline for each candidate weight, and the reference method, scored against the gold timeline."""
     from .pipeline import analyse
 
     gold = read_gold_timeline(folder / "gold-timeline.txt")
     dates, per_date = timeline_size(gold)
     story, _ = analyse(folder / "articles", cache=ROOT / ".cache")
-    return {"ours": score_timeline(predicted_timeline(story, dates, per_date), gold),
+    return {"ours": {w: score_timeline(predicted_timeline(story, dates, per_date, w), gold) for w in PUBLISHED_WEIGHTS},
             "reference": score_timeline(reference_timeline(story.articles, dates, per_date), gold)}
 
 
+def _overall(scores: dict[str, float]) -> float:
+    return scores["rouge_1"] + scores["rouge_2"] + scores["date_f1"]
+
+
+def leave_one_topic_out(results: dict[str, dict]) -> dict[str, tuple[float, dict[str, float]]]:
+    """For each topic, the weight the other topics score best with, and what that weight scores on this one:
+    a figure for topics nobody tuned on."""
+    held_out = {}
+    for name in results:
+        others = [n for n in results if n != name]
+        best = max(PUBLISHED_WEIGHTS, key=lambda w: (statistics.mean(_overall(results[n]["ours"][w]) for n in others),
+                                                   -abs(w - 0.5)))
+        held_out[name] = (best, results[name]["ours"][best])
+    return held_out
+
+
+def _row(name: str, method: str, scores: dict[str, float]) -> str:
+    return f"  {name:<12}{method:<30}{scores['rouge_1']:>9.3f}{scores['rouge_2']:>9.3f}{scores['date_f1']:>9.3f}"
+
+
 def report_corpora(names: list[str]) -> None:
+    from .reconcile import PUBLISHED_WEIGHT
+
     print("\nTimelines on the development corpora (tilse align+ m:1, ROUGE F1; Date F1)")
-    print(f"  {'corpus':<12}{'method':<12}{'ROUGE-1':>9}{'ROUGE-2':>9}{'Date F1':>9}")
-    ours = []
+    print(f"  {'corpus':<12}{'method':<30}{'ROUGE-1':>9}{'ROUGE-2':>9}{'Date F1':>9}")
+    results = {}
     for name in names:
         folder = CORPORA / name
         if not (folder / "gold-timeline.txt").is_file():
             print(f"  {name}: not found at {folder}")
             continue
-        results = evaluate_corpus(folder)
-        ours.append(results["ours"])
-        for method, scores in results.items():
-            print(f"  {name:<12}{method:<12}{scores['rouge_1']:>9.3f}{scores['rouge_2']:>9.3f}{scores['date_f1']:>9.3f}")
-    if ours:
-        mean = {k: statistics.mean(s[k] for s in ours) for k in DATEWISE}
-        print(f"  {'average':<12}{'ours':<12}{mean['rouge_1']:>9.3f}{mean['rouge_2']:>9.3f}{mean['date_f1']:>9.3f}")
-        print(f"  {'T17 (pub.)':<12}{'DATEWISE':<12}{DATEWISE['rouge_1']:>9.3f}{DATEWISE['rouge_2']:>9.3f}"
-              f"{DATEWISE['date_f1']:>9.3f}")
+        results[name] = evaluate_corpus(folder)
+    if not results:
+        return
+    held_out = leave_one_topic_out(results) if len(results) > 1 else {}
+    for name, result in results.items():
+        print(_row(name, f"ours (weight {PUBLISHED_WEIGHT:g}, site)", result["ours"][PUBLISHED_WEIGHT]))
+        if name in held_out:
+            weight, scores = held_out[name]
+            print(_row(name, f"ours, held out (weight {weight:g})", scores))
+        print(_row(name, "reference", result["reference"]))
+
+    def mean(rows: list[dict[str, float]]) -> dict[str, float]:
+        return {k: statistics.mean(s[k] for s in rows) for k in DATEWISE}
+    print(_row("mean", "ours (site)", mean([r["ours"][PUBLISHED_WEIGHT] for r in results.values()])))
+    if held_out:
+        print(_row("mean", "ours, leave-one-topic-out", mean([scores for _, scores in held_out.values()])))
+    print(_row("mean", "reference", mean([r["reference"] for r in results.values()])))
+    print(_row("T17 (pub.)", "DATEWISE", DATEWISE))
 
 
 def report_conll(folder: Path) -> None:

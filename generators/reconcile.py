@@ -239,7 +239,7 @@ PUBLISHED_WEIGHT = 0.5  # an article published on a day counts as half a source 
 
 
 def select_timeline(events: list[Event], dates: int | None = None, per_date: int | None = None,
-                    published: Counter | None = None) -> list[Event]:
+                    published: Counter | None = None, published_weight: float = PUBLISHED_WEIGHT) -> list[Event]:
     """Date-wise selection (as DATEWISE): the dates most sources refer to, the events most central to each.
 
     `published` counts the articles published on each day: a day the press wrote much about counts half a
@@ -256,7 +256,7 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
     sources_by_date = {d: len({p.source for e in group for p in e.provenance}) for d, group in by_date.items()}
     mentions = {d: sum(len(e.provenance) for e in group) for d, group in by_date.items()}
     published = published or Counter()
-    ranked = sorted(by_date, key=lambda d: (-(sources_by_date[d] + PUBLISHED_WEIGHT * published[d]), -mentions[d], d))
+    ranked = sorted(by_date, key=lambda d: (-(sources_by_date[d] + published_weight * published[d]), -mentions[d], d))
     chosen = sorted(ranked[:dates])
     weight = centrality([e for d in chosen for e in by_date[d]], by_date)
     selected = []

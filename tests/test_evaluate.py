@@ -63,3 +63,17 @@ def test_reference_method_takes_the_busiest_days():
                 article("a.md", "2011-01-02", "First article lead.", "Its second sentence.", "Third."),
                 article("c.md", "2011-01-05", "Quiet day.")]
     assert reference_timeline(articles, 1, 2) == {date(2011, 1, 2): ["First article lead.", "Its second sentence."]}
+
+
+def test_leave_one_topic_out_scores_each_topic_with_the_weight_the_others_chose():
+    from generators.evaluate import PUBLISHED_WEIGHTS, leave_one_topic_out
+
+    def scores(best: float, top: float) -> dict:
+        return {w: {"rouge_1": top if w == best else 0.1, "rouge_2": 0.0, "date_f1": 0.0} for w in PUBLISHED_WEIGHTS}
+
+    results = {"a": {"ours": scores(0.0, 0.9)}, "b": {"ours": scores(2.0, 0.5)}, "c": {"ours": scores(2.0, 0.4)}}
+    held_out = leave_one_topic_out(results)
+    assert held_out["a"] == (2.0, {"rouge_1": 0.1, "rouge_2": 0.0, "date_f1": 0.0})  # b and c prefer 2.0
+    # without b, a's strong preference for 0.0 outweighs c's weak one for 2.0: b is scored at 0.0, not its own best
+    assert held_out["b"] == (0.0, {"rouge_1": 0.1, "rouge_2": 0.0, "date_f1": 0.0})
+    assert held_out["c"][0] == 0.0
