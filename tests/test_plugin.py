@@ -6,9 +6,12 @@ from __future__ import annotations
 import functools
 import pickle
 import shutil
+import socket
 import subprocess
 import sys
 import sysconfig
+import time
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -105,6 +108,27 @@ def test_a_new_story_project_builds_and_keeps_edits_with_the_installed_wheel(tmp
     assert "kept your edit of timeline.md" in done.stdout + done.stderr
     assert "An editor's note on the timeline." in (story / "site" / "timeline.html").read_text("utf-8")
     assert run([tool / "news-explainer", "new", str(story)], check=False).returncode == 2  # never over a story
+    assert "An editor's note on the timeline." in served(tool, story, "timeline.html")
+
+
+def served(tool: Path, story: Path, page: str) -> str:
+    """A page as `mkdocs serve` shows it in the story's folder."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([tool / "python", "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=story, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{page}", timeout=5) as response:
+                    return response.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.5)
+        raise AssertionError("mkdocs serve did not answer within a minute")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def test_the_starter_project_has_this_repositorys_configuration():
