@@ -159,6 +159,59 @@ def incremental(runs: int) -> None:
               + ", ".join(f"{s} {statistics.median(run[s] for run in seconds):.1f}" for s in STAGES) + ")")
 
 
+SLOW_PROFILE = {"latency": 150, "download": 1.6e6 / 8, "upload": 0.75e6 / 8, "cpu": 4}  # 1.6 Mbps, 150 ms, CPU x4
+MAIN_PAGES = ["index.html", "timeline.html", "figures.html", "actors.html", "views.html", "disagreements.html",
+              "sources/index.html"]
+
+
+def slow_profile_loads(site: Path) -> None:
+    """Seconds to each main page's load event, cold cache, on a slow connection and CPU (Chromium's own
+    throttling through the DevTools protocol); a report, never a test."""
+    import contextlib
+    import functools
+    import http.server
+    import threading
+
+    chromium = Path("/usr/bin/chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("slow profile: skipped (Playwright is a test dependency: run `make test` once)")
+        return
+    if not chromium.exists() or not (site / "index.html").exists():
+        print(f"slow profile: skipped (needs {chromium} and a built site in {site})")
+        return
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def handle(self) -> None:
+            with contextlib.suppress(ConnectionError):  # the browser moved on to the next page
+                super().handle()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print("\nseeds site, slow profile (1.6 Mbps, 150 ms, CPU x4), seconds to the load event:")
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+            for name in MAIN_PAGES:
+                page = browser.new_page()
+                cdp = page.context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.emulateNetworkConditions", {
+                    "offline": False, "latency": SLOW_PROFILE["latency"],
+                    "downloadThroughput": SLOW_PROFILE["download"], "uploadThroughput": SLOW_PROFILE["upload"]})
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOW_PROFILE["cpu"]})
+                start = time.perf_counter()
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}/{name}", wait_until="load", timeout=120_000)
+                print(f"  {name:<22}{time.perf_counter() - start:>6.1f}")
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m generators.bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
@@ -171,6 +224,7 @@ def main() -> None:
         print(json.dumps(one_run(args.one, args.work, args.cache)))
         return
     report(args.runs, args.corpus or list(CORPORA))
+    slow_profile_loads(ROOT / "site")
 
 
 if __name__ == "__main__":

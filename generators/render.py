@@ -59,6 +59,14 @@ def attr(value) -> Trusted:
     return Trusted(html.escape(" ".join(str(value).split()), quote=True))
 
 
+def signed(figure) -> str:
+    """A percentage change as a reader compares it: "fell 16%" is −16%, "rose 40%" is +40%."""
+    if figure.unit == "%" and figure.label.startswith(("fall", "rise")):
+        sign = "−" if figure.label.startswith("fall") else "+"
+        return re.sub(r"[+\-−]?(?=\d)", sign, figure.text, count=1)  # "around 16%" is "around −16%"
+    return figure.text
+
+
 def front_matter_str(value) -> Trusted:
     """A front-matter string: MkDocs and Material place a page's title unescaped into <title>, the header and meta
     tags (in double quotes), so it is HTML-escaped first (an apostrophe stays readable), then quoted as YAML (JSON
@@ -141,6 +149,7 @@ def environment() -> jinja2.Environment:
     env.filters["yaml_str"] = front_matter_str
     env.filters["page"] = lambda source: Trusted(source_page(source))
     env.filters["sources"] = sources_count
+    env.filters["signed"] = signed
     env.filters["json_attr"] = lambda value: attr(json.dumps(value, sort_keys=True, separators=(",", ":")))
     return env
 

@@ -264,3 +264,25 @@ def test_charts_are_legible_and_inside_their_box_and_pages_never_scroll_sideways
         assert small == 0, (name, "footnote marks under 24 x 24 px")
         page.close()
     assert drawn >= 6
+
+
+TAB_STOPS = """() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+  .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length
+          && getComputedStyle(e).visibility !== 'hidden').length"""
+HTML_BUDGET, CHARTLESS_JS_BUDGET, TAB_STOP_BUDGET = 150_000, 300_000, 1_000
+
+
+def test_main_pages_stay_within_weight_and_tab_stop_budgets(browser, seeds_site, seeds_build):
+    """Budgets per main page (printed with -s): HTML under 150 KB, scripts under 300 KB where there is no chart,
+    under 1,000 tab stops."""
+    site = seeds_build[2]
+    for name in MAIN_PAGES:
+        page, _ = open_page(browser, seeds_site + name)
+        scripts = page.evaluate("[...document.scripts].filter(s => s.src).map(s => new URL(s.src).pathname)")
+        js = sum((site / path.lstrip("/")).stat().st_size for path in scripts)
+        html, stops = (site / name).stat().st_size, page.evaluate(TAB_STOPS)
+        charted = page.locator(".story-chart").count() > 0
+        print(f"{name}: HTML {html / 1000:.0f} KB, scripts {js / 1000:.0f} KB, {stops} tab stops")
+        assert html < HTML_BUDGET and stops < TAB_STOP_BUDGET, name
+        assert charted or js < CHARTLESS_JS_BUDGET, name
+        page.close()

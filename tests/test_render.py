@@ -276,3 +276,12 @@ def test_the_overview_gives_each_running_count_as_it_stands_and_links_to_its_cha
     figures = (tmp_path / "content" / "figures.md").read_text("utf-8")
     assert 'id="chart-revision-1"' in figures
     assert "| 120 | people | people killed | — | 2024-05-01 | 1 source" in figures  # with its date of report
+
+
+def test_a_percentage_change_reads_with_its_sign():
+    from generators.model import Figure
+    from generators.render import signed
+    assert signed(Figure("", 16.0, "%", "fall in murder rate", "", False, "16%")) == "−16%"
+    assert signed(Figure("", 40.0, "%", "rise in murders", "", False, "40%")) == "+40%"
+    assert signed(Figure("", 16.0, "%", "fall in murder rate", "", False, "around 16%")) == "around −16%"
+    assert signed(Figure("", 44.2, "%", "share of vote: Noboa", "", False, "44.2%")) == "44.2%"
