@@ -111,8 +111,17 @@ class Footnotes:
                 self.numbers[key] = len(self.numbers) + 1
             numbers.append(self.numbers[key])
         refs = "".join(f"[^{n}]" for n in sorted(numbers))  # read as ³⁴, not ⁴³
-        more = f'<small class="more-sources">+{hidden} more in [story.json]({self.prefix}data/story.json)</small>'
-        return Trusted(refs + (more if hidden > 0 else ""))
+        return Trusted(refs + (self._more(ordered[MAX_CITED:]) if hidden > 0 else ""))
+
+    def _more(self, rest: list[Provenance]) -> str:
+        """The sentences past the first five, folded: each a link to its sentence on its article's page."""
+        links = []
+        for item in rest:
+            article = self.articles.get(item.source)
+            title = html.escape(article.title if article and article.title else item.source)
+            page = source_page(item.source).removesuffix(".md") + ".html"  # raw HTML: MkDocs does not rewrite it
+            links.append(f'<a href="{html.escape(self.prefix + page)}#s-{item.sentence}">{title}</a>')
+        return (f'<details class="more-sources"><summary>+{len(rest)} more</summary>{"; ".join(links)}</details>')
 
     def definitions(self) -> Trusted:
         lines = []
@@ -123,7 +132,10 @@ class Footnotes:
             link = f"{self.prefix}{source_page(item.source)}#s-{item.sentence}"
             lines.append(f"[^{number}]: *{md_text(title)}*{' (' + md_text(meta) + ')' if meta else ''}: "
                          f"“{md_text(item.quote)}” [Read in context]({link})")
-        return Trusted("\n".join(lines))
+        # the footnotes close the page: under a heading of their own, search files their sentences there and
+        # not under whatever section happened to come last
+        heading = "## The sentences cited on this page { #cited }\n\n" if lines else ""
+        return Trusted(heading + "\n".join(lines))
 
 
 def table(header: list[str], rows: list[list[str]], indent: str = "") -> Trusted:

@@ -140,7 +140,8 @@ def test_an_item_cites_one_sentence_per_source_first_and_at_most_five():
     provenance = [Provenance("a.txt", 1, "A one."), Provenance("a.txt", 2, "A two.")]
     provenance += [Provenance(f"{n}.txt", 0, f"Source {n}.") for n in range(6)]
     cited = notes.cite(provenance)
-    assert cited.count("[^") == 5 and "+3 more in [story.json](data/story.json)" in cited
+    assert cited.count("[^") == 5 and "<summary>+3 more</summary>" in cited
+    assert '<a href="sources/4-txt.html#s-0">4.txt</a>; <a href="sources/5-txt.html#s-0">5.txt</a>' in cited
     assert [p.source for p in notes.numbers] == ["a.txt", "0.txt", "1.txt", "2.txt", "3.txt"]
     assert notes.cite([Provenance("5.txt", 0, "Source 5."), Provenance("0.txt", 0, "Source 0.")]).startswith("[^2][^6]")
 

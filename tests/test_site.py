@@ -141,3 +141,12 @@ def test_the_chart_scripts_load_only_on_pages_with_a_chart(seeds_build):
         charted = bool(html.select(".story-chart"))
         assert any("vega-bundle" in s for s in scripts) == charted == any(s.endswith("charts.js") for s in scripts), name
     assert not page(site, "index.html").select(".story-chart") and page(site, "timeline.html").select(".story-chart")
+
+
+def test_search_files_footnote_sentences_under_their_own_heading_not_the_last_section(seeds_build):
+    import json
+    _, _, site = seeds_build
+    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    timeline = [d for d in docs if d["location"].startswith("timeline.html#")]
+    assert timeline[-1]["location"] == "timeline.html#cited" and "Read in context" in timeline[-1]["text"]
+    assert not any("Read in context" in d["text"] for d in timeline[:-1])
