@@ -261,11 +261,19 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
     weight = centrality([e for d in chosen for e in by_date[d]], by_date)
     selected = []
     for date in chosen:
-        best = sorted(by_date[date], key=lambda e: (-weight[e.id], e.id))[:per_date]
+        best = sorted(by_date[date], key=lambda e: (leans_on_context(e.text), -weight[e.id], e.id))[:per_date]
         selected += sorted(best, key=lambda e: e.id)
     chosen_ids = {e.id for e in selected}
     selected += [e for e in events if e.pinned and e.id not in chosen_ids]
     return sorted(selected, key=lambda e: (e.date.value, e.id))
+
+
+_CONTEXT_OPENING = re.compile(r"^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|so|also)\b", re.I)
+
+
+def leans_on_context(text: str) -> bool:
+    """"He said on Monday …", "But on May 3 …": an entry that only reads after the sentence before it."""
+    return bool(_CONTEXT_OPENING.match(text.lstrip("\"“‘' ")))
 
 
 def centrality(events: list[Event], by_date: dict[str, list[Event]]) -> dict[str, float]:

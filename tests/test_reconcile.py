@@ -299,3 +299,12 @@ def test_a_toll_reported_day_after_day_is_a_revision_series_and_same_day_differe
     (conflict,) = [c for c in s.conflicts if "reported on" in c.about]
     assert conflict.about.endswith("reported on 2024-05-02") and not conflict.minor
     assert sorted({p.source for v in conflict.values for p in v.provenance}) == ["1.txt", "2.txt"]
+
+
+def test_a_timeline_entry_that_leans_on_the_sentence_before_gives_way_to_one_that_stands_alone():
+    from generators.reconcile import select_timeline
+    said = "He said the council approved the new budget on May 2, 2024."
+    s = story(said, said, "Dock workers voted to end the strike on May 2, 2024.")  # told twice: more central
+    assert len(s.events) == 2
+    (chosen,) = select_timeline(s.events, dates=1, per_date=1)
+    assert chosen.text.startswith("Dock workers")
