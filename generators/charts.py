@@ -358,7 +358,9 @@ def voices_chart(story: Story) -> Chart | None:
     )
     chart = (points.mark_circle(size=140, opacity=0.9).encode(
         color=alt.Color("stance:N", scale=alt.Scale(domain=STANCE_ORDER, range=STANCE_COLOURS), legend=None))
-        + points.mark_text(align="left", dx=10, limit=150).encode(text="speaker:N")).properties(
+        # a name never runs past its column (a quarter of the chart, whatever its width); whole in the tooltip
+        + points.mark_text(align="left", dx=10, limit=alt.ExprRef(expr="width / 4 - 14")).encode(
+            text="speaker:N")).properties(
         width="container", height=max(80, 26 * max(rank.values())), title="Who stands where")
     return Chart("voices", "Who stands where",
                  "Each voice in the column of its stance on the story's central question, most quoted first.",
@@ -382,6 +384,10 @@ def build_charts(story: Story, timeline_events: list[Event]) -> dict[str, list[C
         pages["sources"].append(coverage)
     for chart in (c for charts in pages.values() for c in charts):
         chart.spec["usermeta"] = {"darkConfig": DARK_CONFIG}
+        # the first and last dates of a time axis sit inside the chart, not half past its edge (or are left out)
+        chart.spec["config"] = {**chart.spec.get("config", {}), "axisX": {"labelFlush": True, "labelBound": True}}
+        if chart.spec.get("width") == "container":  # axes, labels and legends inside the container's width
+            chart.spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     return pages
 
 

@@ -216,6 +216,7 @@ def test_a_hostile_title_never_runs_as_script(browser, tmp_path):
 TEXT_OUTSIDE_ITS_CHART = """() => [...document.querySelectorAll('.story-chart')].flatMap(f => {
   const box = f.getBoundingClientRect();
   return [...f.querySelectorAll('.story-chart__interactive svg text')]
+    .filter(t => t.getAttribute('opacity') !== '0' && getComputedStyle(t).opacity !== '0')  // labels Vega hid
     .map(t => [t.textContent.trim(), t.getBoundingClientRect()])
     .filter(([s, r]) => s && r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1))
     .map(([s, r]) => `${f.id}: "${s}" at ${Math.round(r.left)}-${Math.round(r.right)}, chart ${Math.round(box.left)}-${Math.round(box.right)}`);
@@ -233,7 +234,7 @@ CHART_TEXT_UNDER_4_5 = r"""() => {
     const shapes = [...svg.querySelectorAll('path, rect')];
     svg.querySelectorAll('text').forEach(t => {
       const r = t.getBoundingClientRect(), fill = rgb(getComputedStyle(t).fill);
-      if (!t.textContent.trim() || !r.width || !fill) return;
+      if (!t.textContent.trim() || !r.width || !fill || t.getAttribute('opacity') === '0') return;
       const x = r.left + r.width / 2, y = r.top + r.height / 2;
       const under = shapes.filter(s => { const b = s.getBoundingClientRect(); return b.left <= x && x <= b.right && b.top <= y && y <= b.bottom && rgb(getComputedStyle(s).fill); }).pop();
       const back = under ? rgb(getComputedStyle(under).fill) : pageBackground(svg);
