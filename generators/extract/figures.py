@@ -211,8 +211,8 @@ def _percent_label(text: str, number: _Number, first: Figure | None) -> tuple[st
     return _measure_before(text, number.start) or _rate_noun(text), "a percentage after the measure it names"
 
 
-# Verbs that say a number was counted or told, not what happened to what it counts: "authorities reporting 731
-# homicides" and "peaking with 781 homicides" count the same thing.
+# Verbs that say a number was counted or told, not what happened to what it counts: "police reporting 410
+# burglaries" and "peaking with 460 burglaries" count the same thing.
 _COUNTING_VERBS = {"be", "have", "do", "report", "record", "register", "say", "show", "see", "count", "total", "number",
                    "reach", "include", "estimate", "put", "give", "get", "remain", "become", "mark", "find", "list",
                    "cite", "confirm", "claim", "tally", "stand", "hit", "top", "exceed", "surpass", "fear", "believe",
@@ -239,8 +239,8 @@ def _lemma(verb) -> str:
 
 def what_happened(doc, start: int, end: int) -> str:
     """What the counted thing did or had done to it, from the parse: "19 people killed", "150 others injured",
-    "1.2 million made homeless", "90,000 people pledged"; "" where the number only counts ("with 781 homicides",
-    "authorities reporting 731 homicides")."""
+    "1.2 million made homeless", "90,000 people pledged"; "" where the number only counts ("with 460 burglaries",
+    "police reporting 410 burglaries")."""
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and doc.has_annotation("DEP") else None
     if span is None:
         return ""
