@@ -144,7 +144,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """What the theme puts on every page besides its own content."""
         templates = [t for folder in config.theme.dirs[:2] if Path(folder).is_dir()
                      for t in sorted(Path(folder).rglob("*.html"))]
-        return digest(Path(config.config_file_path).read_bytes(), repr(config["site_url"]),
+        return digest(Path(config.config_file_path).read_bytes(), repr(config["site_url"]), _plugin_code(),
                       repr(_nav_outline(self.nav.items if self.nav else [])), version("mkdocs-material"),
                       _converter_versions(), *(f"{t}:{t.read_text('utf-8')}" for t in templates))
 
@@ -189,6 +189,12 @@ def _script(path: str, kind: str = "") -> c.ExtraScriptValue:
     script = c.ExtraScriptValue(path)
     script.type = kind
     return script
+
+
+@lru_cache(maxsize=1)
+def _plugin_code() -> str:
+    """This module's source: what it adds to every page (scripts it strips, say) changes with it."""
+    return digest(Path(__file__).read_bytes())
 
 
 @lru_cache(maxsize=1)

@@ -135,3 +135,17 @@ def test_the_starter_project_has_this_repositorys_configuration():
     """One configuration, two copies: the repository's mkdocs.yml and the one `news-explainer new` writes."""
     starter = yaml.safe_load((ROOT / "site_src" / "project" / "mkdocs.yml").read_text("utf-8"))
     assert starter == yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+
+
+def test_a_change_to_the_plugin_rethemes_every_page(tmp_path, monkeypatch):
+    from generators import plugin
+    work = workspace(tmp_path / "work")
+    content = work / "content"
+    generate(SEEDS, content)
+    build_site(work / "mkdocs.yml", content, work / "site")
+    mark_entries(work / ".cache" / "themed", "<!-- THEMED-FROM-CACHE -->")
+    build_site(work / "mkdocs.yml", content, work / "site")
+    assert "THEMED-FROM-CACHE" in (work / "site" / "timeline.html").read_text("utf-8")
+    monkeypatch.setattr(plugin, "_plugin_code", lambda: "another version of the plugin")
+    build_site(work / "mkdocs.yml", content, work / "site")
+    assert "THEMED-FROM-CACHE" not in (work / "site" / "timeline.html").read_text("utf-8")
