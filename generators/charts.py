@@ -91,11 +91,11 @@ def timeline_chart(events: list[Event], articles: list[Article] | None = None) -
     focus_from = (date.fromisoformat(published[0]) - timedelta(days=CONTEXT_BEFORE_DAYS)).isoformat() \
         if published else ""
     rows: list[dict[str, Any]] = [{
-        "start": _span(e.date.value)[0], "end": _span(e.date.value)[1], "when": e.date.value,
+        "start": start, "end": end, "when": e.date.value,
         "precision": e.date.precision, "status": "scheduled" if e.scheduled else "reported",
         "sources": len({p.source for p in e.provenance}),
         "event": e.text if len(e.text) <= 140 else e.text[:137] + "…",
-    } for e in events]
+    } for e in events for start, end in [_span(e.date.value)]]
     shown = [r for r in rows if r["start"] >= focus_from] or rows
     earlier = len(rows) - len(shown)
     days = [r["start"] for r in shown if r["precision"] == "day"]
@@ -127,7 +127,7 @@ def revision_chart(revision: Revision, labels: dict[str, str], number: int) -> C
     """How a running count changed as the story was reported: each source's value by the date of its article,
     a range drawn from its low to its high value; the latest and the highest named in words."""
     rows: list[dict[str, Any]] = [
-        {"day": r.day, "value": r.value, "upper": r.value if r.upper is None else r.upper,
+        {"day": r.day, "value": r.value, "upper": r.top,
          "said": format_number(r.value, r.upper), "source": labels.get(r.source, r.source)} for r in revision.reports]
     latest = max(rows, key=lambda r: (r["day"], r["upper"]))
     highest = max(rows, key=lambda r: (r["upper"], r["day"]))

@@ -89,6 +89,11 @@ class Report:
     source: str
     figure: str  # the Figure's id
 
+    @property
+    def top(self) -> float:
+        """The highest value it gives: its own, or a range's upper end."""
+        return self.value if self.upper is None else self.upper
+
 
 @dataclass
 class Revision:

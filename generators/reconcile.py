@@ -34,8 +34,10 @@ from .model import (
 EVENT_SIMILARITY = 0.35
 
 
-_CALENDAR = set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-_TIME_WORDS = _CALENDAR | set(["today", "yesterday", "tomorrow", "tonight", "day", "days", "week", "weeks", "month", "months", "year", "years", "last", "next", "earlier", "later", "morning", "afternoon", "evening", "night", "ago", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+_CALENDAR = set("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
+_TIME_WORDS = _CALENDAR | set("""today yesterday tomorrow tonight day days week weeks month months year years last next
+earlier later morning afternoon evening night ago jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 
 
 def same_event(a: Event, b: Event, words_a: set[str], words_b: set[str]) -> bool:
@@ -461,8 +463,8 @@ def headline_counts(found: list[Revision], limit: int = 3) -> list[dict]:
     rows = []
     for number, revision in enumerate(found[:limit], 1):
         reports = revision.reports
-        latest = max(reports, key=lambda r: (r.day, r.upper or r.value))
-        highest = max(reports, key=lambda r: (r.upper or r.value, r.day))
+        latest = max(reports, key=lambda r: (r.day, r.top))
+        highest = max(reports, key=lambda r: (r.top, r.day))
         rows.append({"measure": revision.measure, "latest": format_number(latest.value, latest.upper),
                      "as_of": latest.day, "chart": f"revision-{number}",
                      "highest": format_number(highest.value, highest.upper), "highest_on": highest.day,
@@ -471,7 +473,7 @@ def headline_counts(found: list[Revision], limit: int = 3) -> list[dict]:
 
 
 def _overlap(a: Report, b: Report) -> bool:
-    return a.value <= (b.upper or b.value) and b.value <= (a.upper or a.value)
+    return a.value <= b.top and b.value <= a.top
 
 
 def same_day_conflicts(figures: list[Figure], articles: list[Article]) -> list[Conflict]:
@@ -484,7 +486,7 @@ def same_day_conflicts(figures: list[Figure], articles: list[Article]) -> list[C
         largest: dict[tuple[str, str], Report] = {}
         for report in reports:
             key = (report.day, report.source)
-            if key not in largest or (report.upper or report.value) > (largest[key].upper or largest[key].value):
+            if key not in largest or report.top > largest[key].top:
                 largest[key] = report
         by_day: dict[str, list[Report]] = defaultdict(list)
         for report in largest.values():
@@ -672,7 +674,7 @@ _OPINION = re.compile(r"\b(argu(?:es|ed)|criticiz(?:es|ed)|criticis(?:es|ed)|dou
                       r"acknowledg(?:es|ed)|conced(?:es|ed))\b", re.I)
 
 
-_PREPOSITIONS = set(["with", "of", "for", "to", "by", "from", "about", "against", "on", "at", "in", "into", "over", "under"])
+_PREPOSITIONS = set("with of for to by from about against on at in into over under".split())
 
 
 def is_subject(text: str, start: int) -> bool:

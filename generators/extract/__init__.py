@@ -25,7 +25,10 @@ def reference_for(article: Article, story_reference: Reference | None) -> Refere
     return Reference(max(years)) if years else story_reference
 
 
-_STOPWORDS = set(["a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "by", "for", "to", "from", "with", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "these", "those", "it", "its", "his", "her", "their", "he", "she", "they", "we", "i", "you", "not", "no", "so", "than", "then", "there", "which", "who", "whom", "what", "when", "where", "while", "will", "would", "could", "should", "can", "may", "might", "also", "just", "about", "after", "before", "during", "into", "over", "under", "said", "says", "told"])
+_STOPWORDS = set("""a an the and or but of in on at by for to from with as is are was were be been has have had
+that this these those it its his her their he she they we i you not no so than then there which who whom what
+when where while will would could should can may might also just about after before during into over under
+said says told""".split())
 
 
 def content_words(text: str) -> set[str]:

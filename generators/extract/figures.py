@@ -219,22 +219,22 @@ _COUNTING_VERBS = {"be", "have", "do", "report", "record", "register", "say", "s
                    "think", "expect", "make", "leave", "state", "announce", "indicate", "suggest"}
 
 
+def _lemma(verb) -> str:
+    if verb.tag_ == "VB":
+        return verb.lower_  # already the base form
+    from lemminflect import getLemma  # loads its tables on first use: only when needed
+
+    return (getLemma(verb.lower_, upos="VERB") or (verb.lower_,))[0]
+
+
 def _past(verb, tag: str) -> str:
     """"killing" and "killed" are one measure: the past form that reads after the noun, the participle for what
     was done to it ("people killed"), the past tense for what it did ("people fled")."""
     if verb.tag_ == tag:
         return verb.lower_
-    from lemminflect import getInflection, getLemma  # loads its tables on first use: only when needed
+    from lemminflect import getInflection
 
-    lemma = (getLemma(verb.lower_, upos="VERB") or (verb.lower_,))[0]
-    return (getInflection(lemma, tag=tag) or (verb.lower_,))[0]
-
-
-def _lemma(verb) -> str:
-    if verb.lower_.endswith(("ed", "ing", "s")) or verb.tag_ != "VB":
-        from lemminflect import getLemma
-        return (getLemma(verb.lower_, upos="VERB") or (verb.lower_,))[0]
-    return verb.lower_
+    return (getInflection(_lemma(verb), tag=tag) or (verb.lower_,))[0]
 
 
 def what_happened(doc, start: int, end: int) -> str:
