@@ -7,12 +7,12 @@ sides. Nothing is averaged or silently picked.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 
 from .extract import content_words
 from .extract.actors import NameIndex, fold, spelling_key
+from .extract.dates import MONTHS, WEEKDAYS, Reference, find_dates
 from .extract.events import dated_by_its_article, is_question
 from .extract.stance import stance_of
 from .model import (
@@ -20,6 +20,7 @@ from .model import (
     Article,
     Conflict,
     ConflictValue,
+    DateRef,
     Event,
     Extraction,
     Figure,
@@ -30,14 +31,12 @@ from .model import (
     Story,
     View,
 )
+from .timeline import leans_on_context
 
 EVENT_SIMILARITY = 0.35
 
 
-_CALENDAR = set("""january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday""".split())
-_TIME_WORDS = _CALENDAR | set("""today yesterday tomorrow tonight day days week weeks month months year years last next
-earlier later morning afternoon evening night ago jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_CALENDAR = {*MONTHS, *WEEKDAYS}
 
 
 def same_event(a: Event, b: Event, words_a: set[str], words_b: set[str]) -> bool:
@@ -228,79 +227,47 @@ def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], 
     events = [e for i, e in enumerate(events) if i not in absorbed]
     for event in events:
         event.text = min((p.quote for p in event.provenance), key=lambda q: (len(q), q))  # the most direct telling
-    events.sort(key=lambda e: (e.date.value, e.provenance[0].source, e.provenance[0].sentence))
+    return events
+
+
+def number_events(events: list[Event]) -> list[Event]:
+    events = sorted(events, key=lambda e: (e.date.value, e.provenance[0].source, e.provenance[0].sentence))
     for number, event in enumerate(events, 1):
         event.id = f"event-{number}"
     return events
 
 
-DEFAULT_TIMELINE_DATES = 40
-DEFAULT_SENTENCES_PER_DATE = 2
-FULL_TIMELINE_UP_TO = 150  # events; longer timelines are cut to the dates that matter most
-PUBLISHED_WEIGHT = 0.5  # an article published on a day counts as half a source referring to it
+LEAD_SENTENCES = 5  # as DATEWISE: an article's first sentences tell its news
 
 
-def select_timeline(events: list[Event], dates: int | None = None, per_date: int | None = None,
-                    published: Counter | None = None, published_weight: float = PUBLISHED_WEIGHT) -> list[Event]:
-    """Date-wise selection (as DATEWISE): the dates most sources refer to, the events most central to each.
-
-    `published` counts the articles published on each day: a day the press wrote much about counts half a
-    referring source per article. Short timelines are shown whole unless a length is asked for; the export
-    always keeps every event.
-    """
-    if dates is None and per_date is None and len(events) <= FULL_TIMELINE_UP_TO:
-        return events
-    dates = dates or DEFAULT_TIMELINE_DATES
-    per_date = per_date or DEFAULT_SENTENCES_PER_DATE
-    by_date: dict[str, list[Event]] = defaultdict(list)
-    for event in events:
-        by_date[event.date.value].append(event)
-    sources_by_date = {d: len({p.source for e in group for p in e.provenance}) for d, group in by_date.items()}
-    mentions = {d: sum(len(e.provenance) for e in group) for d, group in by_date.items()}
-    published = published or Counter()
-    ranked = sorted(by_date, key=lambda d: (-(sources_by_date[d] + published_weight * published[d]), -mentions[d], d))
-    chosen = sorted(ranked[:dates])
-    weight = centrality([e for d in chosen for e in by_date[d]], by_date)
-    selected = []
-    for date in chosen:
-        best = sorted(by_date[date], key=lambda e: (leans_on_context(e.text), -weight[e.id], e.id))[:per_date]
-        selected += sorted(best, key=lambda e: e.id)
-    chosen_ids = {e.id for e in selected}
-    selected += [e for e in events if e.pinned and e.id not in chosen_ids]
-    return sorted(selected, key=lambda e: (e.date.value, e.id))
-
-
-_CONTEXT_OPENING = re.compile(r"^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|so|also)\b", re.I)
-
-
-def leans_on_context(text: str) -> bool:
-    """"He said on Monday …", "But on May 3 …": an entry that only reads after the sentence before it."""
-    return bool(_CONTEXT_OPENING.match(text.lstrip("\"“‘' ")))
-
-
-def centrality(events: list[Event], by_date: dict[str, list[Event]]) -> dict[str, float]:
-    """How well an event stands for its date (as DATEWISE's centroid summaries): the TF-IDF weight it shares
-    with every telling of that date, more for events several sources report; short asides score low."""
-    def words_of(text: str) -> set[str]:
-        return {w for w in content_words(text) if w not in _TIME_WORDS and not w.isdigit()}
-
-    tellings = {e.id: [words_of(p.quote) for p in e.provenance] for e in events}
-    document_frequency = Counter(w for words in tellings.values() for telling in words for w in telling)
-    total = sum(len(words) for words in tellings.values())
-    idf = {w: math.log(total / n) for w, n in document_frequency.items()}
-    weight: dict[str, float] = {}
-    for group in {e.date.value: by_date[e.date.value] for e in events}.values():
-        centroid = Counter(w for e in group for telling in tellings[e.id] for w in telling)
-        for event in group:
-            words = words_of(event.text)
-            others = centroid - Counter(w for telling in tellings[event.id] for w in telling)
-            shared = sum(others[w] * idf[w] for w in words) / math.sqrt(len(words) or 1)
-            weight[event.id] = shared * (1 + math.log(sources_count(event.provenance)))
-    return weight
-
-
-def publication_days(articles: list[Article]) -> Counter:
-    return Counter(a.published for a in articles if len(a.published) == 10)
+def reported_events(articles: list[Article], dated: list[Event]) -> list[Event]:
+    """What an article's lead tells without a date ("has asked", "this week"): placed at its publication date and
+    marked so. The same telling in several articles of one day is one event; dated events are never merged with
+    these (a lead shares the story's words with every event of its day)."""
+    in_dated = {(p.source, p.sentence) for event in dated for p in event.provenance}
+    events: list[Event] = []
+    words: list[set[str]] = []
+    for article in sorted(articles, key=lambda a: (a.published, a.source)):
+        reference = Reference.from_iso(article.published)
+        if len(article.published) != 10:
+            continue
+        for sentence in article.sentences[:LEAD_SENTENCES]:
+            mine = content_words(sentence.text)
+            if (len(mine) < 4 or (sentence.source, sentence.index) in in_dated or is_question(sentence.text)
+                    or leans_on_context(sentence.text)  # "But experts argue …": met alone on a timeline
+                    or find_dates(sentence.text, reference)):  # a date that makes no event: a trend, a period
+                continue
+            where = Provenance(sentence.source, sentence.index, sentence.text)
+            same = next((e for e, w in zip(events, words, strict=True) if e.date.value == article.published
+                         and overlap(w, mine) >= EVENT_SIMILARITY), None)
+            if same:
+                same.provenance.append(where)
+                continue
+            signal = f"reported on {article.published}: told without a date in the lead of an article published then"
+            events.append(Event("", DateRef(article.published, "day", "reported"), sentence.text, False, [where],
+                                signal=signal))
+            words.append(mine)
+    return events
 
 
 def sources_count(provenance: list[Provenance]) -> int:
@@ -797,9 +764,10 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     for figure in figures:
         for p in figure.provenance:
             measures[(p.source, p.sentence)].add(fold(figure.label))
-    events = merge_events(extractions, measures)
-    conflicts += same_day_conflicts(figures, articles) + date_conflicts(events) + role_conflicts(actors)
-    mark_disputed_events(conflicts, events)
+    dated = merge_events(extractions, measures)
+    events = number_events(dated + reported_events(articles, dated))
+    conflicts += same_day_conflicts(figures, articles) + date_conflicts(dated) + role_conflicts(actors)
+    mark_disputed_events(conflicts, dated)
     quotes = merge_quotes(extractions, canonical)
     for number, conflict in enumerate(conflicts, 1):
         conflict.id = f"conflict-{number}"

@@ -28,7 +28,8 @@ from .cache import write_atomic
 from .charts import Chart, build_charts, javascript_bundle, render_svg, vl_convert_version
 from .ingest import Skipped
 from .model import Article, Conflict, Provenance, Story
-from .reconcile import headline_counts, publication_days, revisions, select_timeline, sources_count
+from .reconcile import headline_counts, revisions, sources_count
+from .timeline import publication_days, select_timeline
 
 SITE_SRC = Path(str(files("generators.site_src")))  # the repository's site_src/, installed as package data
 MANIFEST = ".generated.json"
@@ -182,6 +183,7 @@ def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
                      "published_inferred": a.published_inferred, "url": a.url, "authors": a.authors,
                      "removed": a.removed} for a in story.articles],
         "events": [{"id": e.id, "date": e.date.value, "precision": e.date.precision, "text": e.text,
+                    "date_given": e.date.relation != "reported",
                     "scheduled": e.scheduled, "signal": e.signal, "source_count": sources_count(e.provenance),
                     "sources": _provenance(e.provenance)} for e in story.events],
         "figures": [{"id": f.id, "value": f.value, "unit": f.unit, "label": f.label, "period": f.period,
@@ -392,6 +394,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "overview_sources": story.articles if len(story.articles) <= OVERVIEW_SOURCES else
         sorted(story.articles, key=lambda a: (a.published, a.source), reverse=True)[:OVERVIEW_SOURCES],
         "actor_by_name": {a.name: a for a in story.actors},
+        "published_of": {a.source: a.published for a in story.articles},
         "quote_by_id": {q.id: q for q in story.quotes},
     }
     to_draw: list[tuple[str, dict, bool]] = []
@@ -408,8 +411,9 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
             writer.write(path, picture)
     data = export(story, charts)
     writer.write("data/story.json", json_lines(data))
-    writer.write("data/events.csv", csv_text(["id", "date", "precision", "scheduled", "text", "sources", "signal"],
-                                             [[e["id"], e["date"], e["precision"], e["scheduled"], e["text"],
+    writer.write("data/events.csv", csv_text(["id", "date", "precision", "date_given", "scheduled", "text", "sources",
+                                              "signal"],
+                                             [[e["id"], e["date"], e["precision"], e["date_given"], e["scheduled"], e["text"],
                                                e["source_count"], e["signal"]] for e in data["events"]]))
     writer.write("data/figures.csv", csv_text(["id", "value", "unit", "label", "period", "text", "sources", "signal"],
                                               [[f["id"], f["value"], f["unit"], f["label"], f["period"], f["text"],

@@ -139,7 +139,7 @@ def test_random_edits_survive_regeneration(generated_once, tmp_path_factory, edi
 
 
 def test_split_and_pin(tmp_path):
-    from generators.reconcile import select_timeline
+    from generators.timeline import select_timeline
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()

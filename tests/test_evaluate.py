@@ -27,7 +27,8 @@ def test_seeds_meet_the_floors(seeds_build):
     result, _, site = seeds_build
     gold = yaml.safe_load(GOLD.read_text("utf-8"))
     for score in score_gold(result.story, gold):
-        assert score.precision >= FLOOR and score.recall >= FLOOR, score
+        recall_only = score.kind in gold.get("recall_only", [])
+        assert (recall_only or score.precision >= FLOOR) and score.recall >= FLOOR, score
     verbatim, total = verbatim_share(result.story, SEEDS)
     assert total > 100 and verbatim == total
     assert furniture_on_site(site, gold["furniture"]) == []
@@ -65,15 +66,29 @@ def test_reference_method_takes_the_busiest_days():
     assert reference_timeline(articles, 1, 2) == {date(2011, 1, 2): ["First article lead.", "Its second sentence."]}
 
 
-def test_leave_one_topic_out_scores_each_topic_with_the_weight_the_others_chose():
-    from generators.evaluate import PUBLISHED_WEIGHTS, leave_one_topic_out
+def test_leave_one_topic_out_scores_each_topic_with_the_setting_the_others_chose():
+    from generators.evaluate import SETTINGS, leave_one_topic_out
 
-    def scores(best: float, top: float) -> dict:
-        return {w: {"rouge_1": top if w == best else 0.1, "rouge_2": 0.0, "date_f1": 0.0} for w in PUBLISHED_WEIGHTS}
+    first, last = SETTINGS[0], SETTINGS[-1]
 
-    results = {"a": {"ours": scores(0.0, 0.9)}, "b": {"ours": scores(2.0, 0.5)}, "c": {"ours": scores(2.0, 0.4)}}
+    def scores(best: tuple, top: float) -> dict:
+        return {s: {"rouge_1": top if s == best else 0.1, "rouge_2": 0.0, "date_f1": 0.0} for s in SETTINGS}
+
+    results = {"a": {"ours": scores(first, 0.9)}, "b": {"ours": scores(last, 0.5)}, "c": {"ours": scores(last, 0.4)}}
     held_out = leave_one_topic_out(results)
-    assert held_out["a"] == (2.0, {"rouge_1": 0.1, "rouge_2": 0.0, "date_f1": 0.0})  # b and c prefer 2.0
-    # without b, a's strong preference for 0.0 outweighs c's weak one for 2.0: b is scored at 0.0, not its own best
-    assert held_out["b"] == (0.0, {"rouge_1": 0.1, "rouge_2": 0.0, "date_f1": 0.0})
-    assert held_out["c"][0] == 0.0
+    assert held_out["a"] == (last, {"rouge_1": 0.1, "rouge_2": 0.0, "date_f1": 0.0})  # b and c prefer the last
+    # without b, a's strong preference for the first outweighs c's weak one for the last: b is scored at the first
+    assert held_out["b"] == (first, {"rouge_1": 0.1, "rouge_2": 0.0, "date_f1": 0.0})
+    assert held_out["c"][0] == first
+
+
+def test_an_article_that_copies_the_gold_timeline_is_left_out_of_evaluation(tmp_path):
+    from generators.evaluate import copies_of_gold
+
+    gold = {date(2011, 2, d): [f"Rebels take the town number {d} after a long night of fighting , officials say ."]
+            for d in range(1, 5)}
+    (tmp_path / "a.md").write_text("Timeline:\n" + "\n".join(
+        f"Feb {d} - Rebels take the town number {d} after a long night of fighting, officials say." for d in range(1, 4)))
+    (tmp_path / "b.md").write_text("Rebels take the town number 1 after a long night of fighting, officials say. "
+                                   "Nothing else here is from the timeline.")
+    assert copies_of_gold(tmp_path, gold) == ["a.md"]

@@ -132,7 +132,7 @@ def test_a_count_of_what_happened_is_a_measure_whose_period_can_disagree():
 def test_a_day_much_written_about_wins_a_tie_between_dates():
     from collections import Counter
 
-    from generators.reconcile import select_timeline
+    from generators.timeline import select_timeline
     s = story("The council met on May 2, 2024 to debate.", "The mayor resigned on May 3, 2024 after the debate.")
     assert [e.date.value for e in select_timeline(s.events, dates=1, per_date=1)] == ["2024-05-02"]
     busy = Counter({"2024-05-03": 3})
@@ -302,7 +302,7 @@ def test_a_toll_reported_day_after_day_is_a_revision_series_and_same_day_differe
 
 
 def test_a_timeline_entry_that_leans_on_the_sentence_before_gives_way_to_one_that_stands_alone():
-    from generators.reconcile import select_timeline
+    from generators.timeline import select_timeline
     said = "He said the council approved the new budget on May 2, 2024."
     s = story(said, said, "Dock workers voted to end the strike on May 2, 2024.")  # told twice: more central
     assert len(s.events) == 2

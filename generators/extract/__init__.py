@@ -59,7 +59,7 @@ def extract_article(article: Article, story_reference: Reference | None, model: 
     trends = series_sentences(figures)
     return Extraction(
         source=article.source,
-        events=[e for e in extract_events(sentences, ref, article.published) if e.provenance[0] not in trends],
+        events=[e for e in extract_events(sentences, ref, article.published, docs) if e.provenance[0] not in trends],
         figures=figures,
         actors=actors,
         quotes=extract_quotes(sentences, actors, docs),

@@ -2,14 +2,17 @@
 
 The event's date is the sentence's most precise date (the first of equals), read
 against the article's date; "since"/"until" dates only bound a period and do not
-date an event. An event dated after its article, or told in the future tense,
-is marked as scheduled.
+date an event. Scheduled means future wording: "will", "is due to", or a present
+tense ("the runoff is on April 13") about a date after the article's. A verb in
+the past ("held a service on Sunday", "taken on 13 January") is never scheduled,
+whatever the date reads as.
 """
 
 from __future__ import annotations
 
 import re
 
+from .. import language
 from ..model import Event, Provenance, Sentence
 from .dates import RELATIVE_RULES, Reference, find_dates
 
@@ -30,9 +33,15 @@ def dated_by_its_article(event: Event) -> bool:
     return event.signal.startswith(_READ_FROM_ARTICLE_DATE)
 
 
-def extract_events(sentences: list[Sentence], ref: Reference | None, published: str) -> list[Event]:
+def tells_the_past(doc) -> bool:
+    """The tagger saw a past-tense verb or participle; an unparsed sentence tells nothing either way."""
+    return doc is None or not language.is_parsed(doc) or any(t.tag_ in ("VBD", "VBN") for t in doc)
+
+
+def extract_events(sentences: list[Sentence], ref: Reference | None, published: str, docs=None) -> list[Event]:
+    """`docs`: the sentences' spaCy parses, which tell a present "is on April 13" from a past "held on Sunday"."""
     events: list[Event] = []
-    for sentence in sentences:
+    for sentence, doc in zip(sentences, docs or [None] * len(sentences), strict=True):
         if is_question(sentence.text):
             continue  # "What are you doing today?": a question tells no event
         dates = [d for d in find_dates(sentence.text, ref) if d.date.relation in ("on", "period")]
@@ -42,9 +51,9 @@ def extract_events(sentences: list[Sentence], ref: Reference | None, published: 
         day = ref.as_date() if ref else None
         anchor = published or (day.isoformat() if day else "")
         future = bool(_FUTURE.search(sentence.text))
-        later = bool(anchor and best.date.value > anchor[:len(best.date.value)])
+        later = bool(anchor and best.date.value > anchor[:len(best.date.value)]) and not tells_the_past(doc)
         signal = f"{_SIGNAL.format(best.rule)}\u201c{sentence.text[best.start:best.end]}\u201d"
-        signal += "; scheduled: future wording" if future else "; scheduled: after the article's date" if later else ""
+        signal += "; scheduled: future wording" if future else "; scheduled: present tense, after the article's date" if later else ""
         events.append(Event("", best.date, sentence.text, future or later,
                             [Provenance(sentence.source, sentence.index, sentence.text)], signal=signal))
     return events

@@ -1,0 +1,62 @@
+from collections import Counter
+
+from generators.extract import extract_article
+from generators.extract.dates import Reference
+from generators.ingest import clean
+from generators.model import DateRef, Event, Provenance
+from generators.reconcile import reconcile
+from generators.timeline import select_timeline
+
+
+def story(*articles: tuple[str, str]):
+    """(published, text) per article."""
+    read = [clean(f"{i}.txt", {"published": day}, text) for i, (day, text) in enumerate(articles)]
+    return reconcile(read, [extract_article(a, Reference.from_iso(day)) for a, (day, _) in zip(read, articles, strict=True)])
+
+
+def event(number: int, day: str, text: str, source: str = "a.txt", reported: bool = False) -> Event:
+    return Event(f"event-{number}", DateRef(day, "day", "reported" if reported else "on"), text, False,
+                 [Provenance(source, number, text)])
+
+
+def test_news_told_without_a_date_is_placed_at_its_articles_publication_and_says_so():
+    s = story(("2025-03-23", "The president has asked foreign armies for help against the gangs. "
+                             "He said the army was overwhelmed. The port reopened on March 20, 2025."),
+              ("2025-03-23", "The president has asked foreign armies for help against the drug gangs."))
+    (asked,) = [e for e in s.events if "asked" in e.text]
+    assert asked.date == DateRef("2025-03-23", "day", "reported") and not asked.scheduled
+    assert {p.source for p in asked.provenance} == {"0.txt", "1.txt"}  # one event, two sources
+    assert asked.signal.startswith("reported on 2025-03-23")
+    assert not [e for e in s.events if e.text.startswith("He said")]  # leans on the sentence before: not alone
+    (reopened,) = [e for e in s.events if "reopened" in e.text]
+    assert reopened.date == DateRef("2025-03-20", "day", "on")  # a dated sentence keeps its own date
+
+
+def test_an_undated_article_places_nothing():
+    s = story(("", "The president has asked foreign armies for help against the gangs."))
+    assert s.events == []
+
+
+def test_a_day_the_press_wrote_much_about_is_chosen_even_without_a_dated_sentence():
+    events = [event(1, "2024-05-02", "The council met to debate the harbour plan."),
+              event(2, "2024-05-09", "Dock workers walked out over pay at the harbour.", reported=True)]
+    busy = Counter({"2024-05-09": 3})
+    assert [e.id for e in select_timeline(events, dates=1, per_date=1, published=busy)] == ["event-2"]
+    assert [e.id for e in select_timeline(events, dates=1, per_date=1)] == ["event-1"]
+
+
+def test_a_lead_published_the_next_day_can_stand_for_the_day_before_and_says_so():
+    events = [event(1, "2024-05-02", "Dock workers voted to strike over pay at the harbour.", "a.txt"),
+              event(2, "2024-05-03", "Dock workers strike over pay shut the harbour.", "b.txt", reported=True)]
+    chosen = select_timeline(events, dates=1, per_date=2)
+    assert [(e.id, e.date.value) for e in chosen] == [("event-1", "2024-05-02"), ("event-2", "2024-05-02")]
+    assert "the day before its article" in chosen[1].signal
+    assert events[1].date.value == "2024-05-03"  # the story's own event is not moved
+
+
+def test_near_duplicates_give_way_to_a_different_telling_of_the_same_date():
+    strike = "Dock workers began a strike over pay at the harbour on May 2."
+    events = [event(1, "2024-05-02", strike, "a.txt"), event(2, "2024-05-02", strike + " Officials said.", "b.txt"),
+              event(3, "2024-05-02", "The harbour strike left ships waiting at anchor on May 2.", "c.txt")]
+    chosen = select_timeline(events, dates=1, per_date=2)
+    assert {e.id for e in chosen} in ({"event-1", "event-3"}, {"event-2", "event-3"})
