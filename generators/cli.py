@@ -123,6 +123,8 @@ def new_project(folder: Path, title: str | None = None) -> int:
     name = title or folder.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "News explainer"
     config = (starter / "mkdocs.yml").read_text("utf-8")
     config = re.sub(r"(?m)^site_name: .*$", lambda _: f"site_name: {json.dumps(name)}", config, count=1)
+    if title:  # a name given on purpose stays in the header; else the header names the story once there is one
+        config = re.sub(r"(?m)^(\s+)seeds: seeds$", r"\g<0>\n\1site_name_from_story: false", config, count=1)
     for sub in ("seeds", "content"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     (folder / "mkdocs.yml").write_text(config, "utf-8")

@@ -39,8 +39,9 @@ TEMPLATE = """\
 #   "Speaker Name": mixed
 # pin:                         # always on the timeline, however long the story grows
 #   - "words from the event"
-# question: "Should the city build the new harbour?"   # the central question stances answer
-#                              # (default: the headline most like the others)
+# title: "The city's new harbour"   # the story's name: overview title, tabs, site name; stances weigh
+#                              # statements that share its words (default: the headline most like the
+#                              # others that is not a question or an opinion piece's; `question:` also works)
 """
 STANCES = {"for", "against", "mixed", "unclear"}
 
@@ -86,7 +87,7 @@ def load(content: Path) -> Corrections:
     def fail(kind: str, problem: str):
         raise CorrectionsError(f"{FILE}, line {lines.get(kind, '?')}: {kind}: {problem}")
 
-    unknown = set(data) - {*_LISTS, *_MAPPINGS, "question"}
+    unknown = set(data) - {*_LISTS, *_MAPPINGS, "title", "question"}
     if unknown:
         raise CorrectionsError(f"{FILE}: unknown kind(s): {', '.join(sorted(map(str, unknown)))}")
     checked: dict = {}
@@ -103,9 +104,10 @@ def load(content: Path) -> Corrections:
         for key, value in mapping.items():
             checked[kind][str(key)] = _value(value_type, value,
                                              lambda problem, kind=kind, key=key: fail(kind, f"{key!r}: {problem}"))
-    question = data.get("question") or ""
+    kind = "title" if "title" in data else "question"  # "question" is the older name of the same correction
+    question = data.get(kind) or ""
     if not isinstance(question, str):
-        fail("question", "must be one sentence of text")
+        fail(kind, "must be one line of text")
     return Corrections(**checked, question=" ".join(question.split()))
 
 

@@ -13,6 +13,7 @@ command: the plugin then only themes and caches.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -21,6 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin
@@ -41,6 +43,7 @@ class ExplainerConfig(base.Config):
     timeline_dates = c.Optional(c.Type(int))
     sentences_per_date = c.Optional(c.Type(int))
     cache_days = c.Type(int, default=7)  # cached pages no build used for this long are removed
+    site_name_from_story = c.Type(bool, default=True)  # the header names the story, not mkdocs.yml's site_name
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -81,11 +84,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_pre_build(self, *, config) -> None:
         """Regenerate `content/` when an article or corrections.yml changed since the last generation, so that
-        editing a page rebuilds at once and never waits for extraction."""
+        editing a page rebuilds at once and never waits for extraction; name the site after the story."""
+        if self.command is not None:  # else run by `python -m generators build`, which has generated already
+            self._generate(config)
+        title = story_title(Path(config.docs_dir)) if self.config.site_name_from_story else ""
+        if title:  # article text: escaped once, and as Markup so that the theme's own `| e` does not escape it twice
+            config.site_name = escape(title)
+
+    def _generate(self, config) -> None:
         from .pipeline import analyse, publish
 
-        if self.command is None:
-            return  # run by `python -m generators build`, which has generated already
         seeds, content = self._root(config) / self.config.seeds, Path(config.docs_dir)
         if not seeds.is_dir():
             raise SystemExit(f"error: seeds folder not found: {seeds}")
@@ -183,6 +191,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
 
 _CHART_SCRIPTS = re.compile(r'<script src="[^"]*assets/javascripts/(?:vega-bundle-[^"/]*|charts)\.js"[^>]*></script>\s*')
+
+
+def story_title(content: Path) -> str:
+    """The generated story's name (the overview's title, an editor's `title:` correction included)."""
+    try:
+        return str(json.loads((content / "data" / "story.json").read_text("utf-8")).get("question") or "")
+    except (OSError, ValueError, AttributeError):
+        return ""
 
 
 def _script(path: str, kind: str = "") -> c.ExtraScriptValue:

@@ -731,17 +731,31 @@ def latest_date(articles: list[Article]) -> str:
     return max((a.published for a in articles if len(a.published) == 10), default="")
 
 
+_SECTION_LABEL = re.compile(r"^\W*(?:opinion|comment|commentary|analysis|editorial|op-ed|column|letters?|"
+                            r"review|explainer|live|watch|video)\b\s*[:|\-\u2013\u2014]", re.I)
+_OPINION_PATH = re.compile(r"/(?:opinions?|comment|commentisfree|editorials?|op-?ed|columns?|blogs?)/", re.I)
+
+
+def names_the_story(article: Article) -> bool:
+    """A headline that can name the whole story: not a question ("Can Ecuador win its war?"), not an opinion,
+    analysis or live page (the section label newsrooms put before such headlines, or in their address)."""
+    return bool(article.title) and not (is_question(article.title) or _SECTION_LABEL.match(article.title)
+                                        or _OPINION_PATH.search(article.url))
+
+
 def central_question(articles: list[Article]) -> str:
     """The headline most like the others names what the story is about: the one whose words the other
     headlines share most (linear in the number of headlines, so a story of thousands stays fast). A title
-    several articles repeat word for word (a sidebar's, a section's) counts once: it does not vote for itself."""
+    several articles repeat word for word (a sidebar's, a section's) counts once: it does not vote for itself.
+    Every headline votes; only one that `names_the_story` can win, unless none can."""
     titles = list(dict.fromkeys(a.title for a in articles if a.title))
     if not titles:
         return ""
     words = [content_words(t) for t in titles]
     shared = Counter(w for title in words for w in title)
-    best = max(range(len(titles)),
-               key=lambda i: (sum(shared[w] - 1 for w in words[i]) / (len(words[i]) or 1), -i))
+    naming = {a.title for a in articles if names_the_story(a)}
+    best = max(range(len(titles)), key=lambda i: (titles[i] in naming or not naming,
+                                                 sum(shared[w] - 1 for w in words[i]) / (len(words[i]) or 1), -i))
     return titles[best]
 
 

@@ -77,6 +77,7 @@ def test_bad_corrections_file_is_an_error(tmp_path):
     ("values: {a: .inf}\n", "not a finite number"),                    # would write Infinity into story.json
     ("values: {a: .nan}\n", "not a finite number"),
     ("question: [1, 2]\n", "line 1: question"),
+    ("title: {a: 1}\n", "line 1: title"),
     ("rename: {X: null}\n", "line 1: rename"),
     ("dates: {a: 2025-02-30}\n", "not a day"),
     ("merge: {A: []}\n", "line 1: merge"),
@@ -159,16 +160,17 @@ def test_split_and_pin(tmp_path):
     assert len(cut) == 3 and any("session number 17 " in e.text for e in cut), "a pinned event survives any cut"
 
 
-def test_the_central_question_can_be_set_and_voices_follow_corrections(tmp_path):
+def test_the_story_title_can_be_set_and_voices_follow_corrections(tmp_path):
     content = tmp_path / "content"
     generate(SEEDS, content)
     voices = {v.speaker for v in generate(SEEDS, content).story.views}
     speaker = sorted(voices)[0]
     (content / "corrections.yml").write_text(
-        f'question: "Should  the army   fight the gangs?"\nrename:\n  "{speaker}": "Renamed Voice"\n', "utf-8")
+        f'title: "Should  the army   fight the gangs?"\nrename:\n  "{speaker}": "Renamed Voice"\n', "utf-8")
     result = generate(SEEDS, content)
     assert result.story.question == "Should the army fight the gangs?"
     assert "Should the army fight the gangs?" in (content / "views.md").read_text("utf-8")
+    assert "\n# Should the army fight the gangs?\n" in (content / "index.md").read_text("utf-8")
     assert {v.speaker for v in result.story.views} == voices - {speaker} | {"Renamed Voice"}
     assert result.unmatched == []
 

@@ -99,3 +99,15 @@ def test_a_failed_site_build_leaves_the_last_good_site(tmp_path):
         build_site(ROOT / "mkdocs.yml", content, site)
     assert (site / "timeline.html").read_bytes() == good and (site / "index.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"], "no half-built folder left"
+
+
+def test_a_new_project_named_on_purpose_keeps_its_name_in_the_header(tmp_path):
+    import yaml
+
+    assert main(["new", str(tmp_path / "named"), "--title", "Harbour watch"]) == EXIT_OK
+    assert main(["new", str(tmp_path / "unnamed")]) == EXIT_OK
+    named = yaml.safe_load((tmp_path / "named" / "mkdocs.yml").read_text("utf-8"))
+    unnamed = yaml.safe_load((tmp_path / "unnamed" / "mkdocs.yml").read_text("utf-8"))
+    assert named["site_name"] == "Harbour watch"
+    assert named["plugins"][1] == {"news-explainer": {"seeds": "seeds", "site_name_from_story": False}}
+    assert unnamed["plugins"][1] == {"news-explainer": {"seeds": "seeds"}}  # the header will name the story

@@ -308,3 +308,15 @@ def test_a_timeline_entry_that_leans_on_the_sentence_before_gives_way_to_one_tha
     assert len(s.events) == 2
     (chosen,) = select_timeline(s.events, dates=1, per_date=1)
     assert chosen.text.startswith("Dock workers")
+
+
+def test_the_story_is_never_named_by_a_question_or_an_opinion_piece():
+    from generators.reconcile import central_question
+    pages = [("Can the protesters in Cairo square topple the army?", ""),
+             ("Opinion: protesters in Cairo square will win", ""),
+             ("Protesters in Cairo square win over the army", "https://example.org/commentisfree/2011/feb/01/cairo"),
+             ("Army deploys as protesters rally in Cairo", "")]
+    articles = [clean(f"{i}.txt", {"title": t, "url": url, "published": "2011-02-01"}, "Text. More text.")
+                for i, (t, url) in enumerate(pages)]
+    assert central_question(articles) == "Army deploys as protesters rally in Cairo"
+    assert central_question(articles[:1]) == pages[0][0]  # a question is better than no name at all

@@ -131,6 +131,7 @@ def test_each_tab_names_its_page_and_the_story(seeds_build):
     for name, title in (("timeline.html", "Timeline"), ("figures.html", "Key figures"), ("index.html", "Overview")):
         assert page(site, name).title.string == f"{title} · {story}"
     assert page(site, "timeline.html").find("meta", property="og:title")["content"] == f"Timeline · {story}"
+    assert story in page(site, "figures.html").select_one(".md-header__topic").get_text()  # the site's name too
 
 
 def test_the_chart_scripts_load_only_on_pages_with_a_chart(seeds_build):
