@@ -95,7 +95,9 @@ def timeline_chart(events: list[Event], articles: list[Article] | None = None) -
         "precision": e.date.precision, "status": "scheduled" if e.scheduled else "reported",
         "sources": len({p.source for p in e.provenance}),
         "event": e.text if len(e.text) <= 140 else e.text[:137] + "…",
-    } for e in events for start, end in [_span(e.date.value)]]
+    } for e in events if e.date.value for start, end in [_span(e.date.value)]]
+    if not rows:
+        return None
     shown = [r for r in rows if r["start"] >= focus_from] or rows
     earlier = len(rows) - len(shown)
     days = [r["start"] for r in shown if r["precision"] == "day"]

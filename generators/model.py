@@ -47,11 +47,12 @@ class Provenance:
 
 @dataclass(frozen=True)
 class DateRef:
-    """A normalised date: `value` is YYYY, YYYY-MM or YYYY-MM-DD, `precision` says which."""
+    """A normalised date: `value` is YYYY, YYYY-MM or YYYY-MM-DD, `precision` says which; an event told without
+    a date in an article without one has value "" and precision "none"."""
 
     value: str
-    precision: str  # "year" | "month" | "day"
-    relation: str = "on"  # "on" | "since" | "until" | "period"
+    precision: str  # "year" | "month" | "day" | "none"
+    relation: str = "on"  # "on" | "since" | "until" | "period" | "reported" (the day its article was published)
 
 
 @dataclass

@@ -240,17 +240,23 @@ def number_events(events: list[Event]) -> list[Event]:
 LEAD_SENTENCES = 5  # as DATEWISE: an article's first sentences tell its news
 
 
-def reported_events(articles: list[Article], dated: list[Event]) -> list[Event]:
+def reported_events(articles: list[Article], dated: list[Event], document_frequency: Counter) -> list[Event]:
     """What an article's lead tells without a date ("has asked", "this week"): placed at its publication date and
-    marked so. The same telling in several articles of one day is one event; dated events are never merged with
-    these (a lead shares the story's words with every event of its day)."""
+    marked so; an article without a date leaves it undated (value "", precision "none") for an editor to date.
+    The same telling in several articles of one day is one event, judged by the words that are not the whole
+    story's (those in most articles, and in three or more: "president", the country); dated events are never merged with these."""
     in_dated = {(p.source, p.sentence) for event in dated for p in event.provenance}
+    story_wide = {w for w, n in document_frequency.items() if n > max(2, len(articles) / 2)}
     events: list[Event] = []
     words: list[set[str]] = []
     for article in sorted(articles, key=lambda a: (a.published, a.source)):
-        reference = Reference.from_iso(article.published)
-        if len(article.published) != 10:
-            continue
+        day = article.published if len(article.published) == 10 else ""
+        if article.published and not day:
+            continue  # published in a month or year: too coarse to place news at
+        reference = Reference.from_iso(day)
+        when = DateRef(day, "day", "reported") if day else DateRef("", "none", "reported")
+        signal = (f"reported on {day}: told without a date in the lead of an article published then" if day else
+                  "told without a date in the lead of an article that carries no date")
         for sentence in article.sentences[:LEAD_SENTENCES]:
             mine = content_words(sentence.text)
             if (len(mine) < 4 or (sentence.source, sentence.index) in in_dated or is_question(sentence.text)
@@ -258,15 +264,14 @@ def reported_events(articles: list[Article], dated: list[Event]) -> list[Event]:
                     or find_dates(sentence.text, reference)):  # a date that makes no event: a trend, a period
                 continue
             where = Provenance(sentence.source, sentence.index, sentence.text)
-            same = next((e for e, w in zip(events, words, strict=True) if e.date.value == article.published
-                         and overlap(w, mine) >= EVENT_SIMILARITY), None)
+            telling = mine - story_wide
+            same = next((e for e, w in zip(events, words, strict=True) if e.date == when
+                         and overlap(w, telling) >= EVENT_SIMILARITY), None)
             if same:
                 same.provenance.append(where)
                 continue
-            signal = f"reported on {article.published}: told without a date in the lead of an article published then"
-            events.append(Event("", DateRef(article.published, "day", "reported"), sentence.text, False, [where],
-                                signal=signal))
-            words.append(mine)
+            events.append(Event("", when, sentence.text, False, [where], signal=signal))
+            words.append(telling)
     return events
 
 
@@ -779,16 +784,16 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
         for p in figure.provenance:
             measures[(p.source, p.sentence)].add(fold(figure.label))
     dated = merge_events(extractions, measures)
-    events = number_events(dated + reported_events(articles, dated))
+    document_frequency: Counter = Counter()  # in how many articles each word appears
+    for extraction in extractions:
+        document_frequency.update(extraction.words)
+    events = number_events(dated + reported_events(articles, dated, document_frequency))
     conflicts += same_day_conflicts(figures, articles) + date_conflicts(dated) + role_conflicts(actors)
     mark_disputed_events(conflicts, dated)
     quotes = merge_quotes(extractions, canonical)
     for number, conflict in enumerate(conflicts, 1):
         conflict.id = f"conflict-{number}"
     question = central_question(articles)
-    document_frequency: Counter = Counter()  # in how many articles each word appears
-    for extraction in extractions:
-        document_frequency.update(extraction.words)
     return Story(
         articles=articles,
         events=events,

@@ -28,7 +28,8 @@ RELEVANCE = 0.3  # maximal marginal relevance: closeness to the date's centroid 
 
 _TIME_WORDS = {*MONTHS, *WEEKDAYS} | set("""today yesterday tomorrow tonight day days week weeks month months year years last next
 earlier later morning afternoon evening night ago jan feb mar apr jun jul aug sep sept oct nov dec""".split())
-_CONTEXT_OPENING = re.compile(r"^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|so|also)\b", re.I)
+_CONTEXT_OPENING = re.compile(r"^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|so|also|however|"
+                              r"yet|still|meanwhile|instead)\b", re.I)
 
 Vector = dict[str, float]
 

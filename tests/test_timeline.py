@@ -32,9 +32,21 @@ def test_news_told_without_a_date_is_placed_at_its_articles_publication_and_says
     assert reopened.date == DateRef("2025-03-20", "day", "on")  # a dated sentence keeps its own date
 
 
-def test_an_undated_article_places_nothing():
+def test_news_in_an_article_without_a_date_stays_undated_and_the_timeline_lists_it_apart(tmp_path):
+    from generators.pipeline import generate
+
     s = story(("", "The president has asked foreign armies for help against the gangs."))
-    assert s.events == []
+    assert [(e.date, e.signal) for e in s.events] == [
+        (DateRef("", "none", "reported"), "told without a date in the lead of an article that carries no date")]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Harbour news\n\nThe harbour board has sacked its chief over missing funds.\n")
+    (seeds / "b.md").write_text("---\npublished: 2025-03-02\n---\nDock workers have voted to strike over pay.\n")
+    generate(seeds, tmp_path / "content")
+    page = (tmp_path / "content" / "timeline.md").read_text("utf-8")
+    dated, undated = page.split("## Told in articles without a date")
+    assert "**2025-03-02** *(reported that day, no date given)*: Dock workers have voted" in dated
+    assert "- The harbour board has sacked its chief" in undated.split("## The sentences cited")[0]
 
 
 def test_a_day_the_press_wrote_much_about_is_chosen_even_without_a_dated_sentence():
