@@ -713,13 +713,17 @@ def build_views(actors: list[Actor], quotes: list[Quote], question: str = "",
     return views
 
 
-def summarise(articles: list[Article], document_frequency: Counter, limit: int = 3) -> list[Provenance]:
-    """The overview: lead sentences that the most articles share words with, no two alike."""
+SUMMARY_SENTENCES = 3
+
+
+def summarise(articles: list[Article], document_frequency: Counter, limit: int = SUMMARY_SENTENCES) -> list[Provenance]:
+    """The overview: lead sentences that the most articles share words with, no two alike, each readable alone."""
     candidates = []
     for article in articles:
         for sentence in article.sentences[:4]:
             words = content_words(sentence.text)
-            if len(words) < 6 or sentence.text.endswith("?") or "\"" in sentence.text or "“" in sentence.text:
+            if (len(words) < 6 or is_question(sentence.text) or "\"" in sentence.text or "“" in sentence.text
+                    or leans_on_context(sentence.text)):
                 continue
             candidates.append((-topicality(words, document_frequency), sentence.source, sentence.index, sentence, words))
     chosen: list[tuple] = []
