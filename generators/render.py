@@ -60,6 +60,13 @@ def attr(value) -> Trusted:
     return Trusted(html.escape(" ".join(str(value).split()), quote=True))
 
 
+def json_script(value) -> Trusted:
+    """JSON inside <script type="application/json">: no "</script>" or "<!--" can form, and unlike an attribute no
+    quote needs escaping (a chart's spec is half the size it is as data-spec="…")."""
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return Trusted(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
 def signed(figure) -> str:
     """A percentage change as a reader compares it: "fell 16%" is −16%, "rose 40%" is +40%."""
     if figure.unit == "%" and figure.label.startswith(("fall", "rise")):
@@ -90,6 +97,8 @@ def source_page(source: str) -> str:
 
 
 MAX_CITED = 5  # footnotes per item; a fact forty articles repeat shows five of them, the export all forty
+FOOTNOTES_PER_PAGE = 120  # past this, a long story's page cites fewer sentences per item (at least one), the rest
+# folded under "+N more": each footnote is a mark, a definition and two links, a reader's weight and tab stops
 
 
 @dataclass
@@ -98,13 +107,16 @@ class Footnotes:
 
     articles: dict[str, Article]
     prefix: str  # path from this page to the content root
+    per_item: int = MAX_CITED
     numbers: dict[Provenance, int] = field(default_factory=dict)
+    items: int = 0  # how many items cited
 
     def cite(self, provenance: list[Provenance]) -> Trusted:
-        """Footnote marks for an item's sentences: one per source first, at most MAX_CITED; the export has all."""
+        """Footnote marks for an item's sentences: one per source first, at most `per_item`; the export has all."""
+        self.items += 1
         firsts = {p.source: p for p in reversed(provenance)}
         ordered = [p for p in provenance if firsts[p.source] is p] + [p for p in provenance if firsts[p.source] is not p]
-        shown, hidden = ordered[:MAX_CITED], len(ordered) - MAX_CITED
+        shown, hidden = ordered[:self.per_item], len(ordered) - self.per_item
         numbers = []
         for item in shown:
             key = Provenance(item.source, item.sentence, item.quote)
@@ -112,10 +124,10 @@ class Footnotes:
                 self.numbers[key] = len(self.numbers) + 1
             numbers.append(self.numbers[key])
         refs = "".join(f"[^{n}]" for n in sorted(numbers))  # read as ³⁴, not ⁴³
-        return Trusted(refs + (self._more(ordered[MAX_CITED:]) if hidden > 0 else ""))
+        return Trusted(refs + (self._more(ordered[self.per_item:]) if hidden > 0 else ""))
 
     def _more(self, rest: list[Provenance]) -> str:
-        """The sentences past the first five, folded: each a link to its sentence on its article's page."""
+        """The sentences past those cited, folded: each a link to its sentence on its article's page."""
         links = []
         for item in rest:
             article = self.articles.get(item.source)
@@ -163,7 +175,7 @@ def environment() -> jinja2.Environment:
     env.filters["page"] = lambda source: Trusted(source_page(source))
     env.filters["sources"] = sources_count
     env.filters["signed"] = signed
-    env.filters["json_attr"] = lambda value: attr(json.dumps(value, sort_keys=True, separators=(",", ":")))
+    env.filters["json_script"] = json_script
     return env
 
 
@@ -358,9 +370,9 @@ class ContentWriter:
         write_atomic(self.root / MANIFEST, (json.dumps(dict(sorted(entries.items())), indent=1) + "\n").encode())
 
 
-PAGE_LIMIT = 150  # actors or figures on one page; the export and CSV files keep them all
+PAGE_LIMIT = 60  # actors or figures on one page; the export and CSV files keep them all
 OVERVIEW_SOURCES = 12  # articles listed on the home page; a longer story lists its latest and links to all
-VOICES_LIMIT = 60  # voices on the views page, up to five quotes each: a reader's evening, not a week
+VOICES_LIMIT = 30  # voices on the views page, up to five quotes each: a reader's evening, not a week
 SEARCHABLE_SOURCES_UP_TO = 100  # articles; past this the full texts would make the search index too heavy to load
 
 
@@ -445,8 +457,12 @@ def _write_pages(story: Story, context: dict, env: jinja2.Environment, writer: C
     pages = ["index", "timeline", "figures", "actors", "views", "disagreements", "sources/index"]
     for page in pages:
         prefix = "../" if "/" in page else ""
+        template = env.get_template(f"{page}.md.j2")
         notes = Footnotes(articles, prefix)
-        text = env.get_template(f"{page}.md.j2").render(**context, notes=notes, root=Trusted(prefix))
+        text = template.render(**context, notes=notes, root=Trusted(prefix))
+        if len(notes.numbers) > FOOTNOTES_PER_PAGE:  # drawn again with fewer sentences cited per item
+            notes = Footnotes(articles, prefix, per_item=max(1, min(MAX_CITED, FOOTNOTES_PER_PAGE // notes.items)))
+            text = template.render(**context, notes=notes, root=Trusted(prefix))
         writer.write(f"{page}.md", text)
     article_template = env.get_template("article.md.j2")
     searchable = len(story.articles) <= SEARCHABLE_SOURCES_UP_TO

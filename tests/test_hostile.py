@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -109,7 +110,10 @@ def test_nothing_from_an_article_becomes_markup(bad_build):
         article = soup.select_one("article")
         if article is None:
             continue
-        assert not article.select("script, iframe, style, img[src=x], [onerror], [onmouseover], .hidden, #id")
+        assert not article.select("script:not(.story-chart__spec), iframe, style, img[src=x], [onerror], [onmouseover], "
+                                  ".hidden, #id")
+        for spec in article.select("script.story-chart__spec"):  # our charts' data: inert JSON, never code
+            assert spec["type"] == "application/json" and json.loads(spec.string) and spec.parent.name == "figure"
         assert not [a for a in article.select("a[href]") if a["href"].startswith("javascript:")]
         assert not [a for a in article.select(".admonition-title") if "Injected" in a.get_text()]
     markup = (base / "site" / "sources" / "markup-md.html").read_text("utf-8")

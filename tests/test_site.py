@@ -1,5 +1,6 @@
 """The built site, read as HTML."""
 
+import json
 import re
 import shutil
 
@@ -41,7 +42,8 @@ def test_timeline_has_events_in_order_with_a_chart(seeds_build):
     dates = [b.get_text() for b in soup.select("article li > strong:first-child")]
     assert dates == sorted(dates) and "2009" in dates
     chart = soup.select_one("figure.story-chart")
-    assert chart and chart["data-spec"].startswith("{")
+    spec = json.loads(chart.select_one("script.story-chart__spec[type='application/json']").string)
+    assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/") and spec["data"]["values"]
     for img in chart.select("img"):
         svg = site / img["src"].split("#")[0]
         assert svg.exists() and "<svg" in svg.read_text("utf-8")

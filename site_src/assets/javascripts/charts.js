@@ -1,4 +1,4 @@
-// Interactive charts: each .story-chart carries its Vega-Lite spec in data-spec.
+// Interactive charts: each .story-chart carries its Vega-Lite spec in a <script type="application/json">.
 // Runs on first load and after every instant navigation (Material's document$);
 // the static SVGs stay visible until the interactive chart has rendered.
 function isDark() {
@@ -8,12 +8,12 @@ function isDark() {
 function renderCharts() {
   if (typeof window.vegaEmbed !== "function") return;
   const scheme = isDark() ? "dark" : "light";
-  document.querySelectorAll(".story-chart[data-spec]").forEach((figure) => {
+  document.querySelectorAll(".story-chart").forEach((figure) => {
     if (figure.dataset.rendered === scheme) return;
     const target = figure.querySelector(".story-chart__interactive");
     let spec;
     try {
-      spec = JSON.parse(figure.dataset.spec);
+      spec = JSON.parse(figure.querySelector("script.story-chart__spec").textContent);
     } catch (error) {
       return; // the static picture stays
     }
