@@ -60,6 +60,11 @@ def attr(value) -> Trusted:
     return Trusted(html.escape(" ".join(str(value).split()), quote=True))
 
 
+def _short(title: str, limit: int = 48) -> str:
+    """A link's text in a list of many: the headline's first words."""
+    return title if len(title) <= limit else title[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def json_script(value) -> Trusted:
     """JSON inside <script type="application/json">: no "</script>" or "<!--" can form, and unlike an attribute no
     quote needs escaping (a chart's spec is half the size it is as data-spec="…")."""
@@ -97,6 +102,7 @@ def source_page(source: str) -> str:
 
 
 MAX_CITED = 5  # footnotes per item; a fact forty articles repeat shows five of them, the export all forty
+MORE_LINKS = 25  # links under one item's "+N more"
 FOOTNOTES_PER_PAGE = 120  # past this, a long story's page cites fewer sentences per item (at least one), the rest
 # folded under "+N more": each footnote is a mark, a definition and two links, a reader's weight and tab stops
 
@@ -127,13 +133,16 @@ class Footnotes:
         return Trusted(refs + (self._more(ordered[self.per_item:]) if hidden > 0 else ""))
 
     def _more(self, rest: list[Provenance]) -> str:
-        """The sentences past those cited, folded: each a link to its sentence on its article's page."""
+        """The sentences past those cited, folded: each a link to its sentence on its article's page, up to
+        MORE_LINKS (a title repeated by 300 articles would weigh more than the page; the export has them all)."""
         links = []
-        for item in rest:
+        for item in rest[:MORE_LINKS]:
             article = self.articles.get(item.source)
-            title = html.escape(article.title if article and article.title else item.source)
+            title = html.escape(_short(article.title if article and article.title else item.source))
             page = source_page(item.source).removesuffix(".md") + ".html"  # raw HTML: MkDocs does not rewrite it
             links.append(f'<a href="{html.escape(self.prefix + page)}#s-{item.sentence}">{title}</a>')
+        if len(rest) > MORE_LINKS:
+            links.append(f"and {len(rest) - MORE_LINKS} more in the downloads")
         return (f'<details class="more-sources"><summary>+{len(rest)} more</summary>{"; ".join(links)}</details>')
 
     def definitions(self) -> Trusted:
@@ -174,6 +183,7 @@ def environment() -> jinja2.Environment:
     env.filters["yaml_str"] = front_matter_str
     env.filters["page"] = lambda source: Trusted(source_page(source))
     env.filters["sources"] = sources_count
+    env.filters["short"] = _short
     env.filters["signed"] = signed
     env.filters["json_script"] = json_script
     return env
@@ -372,7 +382,9 @@ class ContentWriter:
 
 PAGE_LIMIT = 60  # actors or figures on one page; the export and CSV files keep them all
 OVERVIEW_SOURCES = 12  # articles listed on the home page; a longer story lists its latest and links to all
-VOICES_LIMIT = 30  # voices on the views page, up to five quotes each: a reader's evening, not a week
+QUOTED_CONFLICTS_UP_TO = 30  # disagreements quoted inline on their page; past this their sentences are footnotes
+CITED_CONFLICTS = 20  # disagreements with every side's sentences cited; the rest link to one sentence per value
+VOICES_LIMIT = 30  # voices on the views page (five quotes each, three in a long story): an evening, not a week
 SEARCHABLE_SOURCES_UP_TO = 100  # articles; past this the full texts would make the search index too heavy to load
 
 
@@ -397,6 +409,10 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "timeline": timeline,
         "disputed": {item: c for c in reversed(story.conflicts) for item in c.items},  # item -> its first conflict
         "shown_views": story.views[:VOICES_LIMIT],
+        "quotes_per_voice": 5 if len(story.views) <= VOICES_LIMIT // 2 else 3,  # a long story: more voices, fewer words
+        "quoted_conflicts_up_to": QUOTED_CONFLICTS_UP_TO,
+        "cited_conflicts": {c.id for c in sorted(story.conflicts, key=lambda c: (
+            -len({p.source for v in c.values for p in v.provenance}), c.id))[:CITED_CONFLICTS]},
         "shown_actors": story.actors[:PAGE_LIMIT],
         "shown_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT]
         if len(story.figures) > PAGE_LIMIT else story.figures,
@@ -407,6 +423,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         sorted(story.articles, key=lambda a: (a.published, a.source), reverse=True)[:OVERVIEW_SOURCES],
         "actor_by_name": {a.name: a for a in story.actors},
         "published_of": {a.source: a.published for a in story.articles},
+        "title_of": {a.source: a.title or a.source for a in story.articles},
         "quote_by_id": {q.id: q for q in story.quotes},
     }
     to_draw: list[tuple[str, dict, bool]] = []
