@@ -183,9 +183,14 @@ _TIMESTAMP_PREFIX = re.compile(
     re.I)
 
 
+# Apache's message where a server-side include failed, saved into the page in place of a fragment
+_SSI_ERROR = re.compile(r"[\[(]\s*an error occurred while processing this directive\s*[\])]", re.I)
+
+
 def strip_markup(line: str) -> str:
-    """Stray Markdown emphasis, list markers and "Last updated at …" stamps are formatting, not text."""
-    line = _TIMESTAMP_PREFIX.sub("", line)
+    """Stray Markdown emphasis, list markers, "Last updated at …" stamps and server-side-include errors are
+    formatting, not text."""
+    line = _TIMESTAMP_PREFIX.sub("", _SSI_ERROR.sub(" ", line).strip())
     line = re.sub(r"\*\*|__", "", line)
     line = re.sub(r"^#{1,6}\s+", "", line)
     line = re.sub(r"^\s*(?:[-*+•]|\d+[.)])\s+", "", line)

@@ -199,6 +199,14 @@ def test_a_timestamp_and_a_headline_run_into_the_lead_are_taken_off_it():
     assert plain.paragraphs[0].startswith("Dock workers walked out")
 
 
+def test_a_failed_server_side_include_is_furniture_wherever_it_sits():
+    article = clean("ssi.txt", {}, "Page last updated at 08:03 GMT, Tuesday, 26 July 2011 09:03 UK (an error occurred "
+                    "while processing this directive) Port strike ends after talks\n\nShips sailed on Monday, the port "
+                    "said [an error occurred while processing this directive] after the vote.")
+    assert article.title == "Port strike ends after talks"
+    assert article.paragraphs == ["Ships sailed on Monday, the port said after the vote."]
+
+
 def test_a_stray_quotation_mark_does_not_open_a_title():
     assert clean("q.txt", {}, "\" People protested before the vote.\n\nMore text here.").title == "People protested before the vote."
 
