@@ -103,7 +103,7 @@ def source_page(source: str) -> str:
 
 MAX_CITED = 5  # footnotes per item; a fact forty articles repeat shows five of them, the export all forty
 MORE_LINKS = 25  # links under one item's "+N more"
-FOOTNOTES_PER_PAGE = 120  # past this, a long story's page cites fewer sentences per item (at least one), the rest
+FOOTNOTES_PER_PAGE = 80  # past this, a long story's page cites fewer sentences per item (at least one), the rest
 # folded under "+N more": each footnote is a mark, a definition and two links, a reader's weight and tab stops
 
 
