@@ -385,7 +385,7 @@ OVERVIEW_SOURCES = 12  # articles listed on the home page; a longer story lists 
 QUOTED_CONFLICTS_UP_TO = 30  # disagreements quoted inline on their page; past this their sentences are footnotes
 CITED_CONFLICTS = 20  # disagreements with every side's sentences cited; the rest link to one sentence per value
 VOICES_LIMIT = 30  # voices on the views page (five quotes each, three in a long story): an evening, not a week
-SEARCHABLE_SOURCES_UP_TO = 100  # articles; past this the full texts would make the search index too heavy to load
+SEARCHABLE_SOURCES_UP_TO = 100  # articles; past this search finds article pages by title, not by their full text
 
 
 def first_reported(story: Story) -> dict[str, str]:
