@@ -38,6 +38,7 @@ LIGHT_CONFIG = {"background": "#ffffff"}
 MAX_SERIES_CHARTS = 6
 MAX_COMPARISON_CHARTS = 6
 MAX_DISAGREEMENT_CHARTS = 5
+LABELLED_POINTS_UP_TO = 8  # a series chart writes each value beside its point up to this many points
 MAX_VOICES = 40
 STANCE_ORDER = ["for", "mixed", "against", "unclear"]
 STANCE_COLOURS = ["#2e7d4f", "#b7791f", "#c0392b", "#7a8194"]
@@ -182,7 +183,10 @@ def figure_series_charts(story: Story) -> list[Chart]:
             tooltip=[alt.Tooltip("when:N", title="Period"), alt.Tooltip("value:Q", title="Value"),
                      alt.Tooltip("source:N", title="Source")],
         )
-        chart = (base.mark_line(point=True) + base.mark_text(dy=-10).encode(text="value:Q")).properties(
+        line = base.mark_line(point=True)
+        if len(rows) <= LABELLED_POINTS_UP_TO:  # more labels would sit on each other's points: tooltips and table
+            line += base.mark_text(dy=-10).encode(text="value:Q")
+        chart = line.properties(
             width="container", height=220, title=_title(title, _sources_line({r["source"] for r in rows})))
         charts.append(Chart(name, title.capitalize(), f"How {figures[0].label} changes across the periods the "
                             "articles report.", chart.to_dict(validate=False), ["Period", "Value", "Source"],

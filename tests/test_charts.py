@@ -66,6 +66,19 @@ def test_a_trend_an_article_states_is_charted_but_counts_of_one_noun_on_differen
     assert sorted(row[1] for row in chart.table_rows) == ["410", "460"]
 
 
+def test_a_long_series_leaves_its_values_to_tooltips_and_table_not_labels_on_each_other():
+    def marks(chart) -> list[str]:
+        layers = chart.spec.get("layer", [chart.spec])
+        return [layer["mark"]["type"] for layer in layers]
+
+    (short,) = figure_series_charts(story("Police recorded 410 burglaries in June 2023 and 460 burglaries in July 2023."))
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September"]
+    sentence = " and ".join(f"{400 + 10 * i} burglaries in {m} 2023" for i, m in enumerate(months))
+    (long,) = figure_series_charts(story(f"Police recorded {sentence}."))
+    assert marks(short) == ["line", "text"] and marks(long) == ["line"]
+    assert len(long.table_rows) == len(months)
+
+
 def test_a_chart_that_only_moves_keeps_its_picture():
     homicides = ("In January 2024 the police recorded 731 homicides across the country.",
                  "In January 2024 the police recorded 781 homicides across the country.")
