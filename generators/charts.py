@@ -54,11 +54,16 @@ class Chart:
     table_header: list[str]
     table_rows: list[list[str]] = field(default_factory=list)
 
-    def picture(self, mode: str) -> str:
+    def picture(self, mode: str, narrow: bool = False) -> str:
         """The static picture's file, named by what it shows: a chart that only moves (a new disagreement
         numbered before it) keeps its picture instead of being drawn again."""
         drawn = hashlib.sha256(json.dumps(self.spec, sort_keys=True).encode("utf-8")).hexdigest()[:16]
-        return f"{drawn}-{mode}.svg"
+        return f"{drawn}-{mode}{'-narrow' if narrow else ''}.svg"
+
+    @property
+    def fits_width(self) -> bool:
+        """Drawn to its container's width: a phone gets a picture drawn at its own width, not one scaled down."""
+        return self.spec.get("width") == "container"
 
 
 def _plot_date(value: str) -> str:
@@ -397,11 +402,15 @@ def build_charts(story: Story, timeline_events: list[Event]) -> dict[str, list[C
     return pages
 
 
-def render_svg(spec: dict, dark: bool) -> str:
+STATIC_WIDTH, NARROW_WIDTH = 640, 330  # px: a page's text column on a laptop; on a 375 px phone
+NARROW_BELOW = 599  # px of screen: the narrow picture is shown up to this width
+
+
+def render_svg(spec: dict, dark: bool, width: int = STATIC_WIDTH) -> str:
     """Static SVG (the CLI fixes TZ=UTC: vl-convert reads dates in the local time zone)."""
     themed = {**spec, "config": {**spec.get("config", {}), **(DARK_CONFIG if dark else LIGHT_CONFIG)}}
     if themed.get("width") == "container":
-        themed["width"] = 640
+        themed["width"] = width
     return _renumber_ids(vl_convert.vegalite_to_svg(_printable(themed)))
 
 

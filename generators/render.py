@@ -19,13 +19,23 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.resources import files
+from itertools import product
 from pathlib import Path
 
 import jinja2
 
 from . import __version__, corrections
 from .cache import write_atomic
-from .charts import Chart, build_charts, javascript_bundle, render_svg, vl_convert_version
+from .charts import (
+    NARROW_BELOW,
+    NARROW_WIDTH,
+    STATIC_WIDTH,
+    Chart,
+    build_charts,
+    javascript_bundle,
+    render_svg,
+    vl_convert_version,
+)
 from .ingest import Skipped
 from .model import Article, Conflict, Provenance, Story
 from .reconcile import headline_counts, revisions, sources_count
@@ -186,6 +196,7 @@ def environment() -> jinja2.Environment:
     env.filters["short"] = _short
     env.filters["signed"] = signed
     env.filters["json_script"] = json_script
+    env.globals["narrow_below"] = NARROW_BELOW  # for the chart macro, which templates import without context
     return env
 
 
@@ -426,17 +437,18 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "title_of": {a.source: a.title or a.source for a in story.articles},
         "quote_by_id": {q.id: q for q in story.quotes},
     }
-    to_draw: list[tuple[str, dict, bool]] = []
+    to_draw: list[tuple[str, dict, bool, int]] = []
     for chart in (c for page_charts in charts.values() for c in page_charts):
-        for mode in ("light", "dark"):
-            recipe = _digest(json.dumps([chart.spec, mode, vl_convert_version()], sort_keys=True).encode("utf-8"))
-            path = f"assets/charts/{chart.picture(mode)}"
+        for mode, narrow in product(("light", "dark"), (False, True) if chart.fits_width else (False,)):
+            width = NARROW_WIDTH if narrow else STATIC_WIDTH
+            recipe = _digest(json.dumps([chart.spec, mode, width, vl_convert_version()], sort_keys=True).encode())
+            path = f"assets/charts/{chart.picture(mode, narrow)}"
             if path not in {job[0] for job in to_draw} and not writer.reuse(path, recipe):  # a quarter second each
-                to_draw.append((path, chart.spec, mode == "dark"))
+                to_draw.append((path, chart.spec, mode == "dark", width))
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as drawing:  # vl-convert releases the GIL:
-        pictures = drawing.map(lambda job: render_svg(job[1], dark=job[2]), to_draw)  # drawn as pages render
+        pictures = drawing.map(lambda job: render_svg(job[1], job[2], job[3]), to_draw)  # drawn as pages render
         _write_pages(story, context, env, writer)
-        for (path, _, _), picture in zip(to_draw, pictures, strict=True):
+        for (path, _, _, _), picture in zip(to_draw, pictures, strict=True):
             writer.write(path, picture)
     data = export(story, charts)
     writer.write("data/story.json", json_lines(data))

@@ -267,6 +267,27 @@ def test_charts_are_legible_and_inside_their_box_and_pages_never_scroll_sideways
     assert drawn >= 6
 
 
+@pytest.mark.parametrize("width", [375, 1280])
+def test_static_pictures_are_drawn_at_the_width_they_are_shown(browser, seeds_site, width):
+    """Without JavaScript (or before Vega loads) the static picture is the chart: on a phone it is the narrow
+    drawing, never the laptop one scaled to half size with 5 px labels."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=False)
+    shown = 0
+    for name in MAIN_PAGES:
+        page = context.new_page()
+        page.goto(seeds_site + name)
+        page.wait_for_load_state("networkidle")
+        for src, natural, displayed in page.evaluate(
+                "[...document.querySelectorAll('.story-chart__static img')].filter(i => i.clientWidth)"
+                ".map(i => [i.currentSrc, i.naturalWidth, i.clientWidth])"):
+            shown += 1
+            assert displayed >= 0.9 * natural, (name, width, src, natural, displayed)
+            assert src.endswith("-narrow.svg") == (width < 600), (name, width, src)
+        page.close()
+    context.close()
+    assert shown >= 4
+
+
 TAB_STOPS = """() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
   .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length
           && getComputedStyle(e).visibility !== 'hidden').length"""
