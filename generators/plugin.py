@@ -29,7 +29,6 @@ from mkdocs.plugins import BasePlugin
 
 from . import language
 from .cache import MISS, digest, load, store
-from .charts import vl_convert_version
 from .cli import for_terminal
 from .corrections import FILE as CORRECTIONS
 from .ingest import DEFAULT_MAX_BYTES
@@ -67,8 +66,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)  # an editor's own come first
         config.extra_css.insert(0, "assets/stylesheets/story.css")
-        config.extra_javascript[:0] = [_script(f"assets/javascripts/vega-bundle-{vl_convert_version()}.js", "module"),
-                                       _script("assets/javascripts/charts.js", "module"),
+        config.extra_javascript[:0] = [_script("assets/javascripts/charts.js", "module"),  # it fetches Vega itself
                                        _script("assets/javascripts/a11y.js")]
         return config
 
@@ -176,7 +174,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return env
 
     def on_post_page(self, output, *, page, config):
-        if 'class="story-chart"' not in output:  # 900 KB of Vega only where a chart is drawn
+        if 'class="story-chart"' not in output:  # charts.js (and through it Vega's 900 KB) only where a chart is
             output = _CHART_SCRIPTS.sub("", output)
         if hasattr(page, "output_key") and not hasattr(page, "cached_output"):
             store(self._cache_dir(config, "themed"), page.output_key, output)
@@ -190,7 +188,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                     entry.unlink(missing_ok=True)
 
 
-_CHART_SCRIPTS = re.compile(r'<script src="[^"]*assets/javascripts/(?:vega-bundle-[^"/]*|charts)\.js"[^>]*></script>\s*')
+_CHART_SCRIPTS = re.compile(r'<script src="[^"]*assets/javascripts/charts\.js"[^>]*></script>\s*')
 
 
 def story_title(content: Path) -> str:

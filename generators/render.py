@@ -459,10 +459,13 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     writer.write("data/figures.csv", csv_text(["id", "value", "unit", "label", "period", "text", "sources", "signal"],
                                               [[f["id"], f["value"], f["unit"], f["label"], f["period"], f["text"],
                                                 f["source_count"], f["signal"]] for f in data["figures"]]))
+    bundle = f"assets/javascripts/vega-bundle-{vl_convert_version()}.js"
     for asset in sorted((SITE_SRC / "assets").rglob("*")):
         if asset.is_file():
-            writer.write(f"assets/{asset.relative_to(SITE_SRC / 'assets').as_posix()}", asset.read_bytes())
-    bundle = f"assets/javascripts/vega-bundle-{vl_convert_version()}.js"
+            shipped = asset.read_bytes()
+            if asset.name == "charts.js":  # it fetches the bundle by its versioned name
+                shipped = shipped.replace(b"__VEGA_BUNDLE__", Path(bundle).name.encode())
+            writer.write(f"assets/{asset.relative_to(SITE_SRC / 'assets').as_posix()}", shipped)
     if not writer.keep_if_unchanged(bundle):  # building the 900 KB bundle takes seconds; it depends only on vl-convert
         writer.write(bundle, javascript_bundle())
     if not (content / corrections.FILE).exists():

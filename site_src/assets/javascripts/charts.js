@@ -1,6 +1,7 @@
 // Interactive charts: each .story-chart carries its Vega-Lite spec in a <script type="application/json">.
-// Runs on first load and after every instant navigation (Material's document$);
-// the static SVGs stay visible until the interactive chart has rendered.
+// The page loads with the static pictures; Vega (900 KB, its file name written in by the generator) is
+// fetched only after the load event and only where a chart is, then each picture becomes a live chart.
+const VEGA_BUNDLE = "__VEGA_BUNDLE__";
 function isDark() {
   return document.body.getAttribute("data-md-color-scheme") === "slate";
 }
@@ -27,12 +28,16 @@ function renderCharts() {
   });
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(renderCharts);
+function loadVegaThenRender() {
+  if (!document.querySelector(".story-chart")) return;
+  const loaded = typeof window.vegaEmbed === "function"
+    ? Promise.resolve() : import(new URL(VEGA_BUNDLE, import.meta.url).href);
+  loaded.then(renderCharts).catch(() => {}); // offline or file://: the static pictures stay
 }
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", renderCharts);
+
+if (document.readyState === "complete") {
+  loadVegaThenRender();
 } else {
-  renderCharts();
+  window.addEventListener("load", loadVegaThenRender);
 }
 new MutationObserver(renderCharts).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
