@@ -231,6 +231,7 @@ def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], 
 
 
 def number_events(events: list[Event]) -> list[Event]:
+    """Ids in date order, once every event of the story is known."""
     events = sorted(events, key=lambda e: (e.date.value, e.provenance[0].source, e.provenance[0].sentence))
     for number, event in enumerate(events, 1):
         event.id = f"event-{number}"
@@ -244,7 +245,8 @@ def reported_events(articles: list[Article], dated: list[Event], document_freque
     """What an article's lead tells without a date ("has asked", "this week"): placed at its publication date and
     marked so; an article without a date leaves it undated (value "", precision "none") for an editor to date.
     The same telling in several articles of one day is one event, judged by the words that are not the whole
-    story's (those in most articles, and in three or more: "president", the country); dated events are never merged with these."""
+    story's (those in most articles, and in three or more: "president", the country); dated events are never
+    merged with these."""
     in_dated = {(p.source, p.sentence) for event in dated for p in event.provenance}
     story_wide = {w for w, n in document_frequency.items() if n > max(2, len(articles) / 2)}
     events: list[Event] = []
