@@ -95,7 +95,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
 # "will meet on Monday", "is due to vote on Monday": the coming one
-_FUTURE_VERB = re.compile(r"\b(will|shall|is due to|are due to|is to|are to|scheduled to|set to)\s+(?:\w+\s+){1,3}on\s+$", re.I)
+_FUTURE_VERB = re.compile(r"\b(?:(?:will|shall|is due to|are due to|is to|are to|scheduled to|set to)\s+(?:\w+\s+){1,3}on|"
+                          r"(?:is|are)\s+(?:due|scheduled|slated|set)\s+on)\s+$", re.I)
 _REFERENCE_RULES = {"month-day", "day-month", "in-month"}  # read against the reference year
 RELATIVE_RULES = ("relative-day", "weekday", "ago", "relative-month", "relative-year")  # "today", "on Monday"
 

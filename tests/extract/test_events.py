@@ -20,6 +20,9 @@ def test_scheduled_means_future_wording_not_a_date_that_reads_as_later():
     assert events("The bishop held a service on March 30, 2025.", "A satellite image taken on April 2, 2025.",
                   "Ministers will meet on April 20.", "The vote is due on April 27.") == [
         ("2025-03-30", False), ("2025-04-02", False), ("2025-04-20", True), ("2025-04-27", True)]
+    # "is due on Monday", written on a Sunday: the coming Monday, not the one before
+    assert events("The vote is due on Monday.", "The runoff is scheduled on Friday.") == [
+        ("2025-03-24", True), ("2025-03-28", True)]
 
 
 def test_a_question_is_no_event():
