@@ -35,7 +35,7 @@ DARK_CONFIG = {
     "text": {"color": "#d5d8e2"},
 }
 LIGHT_CONFIG = {"background": "#ffffff"}
-MAX_SERIES_CHARTS = 6
+MAX_SERIES_CHARTS = 4
 MAX_COMPARISON_CHARTS = 6
 MAX_DISAGREEMENT_CHARTS = 5
 LABELLED_POINTS_UP_TO = 8  # a series chart writes each value beside its point up to this many points
