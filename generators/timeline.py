@@ -26,8 +26,8 @@ FULL_TIMELINE_UP_TO = 150  # events; longer timelines are cut to the dates that 
 PUBLISHED_WEIGHT = 2.0  # an article published on a day counts as this many sources referring to it
 RELEVANCE = 0.3  # maximal marginal relevance: closeness to the date's centroid against likeness to entries chosen
 
-_TIME_WORDS = {*MONTHS, *WEEKDAYS} | set("""today yesterday tomorrow tonight day days week weeks month months year years last next
-earlier later morning afternoon evening night ago jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_TIME_WORDS = {*MONTHS, *WEEKDAYS} | set("""today yesterday tomorrow tonight day days week weeks month months year
+years last next earlier later morning afternoon evening night ago jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _CONTEXT_OPENING = re.compile(r"^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|so|also|however|"
                               r"yet|still|meanwhile|instead)\b", re.I)
 
