@@ -134,9 +134,12 @@ def timeline_chart(events: list[Event], articles: list[Article] | None = None) -
 def revision_chart(revision: Revision, labels: dict[str, str], number: int) -> Chart:
     """How a running count changed as the story was reported: each source's value by the date of its article,
     a range drawn from its low to its high value; the latest and the highest named in words."""
+    sources: dict[tuple, list[str]] = {}  # sources giving the same value the same day: one mark, one row
+    for r in revision.reports:
+        sources.setdefault((r.day, r.value, r.upper), []).append(labels.get(r.source, r.source))
     rows: list[dict[str, Any]] = [
-        {"day": r.day, "value": r.value, "upper": r.top,
-         "said": format_number(r.value, r.upper), "source": labels.get(r.source, r.source)} for r in revision.reports]
+        {"day": day, "value": value, "upper": value if upper is None else upper,
+         "said": format_number(value, upper), "source": _several(names)} for (day, value, upper), names in sources.items()]
     latest = max(rows, key=lambda r: (r["day"], r["upper"]))
     highest = max(rows, key=lambda r: (r["upper"], r["day"]))
     base = alt.Chart(alt.Data(values=rows)).encode(
@@ -154,6 +157,11 @@ def revision_chart(revision: Revision, labels: dict[str, str], number: int) -> C
     return Chart(f"revision-{number}", f"How the count of {revision.measure} changed", caption,
                  chart.to_dict(validate=False), ["Reported on", "Value", "Source"],
                  [[r["day"], r["said"], r["source"]] for r in rows])
+
+
+def _several(names: list[str], shown: int = 2) -> str:
+    names = list(dict.fromkeys(names))
+    return "; ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
 
 
 def revision_charts(story: Story) -> list[Chart]:

@@ -110,7 +110,9 @@ def test_a_control_character_in_a_file_name_does_not_abort_the_chart_renderer(tm
 
 TOLL = [("2024-05-01", "The earthquake has killed 120 people, officials said."),
         ("2024-05-02", "Between 250 and 300 people died in the earthquake, a hospital said."),
-        ("2024-05-04", "Officials say 1,200 people were killed in the earthquake.")]
+        ("2024-05-04", "Officials say 1,200 people were killed in the earthquake."),
+        ("2024-05-04", "The earthquake has now killed 1,200 people, the government said."),
+        ("2024-05-04", "Rescuers said 1,200 people were killed in the earthquake.")]
 
 
 def test_a_running_count_is_charted_by_date_of_report_with_ranges_and_the_latest_and_highest_in_words():
@@ -120,8 +122,8 @@ def test_a_running_count_is_charted_by_date_of_report_with_ranges_and_the_latest
     (chart,) = revision_charts(s)
     assert chart.title == "How the count of people killed changed"
     assert chart.table_rows == [["2024-05-01", "120", "Quake report 0"], ["2024-05-02", "250–300", "Quake report 1"],
-                                ["2024-05-04", "1,200", "Quake report 2"]]
-    assert "Latest: 1,200 (2024-05-04, Quake report 2)" in chart.caption
+                                ["2024-05-04", "1,200", "Quake report 2; Quake report 3 and 1 more"]]  # one mark
+    assert "Latest: 1,200 (2024-05-04, Quake report 2; Quake report 3 and 1 more)" in chart.caption
     ranged = next(r for r in chart.spec["data"]["values"] if r["said"] == "250–300")
     assert (ranged["value"], ranged["upper"]) == (250.0, 300.0)
     assert any(layer["mark"]["type"] == "rule" and "y2" in layer["encoding"] for layer in chart.spec["layer"])
