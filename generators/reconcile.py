@@ -748,8 +748,8 @@ _OPINION_PATH = re.compile(r"/(?:opinions?|comment|commentisfree|editorials?|op-
 
 
 def names_the_story(article: Article) -> bool:
-    """A headline that can name the whole story: not a question ("Can the city win its war on crime?"), not an opinion,
-    analysis or live page (the section label newsrooms put before such headlines, or in their address)."""
+    """A headline that can name the whole story: not a question ("Can the city win its war on crime?"), not an
+    opinion, analysis or live page (the section label newsrooms put before such headlines, or in their address)."""
     return bool(article.title) and not (is_question(article.title) or _SECTION_LABEL.match(article.title)
                                         or _OPINION_PATH.search(article.url))
 
