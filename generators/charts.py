@@ -21,7 +21,7 @@ import vl_convert
 
 from .extract.actors import fold
 from .model import Article, Event, Revision, Story
-from .reconcile import format_number, revisions
+from .reconcile import by_reach, format_number, revisions
 
 # Dark mode: text, axes and legends light on the page's own dark background (no box of another grey). The
 # interactive charts read it from each spec's usermeta, the static pictures are drawn with it.
@@ -330,9 +330,7 @@ def disagreement_charts(story: Story) -> list[Chart]:
     """Where sources give different values for one measure, each source's value side by side."""
     labels = source_labels(story.articles)
     charts: list[Chart] = []
-    conflicts = [c for c in story.conflicts if c.kind == "figure"]
-    conflicts.sort(key=lambda c: (-len({p.source for v in c.values for p in v.provenance}), c.id))
-    for conflict in conflicts[:MAX_DISAGREEMENT_CHARTS]:
+    for conflict in by_reach([c for c in story.conflicts if c.kind == "figure"])[:MAX_DISAGREEMENT_CHARTS]:
         rows: list[dict[str, Any]] = []
         for side in conflict.values:
             number = re.match(r"[\d.,]+", side.value.replace(",", ""))

@@ -770,6 +770,11 @@ def central_question(articles: list[Article]) -> str:
     return titles[best]
 
 
+def by_reach(conflicts: list[Conflict]) -> list[Conflict]:
+    """The disagreements the most sources are part of first (then in order of discovery)."""
+    return sorted(conflicts, key=lambda c: (-sources_count([p for v in c.values for p in v.provenance]), c.id))
+
+
 def mark_disputed_events(conflicts: list[Conflict], events: list[Event]) -> None:
     """An event told in a sentence whose number the sources dispute is disputed too (410 or 460 burglaries)."""
     told_in: dict[tuple[str, int], list[str]] = defaultdict(list)

@@ -38,7 +38,7 @@ from .charts import (
 )
 from .ingest import Skipped
 from .model import Article, Conflict, Provenance, Story
-from .reconcile import headline_counts, revisions, sources_count
+from .reconcile import by_reach, headline_counts, revisions, sources_count
 from .timeline import publication_days, select_timeline
 
 SITE_SRC = Path(str(files("generators.site_src")))  # the repository's site_src/, installed as package data
@@ -422,8 +422,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "shown_views": story.views[:VOICES_LIMIT],
         "quotes_per_voice": 5 if len(story.views) <= VOICES_LIMIT // 2 else 3,  # a long story: more voices, fewer words
         "quoted_conflicts_up_to": QUOTED_CONFLICTS_UP_TO,
-        "cited_conflicts": {c.id for c in sorted(story.conflicts, key=lambda c: (
-            -len({p.source for v in c.values for p in v.provenance}), c.id))[:CITED_CONFLICTS]},
+        "cited_conflicts": {c.id for c in by_reach(story.conflicts)[:CITED_CONFLICTS]},
         "shown_actors": story.actors[:PAGE_LIMIT],
         "shown_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT]
         if len(story.figures) > PAGE_LIMIT else story.figures,
@@ -433,8 +432,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "overview_sources": story.articles if len(story.articles) <= OVERVIEW_SOURCES else
         sorted(story.articles, key=lambda a: (a.published, a.source), reverse=True)[:OVERVIEW_SOURCES],
         "actor_by_name": {a.name: a for a in story.actors},
-        "published_of": {a.source: a.published for a in story.articles},
-        "title_of": {a.source: a.title or a.source for a in story.articles},
+        "article_by_source": {a.source: a for a in story.articles},
         "quote_by_id": {q.id: q for q in story.quotes},
     }
     to_draw: list[tuple[str, dict, bool, int]] = []
@@ -485,7 +483,7 @@ def _as_seen_from(source: str, conflict: Conflict) -> dict:
 
 def _write_pages(story: Story, context: dict, env: jinja2.Environment, writer: ContentWriter) -> None:
     """The overview pages, then one page per article (an article page whose recipe is unchanged is kept)."""
-    articles = {a.source: a for a in story.articles}
+    articles = context["article_by_source"]
     pages = ["index", "timeline", "figures", "actors", "views", "disagreements", "sources/index"]
     for page in pages:
         prefix = "../" if "/" in page else ""
