@@ -54,11 +54,20 @@ class Chart:
     table_header: list[str]
     table_rows: list[list[str]] = field(default_factory=list)
 
+    @property
+    def drawn(self) -> str:
+        """What the chart shows, as a name: a chart that only moves (a new disagreement numbered before it) keeps
+        its files instead of being drawn again."""
+        return hashlib.sha256(json.dumps(self.spec, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+
     def picture(self, mode: str, narrow: bool = False) -> str:
-        """The static picture's file, named by what it shows: a chart that only moves (a new disagreement
-        numbered before it) keeps its picture instead of being drawn again."""
-        drawn = hashlib.sha256(json.dumps(self.spec, sort_keys=True).encode("utf-8")).hexdigest()[:16]
-        return f"{drawn}-{mode}{'-narrow' if narrow else ''}.svg"
+        return f"{self.drawn}-{mode}{'-narrow' if narrow else ''}.svg"
+
+    @property
+    def spec_file(self) -> str:
+        """The spec the live chart is drawn from, a file beside the pictures: the page carries only what a reader
+        sees before the chart goes live (on a long story the specs were a third of a page)."""
+        return f"{self.drawn}.vl.json"
 
     @property
     def fits_width(self) -> bool:

@@ -75,13 +75,6 @@ def _short(title: str, limit: int = 48) -> str:
     return title if len(title) <= limit else title[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def json_script(value) -> Trusted:
-    """JSON inside <script type="application/json">: no "</script>" or "<!--" can form, and unlike an attribute no
-    quote needs escaping (a chart's spec is half the size it is as data-spec="…")."""
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return Trusted(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
 def signed(figure) -> str:
     """A percentage change as a reader compares it: "fell 16%" is −16%, "rose 40%" is +40%."""
     if figure.unit == "%" and figure.label.startswith(("fall", "rise")):
@@ -195,7 +188,6 @@ def environment() -> jinja2.Environment:
     env.filters["sources"] = sources_count
     env.filters["short"] = _short
     env.filters["signed"] = signed
-    env.filters["json_script"] = json_script
     env.globals["narrow_below"] = NARROW_BELOW  # for the chart macro, which templates import without context
     return env
 
@@ -296,7 +288,7 @@ def read_manifest(path: Path) -> dict[str, str | list[str]]:
 
 
 DIFF_LINES = 40  # of a kept page's diff, printed; the rest is counted
-_PICTURE = re.compile(r"assets/charts/[\w.-]+\.svg")
+_CHART_FILE = re.compile(r"assets/charts/[\w.-]+\.(?:svg|json)")
 
 
 class ContentWriter:
@@ -372,9 +364,9 @@ class ContentWriter:
 
     def finish(self) -> RenderReport:
         """The manifest with old and new digests of every file about to change, the files, then the manifest.
-        Chart pictures a kept (edited) page shows stay, though no generated page uses them any more."""
+        Chart pictures and specs a kept (edited) page shows stay, though no generated page uses them any more."""
         for relative, _ in self.report.kept:
-            for picture in _PICTURE.findall((self.root / relative).read_text("utf-8", "replace")):
+            for picture in _CHART_FILE.findall((self.root / relative).read_text("utf-8", "replace")):
                 if picture not in self.current and picture in self.previous:
                     self.current[picture] = self.previous[picture]
         during = dict(self.current)
@@ -448,6 +440,9 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         _write_pages(story, context, env, writer)
         for (path, _, _, _), picture in zip(to_draw, pictures, strict=True):
             writer.write(path, picture)
+    specs = {c.spec_file: c.spec for page_charts in charts.values() for c in page_charts}
+    for name, spec in sorted(specs.items()):
+        writer.write(f"assets/charts/{name}", json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
     data = export(story, charts)
     writer.write("data/story.json", json_lines(data))
     writer.write("data/events.csv", csv_text(["id", "date", "precision", "date_given", "scheduled", "text", "sources",

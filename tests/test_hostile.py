@@ -110,10 +110,10 @@ def test_nothing_from_an_article_becomes_markup(bad_build):
         article = soup.select_one("article")
         if article is None:
             continue
-        assert not article.select("script:not(.story-chart__spec), iframe, style, img[src=x], [onerror], [onmouseover], "
-                                  ".hidden, #id")
-        for spec in article.select("script.story-chart__spec"):  # our charts' data: inert JSON, never code
-            assert spec["type"] == "application/json" and json.loads(spec.string) and spec.parent.name == "figure"
+        assert not article.select("script, iframe, style, img[src=x], [onerror], [onmouseover], .hidden, #id")
+        for chart in article.select("[data-spec]"):  # our charts' data: an inert JSON file of ours, never code
+            spec = path.parent / chart["data-spec"]
+            assert chart.name == "figure" and spec.parent.name == "charts" and json.loads(spec.read_text("utf-8"))
         assert not [a for a in article.select("a[href]") if a["href"].startswith("javascript:")]
         assert not [a for a in article.select(".admonition-title") if "Injected" in a.get_text()]
     markup = (base / "site" / "sources" / "markup-md.html").read_text("utf-8")

@@ -224,7 +224,7 @@ def test_file_names_that_look_alike_get_pages_of_their_own():
     assert source_page("news-1.txt") == "sources/news-1-txt.md"  # a plain name keeps its readable page
 
 
-def test_a_kept_page_keeps_the_chart_pictures_it_shows(tmp_path):
+def test_a_kept_page_keeps_the_chart_pictures_and_specs_it_shows(tmp_path):
     import re
     import shutil
 
@@ -237,8 +237,8 @@ def test_a_kept_page_keeps_the_chart_pictures_it_shows(tmp_path):
     generate(seeds, content)
     page = content / "disagreements.md"
     page.write_text(page.read_text("utf-8") + "\nAn editor's note.\n", "utf-8")
-    shown = set(re.findall(r"assets/charts/[\w.-]+\.svg", page.read_text("utf-8")))
-    assert shown
+    shown = set(re.findall(r"assets/charts/[\w.-]+\.(?:svg|json)", page.read_text("utf-8")))
+    assert {p.rsplit(".", 1)[1] for p in shown} == {"svg", "json"}
     sorted(seeds.iterdir())[1].unlink()  # one side of a disagreement: its picture is no longer generated
     result = generate(seeds, content)
     assert [p for p, _ in result.render.kept] == ["disagreements.md"]
