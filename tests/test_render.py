@@ -293,3 +293,30 @@ def test_a_percentage_change_reads_with_its_sign():
     assert signed(Figure("", 40.0, "%", "rise in murders", "", False, "40%")) == "+40%"
     assert signed(Figure("", 16.0, "%", "fall in murder rate", "", False, "around 16%")) == "around −16%"
     assert signed(Figure("", 44.2, "%", "share of vote: Noboa", "", False, "44.2%")) == "44.2%"
+
+
+def test_a_story_with_many_disagreements_gives_the_rest_one_line_each(tmp_path, monkeypatch):
+    from bs4 import BeautifulSoup
+
+    from generators import render
+    from generators.pipeline import analyse, build_site
+    from generators.reconcile import by_reach
+
+    from .conftest import ROOT, SEEDS
+    story, skipped = analyse(SEEDS)
+    monkeypatch.setattr(render, "CITED_CONFLICTS", 1)
+    render.render_site(story, tmp_path / "content", skipped)
+    build_site(ROOT / "mkdocs.yml", tmp_path / "content", tmp_path / "site")
+    soup = BeautifulSoup((tmp_path / "site" / "disagreements.html").read_text("utf-8"), "html.parser")
+    article = soup.select_one("article")
+    widest, *rest = by_reach(story.conflicts)
+    assert rest and article.select_one(f"h2#{widest.id}")
+    toc = {a["href"] for a in soup.select(".md-sidebar--secondary a[href^='#']")}
+    assert f"#{widest.id}" in toc and not {f"#{c.id}" for c in rest} & toc  # a short table of contents
+    for conflict in rest:  # still one place each that other pages link to, naming every value and where it is
+        line = article.select_one(f"p#{conflict.id}")
+        assert line is not None and all(v.value in line.get_text() for v in conflict.values)
+        for link in line.select("a"):
+            target, anchor = link["href"].split("#")
+            source = BeautifulSoup((tmp_path / "site" / target).read_text("utf-8"), "html.parser")
+            assert source.find(id=anchor) is not None

@@ -1,6 +1,6 @@
-// Interactive charts: each .story-chart carries its Vega-Lite spec in a <script type="application/json">.
-// The page loads with the static pictures; Vega (900 KB, its file name written in by the generator) is
-// fetched only after the load event and only where a chart is, then each picture becomes a live chart.
+// Interactive charts: each .story-chart names its Vega-Lite spec file in data-spec.
+// The page loads with the static pictures; Vega (900 KB, its file name written in by the generator) and the
+// specs are fetched only after the load event and only where a chart is, then each picture becomes a live chart.
 const VEGA_BUNDLE = "vega-bundle-1.9.0.post1.js";
 function isDark() {
   return document.body.getAttribute("data-md-color-scheme") === "slate";
@@ -12,19 +12,15 @@ function renderCharts() {
   document.querySelectorAll(".story-chart").forEach((figure) => {
     if (figure.dataset.rendered === scheme) return;
     const target = figure.querySelector(".story-chart__interactive");
-    let spec;
-    try {
-      spec = JSON.parse(figure.querySelector("script.story-chart__spec").textContent);
-    } catch (error) {
-      return; // the static picture stays
-    }
     const options = { actions: false, renderer: "svg", tooltip: { theme: scheme } };
-    const dark = spec.usermeta && spec.usermeta.darkConfig;
-    if (scheme === "dark" && dark) spec.config = Object.assign({}, spec.config, dark); // our colours, not Vega's theme
-    window.vegaEmbed(target, spec, options).then(() => {
+    fetch(figure.dataset.spec).then((response) => response.json()).then((spec) => {
+      const dark = spec.usermeta && spec.usermeta.darkConfig;
+      if (scheme === "dark" && dark) spec.config = Object.assign({}, spec.config, dark); // our colours, not Vega's
+      return window.vegaEmbed(target, spec, options);
+    }).then(() => {
       figure.dataset.rendered = scheme;
       figure.classList.add("is-interactive");
-    }).catch(() => figure.classList.remove("is-interactive"));
+    }).catch(() => figure.classList.remove("is-interactive")); // the static picture stays
   });
 }
 
