@@ -2,9 +2,9 @@
 
 First the dates: those most sources refer to, plus the days the press wrote most about. Then, for each
 date, the sentences that best stand for it, drawn from every telling of that date and from the undated
-leads of the articles published on it or the day after (news tells yesterday's events). "Best" is
-closeness to the date's centroid (TF-IDF over the words the date's dated tellings and its leads share),
-with near-duplicates held back (maximal marginal relevance).
+leads of the articles published on it or the day after (news tells yesterday's events): those close to the
+date's centroid (TF-IDF over the words its dated tellings and its leads share) are its candidates, and the
+entries chosen are those that together come closest to the candidates' own centroid.
 """
 
 from __future__ import annotations
@@ -22,9 +22,8 @@ from .model import Article, DateRef, Event
 DEFAULT_TIMELINE_DATES = 40
 DEFAULT_SENTENCES_PER_DATE = 2
 FULL_TIMELINE_UP_TO = 150  # events; longer timelines are cut to the dates that matter most
-# Both chosen by leave-one-topic-out over the development topics (`make eval`):
+# Chosen by leave-one-topic-out over the development topics (`make eval`):
 PUBLISHED_WEIGHT = 2.0  # an article published on a day counts as this many sources referring to it
-RELEVANCE = 0.3  # maximal marginal relevance: closeness to the date's centroid against likeness to entries chosen
 
 _TIME_WORDS = {*MONTHS, *WEEKDAYS} | set("""today yesterday tomorrow tonight day days week weeks month months year
 years last next earlier later morning afternoon evening night ago jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -35,8 +34,7 @@ Vector = dict[str, float]
 
 
 def select_timeline(events: list[Event], dates: int | None = None, per_date: int | None = None,
-                    published: Counter | None = None, published_weight: float = PUBLISHED_WEIGHT,
-                    relevance: float = RELEVANCE) -> list[Event]:
+                    published: Counter | None = None, published_weight: float = PUBLISHED_WEIGHT) -> list[Event]:
     """`published` counts the articles published on each day. Short timelines are shown whole unless a length is
     asked for; the export always keeps every event. A lead told the day after a chosen date joins that date as a
     copy that says so."""
@@ -60,42 +58,62 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
     selected: list[Event] = []
     for day in chosen:
         shown = {e.id for e in selected}  # a lead stands for one date only
-        selected += summarise_date(told[day], [e for e in leads[day] if e.id not in shown], per_date, vectorise,
-                                   relevance)
+        selected += summarise_date(told[day], [e for e in leads[day] if e.id not in shown], per_date, vectorise)
     shown = {e.id for e in selected}
     selected += [e for e in events if e.pinned and e.id not in shown]
     return sorted(selected, key=lambda e: (e.date.value, e.id))
 
 
-def summarise_date(told: list[Event], leads: list[Event], size: int, vectorise, relevance: float) -> list[Event]:
-    """The entries that stand for one date: near its centroid, unlike each other, readable alone when any are."""
+def summarise_date(told: list[Event], leads: list[Event], size: int, vectorise) -> list[Event]:
+    """The entries that stand for one date, readable alone when any are. As DATEWISE: with both dated tellings and
+    leads, the candidates are those nearer the date's centroid than the knee of their similarities; the entries
+    are then added one at a time, each the one that brings their sum closest to the candidates' centroid (a
+    near-duplicate of an entry brings it no closer)."""
     pool = [(e, False) for e in told] + [(e, True) for e in leads]
     pool = [(e, lead) for e, lead in pool if not leans_on_context(e.text)] or pool
     candidates = [e for e, _ in pool]
     vectors = [vectorise(e.text) for e in candidates]
-    centre = centroid([v for v, (_, lead) in zip(vectors, pool, strict=True) if not lead],
-                      [v for v, (_, lead) in zip(vectors, pool, strict=True) if lead])
-    picked: list[int] = []
+    dated = [v for v, (_, lead) in zip(vectors, pool, strict=True) if not lead]
+    undated = [v for v, (_, lead) in zip(vectors, pool, strict=True) if lead]
     remaining = list(range(len(candidates)))
+    if dated and undated and len(candidates) > 2:
+        centre = centroid(dated, undated)
+        closeness = [cosine(v, centre) for v in vectors]
+        ranked = sorted(closeness, reverse=True)
+        threshold = ranked[knee_point(ranked)]
+        remaining = [i for i in remaining if closeness[i] > max(threshold, 0)] or remaining
+    target = normalise(_sum(vectors[i] for i in remaining))
+    picked: list[int] = []
+    summary: Vector = {}
     while remaining and len(picked) < size:
-        def gain(i: int) -> float:
-            likeness = max((cosine(vectors[i], vectors[j]) for j in picked), default=0.0)
-            return relevance * cosine(vectors[i], centre) - (1 - relevance) * likeness
-        best = max(remaining, key=lambda i: (gain(i), -i))
+        best = max(remaining, key=lambda i: (cosine(normalise(_sum([summary, vectors[i]])), target), -i))
         remaining.remove(best)
         picked.append(best)
+        summary = _sum([summary, vectors[best]])
     return [candidates[i] for i in sorted(picked)]
+
+
+def knee_point(values: list[float]) -> int:
+    """The index of the point of a falling curve farthest from the line joining its ends: where it flattens."""
+    if len(values) < 3:
+        return len(values) - 1
+    rise, run = values[-1] - values[0], len(values) - 1
+    return max(range(len(values)), key=lambda i: (abs(rise * i - run * (values[i] - values[0])), -i))
+
+
+def _sum(vectors) -> dict[str, float]:
+    total: dict[str, float] = defaultdict(float)
+    for vector in vectors:
+        for word, weight in vector.items():
+            total[word] += weight
+    return total
 
 
 def centroid(told: list[Vector], leads: list[Vector]) -> Vector:
     """DATEWISE's PM-mean: with both dated tellings and leads, only the words both use, each side's mean weight;
     with one side, its own mean."""
     def mean(vectors: list[Vector]) -> Vector:
-        total: dict[str, float] = defaultdict(float)
-        for vector in vectors:
-            for word, weight in vector.items():
-                total[word] += weight
-        return {w: x / len(vectors) for w, x in total.items()}
+        return {w: x / len(vectors) for w, x in _sum(vectors).items()}
     if told and leads:
         a, b = mean(told), mean(leads)
         shared = {w: a[w] + b[w] for w in a.keys() & b.keys()}

@@ -72,3 +72,23 @@ def test_near_duplicates_give_way_to_a_different_telling_of_the_same_date():
               event(3, "2024-05-02", "The harbour strike left ships waiting at anchor on May 2.", "c.txt")]
     chosen = select_timeline(events, dates=1, per_date=2)
     assert {e.id for e in chosen} in ({"event-1", "event-3"}, {"event-2", "event-3"})
+
+
+def test_the_knee_is_where_a_falling_curve_flattens():
+    from generators.timeline import knee_point
+
+    assert knee_point([0.9, 0.85, 0.8, 0.2, 0.15, 0.1]) == 2
+    assert knee_point([0.9, 0.1, 0.1, 0.1]) == 1
+    assert knee_point([0.5]) == 0
+
+
+def test_a_telling_far_from_what_the_dates_sources_share_is_not_a_candidate():
+    day = "2024-05-02"
+    events = [event(1, day, "Dock workers began a strike over pay at the harbour on May 2.", "a.txt"),
+              event(2, day, "The harbour strike over pay left ships waiting at anchor on May 2.", "b.txt"),
+              event(3, day, "Harbour dock workers on strike over pay blocked the gates.", "c.txt", reported=True),
+              event(4, day, "Ships waited at anchor as the dock strike over pay went on.", "d.txt", reported=True),
+              event(5, day, "The harbour football team won the cup final after extra time.", "e.txt", reported=True),
+              event(6, day, "A harbour choir sang at the new concert hall.", "f.txt", reported=True)]
+    chosen = select_timeline(events, dates=1, per_date=5, published=Counter({day: 3}))  # room for every candidate
+    assert {"event-1", "event-2"} <= {e.id for e in chosen} and not {"event-5", "event-6"} & {e.id for e in chosen}
