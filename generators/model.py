@@ -165,6 +165,7 @@ class Extraction:
     actors: list[Actor] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     words: frozenset[str] = frozenset()  # its content words: how many articles use a word, for the overview
+    news: tuple[int, ...] = ()  # sentences telling news without a date, in the present perfect ("has asked")
 
 
 @dataclass

@@ -31,7 +31,7 @@ from .model import (
     Story,
     View,
 )
-from .timeline import leans_on_context
+from .timeline import LEAD_SENTENCES, leans_on_context
 
 EVENT_SIMILARITY = 0.35
 
@@ -238,12 +238,13 @@ def number_events(events: list[Event]) -> list[Event]:
     return events
 
 
-LEAD_SENTENCES = 5  # as DATEWISE: an article's first sentences tell its news
 
 
-def reported_events(articles: list[Article], dated: list[Event], document_frequency: Counter) -> list[Event]:
-    """What an article's lead tells without a date ("has asked", "this week"): placed at its publication date and
-    marked so; an article without a date leaves it undated (value "", precision "none") for an editor to date.
+def reported_events(articles: list[Article], dated: list[Event], document_frequency: Counter,
+                    news: dict[str, tuple[int, ...]]) -> list[Event]:
+    """What an article's lead tells without a date, and what its later sentences tell in the present perfect
+    (`news`: "has asked"): placed at its publication date and marked so; an article without a date leaves it
+    undated (value "", precision "none") for an editor to date.
     The same telling in several articles of one day is one event, judged by the words that are not the whole
     story's (those in most articles, and in three or more: "president", the country); dated events are never
     merged with these."""
@@ -251,29 +252,34 @@ def reported_events(articles: list[Article], dated: list[Event], document_freque
     story_wide = {w for w, n in document_frequency.items() if n > max(2, len(articles) / 2)}
     events: list[Event] = []
     words: list[set[str]] = []
-    for article in sorted(articles, key=lambda a: (a.published, a.source)):
-        day = article.published if len(article.published) == 10 else ""
-        if article.published and not day:
-            continue  # published in a month or year: too coarse to place news at
-        reference = Reference.from_iso(day)
-        when = DateRef(day, "day", "reported") if day else DateRef("", "none", "reported")
-        signal = (f"reported on {day}: told without a date in the lead of an article published then" if day else
-                  "told without a date in the lead of an article that carries no date")
-        for sentence in article.sentences[:LEAD_SENTENCES]:
-            mine = content_words(sentence.text)
-            if (len(mine) < 4 or (sentence.source, sentence.index) in in_dated or is_question(sentence.text)
-                    or leans_on_context(sentence.text)  # "But experts argue …": met alone on a timeline
-                    or find_dates(sentence.text, reference)):  # a date that makes no event: a trend, a period
-                continue
-            where = Provenance(sentence.source, sentence.index, sentence.text)
-            telling = mine - story_wide
-            same = next((e for e, w in zip(events, words, strict=True) if e.date == when
-                         and overlap(w, telling) >= EVENT_SIMILARITY), None)
-            if same:
-                same.provenance.append(where)
-                continue
-            events.append(Event("", when, sentence.text, False, [where], signal=signal))
-            words.append(telling)
+    for lead in (True, False):  # leads first: later news joins a lead's event, never the other way round
+        for article in sorted(articles, key=lambda a: (a.published, a.source)):
+            day = article.published if len(article.published) == 10 else ""
+            if article.published and not day:
+                continue  # published in a month or year: too coarse to place news at
+            reference = Reference.from_iso(day)
+            when = DateRef(day, "day", "reported") if day else DateRef("", "none", "reported")
+            told = "in the lead of" if lead else "in the present perfect in"
+            signal = (f"reported on {day}: told without a date {told} an article published then" if day else
+                      f"told without a date {told} an article that carries no date")
+            chosen = set(news.get(article.source, ()))
+            for sentence in article.sentences:
+                if (sentence.index < LEAD_SENTENCES) != lead or not (lead or sentence.index in chosen):
+                    continue
+                mine = content_words(sentence.text)
+                if (len(mine) < 4 or (sentence.source, sentence.index) in in_dated or is_question(sentence.text)
+                        or leans_on_context(sentence.text)  # "But experts argue …": met alone on a timeline
+                        or find_dates(sentence.text, reference)):  # a date that makes no event: a trend, a period
+                    continue
+                where = Provenance(sentence.source, sentence.index, sentence.text)
+                telling = mine - story_wide
+                same = next((e for e, w in zip(events, words, strict=True) if e.date == when
+                             and overlap(w, telling) >= EVENT_SIMILARITY), None)
+                if same:
+                    same.provenance.append(where)
+                    continue
+                events.append(Event("", when, sentence.text, False, [where], signal=signal))
+                words.append(telling)
     return events
 
 
@@ -798,7 +804,8 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     document_frequency: Counter = Counter()  # in how many articles each word appears
     for extraction in extractions:
         document_frequency.update(extraction.words)
-    events = number_events(dated + reported_events(articles, dated, document_frequency))
+    news = {x.source: x.news for x in extractions}
+    events = number_events(dated + reported_events(articles, dated, document_frequency, news))
     conflicts += same_day_conflicts(figures, articles) + date_conflicts(dated) + role_conflicts(actors)
     mark_disputed_events(conflicts, dated)
     quotes = merge_quotes(extractions, canonical)

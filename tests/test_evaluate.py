@@ -21,6 +21,7 @@ from generators.model import Article, Sentence
 from .conftest import SEEDS
 
 FLOOR = 0.85  # `make eval` prints 1.00 for every kind today; this only catches a regression
+UNDATED_NEWS_FLOOR = 0.8  # the issue asks for four of the five undated events; one is told only in a quotation
 
 
 def test_seeds_meet_the_floors(seeds_build):
@@ -28,7 +29,8 @@ def test_seeds_meet_the_floors(seeds_build):
     gold = yaml.safe_load(GOLD.read_text("utf-8"))
     for score in score_gold(result.story, gold):
         recall_only = score.kind in gold.get("recall_only", [])
-        assert (recall_only or score.precision >= FLOOR) and score.recall >= FLOOR, score
+        floor = UNDATED_NEWS_FLOOR if score.kind == "events told without a date" else FLOOR
+        assert (recall_only or score.precision >= FLOOR) and score.recall >= floor, score
     verbatim, total = verbatim_share(result.story, SEEDS)
     assert total > 100 and verbatim == total
     assert furniture_on_site(site, gold["furniture"]) == []

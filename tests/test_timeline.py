@@ -15,8 +15,9 @@ def story(*articles: tuple[str, str]):
 
 
 def event(number: int, day: str, text: str, source: str = "a.txt", reported: bool = False) -> Event:
+    """A reported event here is its article's first sentence: a lead."""
     return Event(f"event-{number}", DateRef(day, "day", "reported" if reported else "on"), text, False,
-                 [Provenance(source, number, text)])
+                 [Provenance(source, 0 if reported else number, text)])
 
 
 def test_news_told_without_a_date_is_placed_at_its_articles_publication_and_says_so():
@@ -30,6 +31,18 @@ def test_news_told_without_a_date_is_placed_at_its_articles_publication_and_says
     assert not [e for e in s.events if e.text.startswith("He said")]  # leans on the sentence before: not alone
     (reopened,) = [e for e in s.events if "reopened" in e.text]
     assert reopened.date == DateRef("2025-03-20", "day", "on")  # a dated sentence keeps its own date
+
+
+def test_news_told_later_in_the_present_perfect_is_reported_too_but_not_a_past_tense_or_a_quotation():
+    s = story(("2025-03-23", "The port of Ladeira is the busiest in the region. It handles the grain trade. "
+                             "Ships queue there for days. The old harbour sits by the river. Its quays are narrow. "
+                             "The harbour board has sacked its chief over missing funds. "
+                             "The former chief denied any wrongdoing at the harbour. "
+                             "“We have lost everything at this harbour,” a docker said."))
+    later = [e for e in s.events if e.provenance[0].sentence >= 5]
+    assert [(e.text, e.date) for e in later] == [
+        ("The harbour board has sacked its chief over missing funds.", DateRef("2025-03-23", "day", "reported"))]
+    assert "present perfect" in later[0].signal
 
 
 def test_news_in_an_article_without_a_date_stays_undated_and_the_timeline_lists_it_apart(tmp_path):
@@ -92,3 +105,11 @@ def test_a_telling_far_from_what_the_dates_sources_share_is_not_a_candidate():
               event(6, day, "A harbour choir sang at the new concert hall.", "f.txt", reported=True)]
     chosen = select_timeline(events, dates=1, per_date=5, published=Counter({day: 3}))  # room for every candidate
     assert {"event-1", "event-2"} <= {e.id for e in chosen} and not {"event-5", "event-6"} & {e.id for e in chosen}
+
+
+def test_a_long_timeline_draws_on_leads_not_on_later_news():
+    day = "2024-05-02"
+    later = Event("event-9", DateRef(day, "day", "reported"), "The harbour board has sacked its chief.", False,
+                  [Provenance("b.txt", 9, "The harbour board has sacked its chief.")])
+    events = [event(1, day, "Dock workers began a strike over pay at the harbour on May 2."), later]
+    assert [e.id for e in select_timeline(events, dates=1, per_date=2)] == ["event-1"]

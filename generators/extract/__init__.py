@@ -9,7 +9,7 @@ from .. import language
 from ..model import Article, Extraction, Figure, Provenance
 from .actors import extract_actors, fold
 from .dates import Reference, years_mentioned
-from .events import extract_events
+from .events import extract_events, news_sentences
 from .figures import extract_figures
 from .quotes import extract_quotes
 
@@ -64,4 +64,5 @@ def extract_article(article: Article, story_reference: Reference | None, model: 
         actors=actors,
         quotes=extract_quotes(sentences, actors, docs),
         words=frozenset(content_words("\n".join(s.text for s in article.sentences))),
+        news=news_sentences(sentences, docs),
     )

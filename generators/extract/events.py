@@ -21,6 +21,7 @@ _FUTURE = re.compile(r"\b(will|shall|is due|are due|due on|scheduled|slated|set 
 
 
 _SIGNAL = "date rule {}: "
+_QUOTE_MARKS = ("\"", "“", "'", "‘")
 _READ_FROM_ARTICLE_DATE = tuple(_SIGNAL.format(rule) for rule in RELATIVE_RULES)
 
 
@@ -36,6 +37,21 @@ def dated_by_its_article(event: Event) -> bool:
 def tells_the_past(doc) -> bool:
     """The tagger saw a past-tense verb or participle; an unparsed sentence tells nothing either way."""
     return doc is None or not language.is_parsed(doc) or any(t.tag_ in ("VBD", "VBN") for t in doc)
+
+
+def tells_news(doc) -> bool:
+    """Its main verb is in the present perfect ("has asked", "have been arrested"): news, though no date is given."""
+    if doc is None or not language.is_parsed(doc):
+        return False
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and root.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
+                                                           for c in root.children)
+
+
+def news_sentences(sentences: list[Sentence], docs) -> tuple[int, ...]:
+    """Sentences that tell news in the present perfect, in the writer's voice (not a quotation, not a question)."""
+    return tuple(s.index for s, doc in zip(sentences, docs, strict=True)
+                 if tells_news(doc) and not is_question(s.text) and not s.text.lstrip().startswith(_QUOTE_MARKS))
 
 
 def extract_events(sentences: list[Sentence], ref: Reference | None, published: str, docs=None) -> list[Event]:
