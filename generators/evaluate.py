@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .timeline import PUBLISHED_WEIGHT
+from .timeline import KEYWORD_SHARE, PUBLISHED_WEIGHT
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -237,15 +237,16 @@ def timeline_size(gold: Timeline) -> tuple[int, int]:
     return len(gold), max(1, round(statistics.mean(len(s) for s in gold.values())))
 
 
-def predicted_timeline(story, dates: int, per_date: int, setting: float | None = None) -> Timeline:
+def predicted_timeline(story, dates: int, per_date: int, setting: tuple[float, float] | None = None) -> Timeline:
     """Our own timeline, cut as the site cuts a long story; only day-precise events can name a day. `setting`:
-    the published weight, the site's by default."""
-    from .timeline import publication_days, select_timeline
+    (published weight, keyword share), the site's by default."""
+    from .timeline import publication_days, select_timeline, story_keywords
 
     days = [e for e in story.events if e.date.precision == "day" and not e.scheduled]
     timeline: Timeline = defaultdict(list)
-    weight = SITE_SETTING if setting is None else setting
-    for event in select_timeline(days, dates, per_date, publication_days(story.articles), weight):
+    weight, share = setting or SITE_SETTING
+    keywords = story_keywords(story.actors, len(story.articles), share)
+    for event in select_timeline(days, dates, per_date, publication_days(story.articles), weight, keywords):
         timeline[date.fromisoformat(event.date.value)].append(event.text)
     return dict(timeline)
 
@@ -282,10 +283,11 @@ def score_timeline(predicted: Timeline, gold: Timeline) -> dict[str, float]:
             "date_f1": tilse_dates.evaluate_dates(mine, truth)["f_score"] if mine else 0.0}
 
 
-# The timeline's free parameter, chosen by leave-one-topic-out: how much an article published on a day counts
-# towards that day, beside the sources that refer to it.
-SITE_SETTING = PUBLISHED_WEIGHT
-SETTINGS = [0.0, 0.5, 1.0, 2.0]
+# The timeline's free parameters, chosen by leave-one-topic-out: how much an article published on a day counts
+# towards that day, beside the sources that refer to it; and in what share of the articles an actor must be named
+# for its name to be one of the story's keywords (1.0: no keywords).
+SITE_SETTING = (PUBLISHED_WEIGHT, KEYWORD_SHARE)
+SETTINGS = [(weight, share) for weight in (0.0, 0.5, 1.0, 2.0) for share in (0.1, 0.3, 0.5, 1.0)]
 COPIED_TIMELINE = 3  # an article quoting this many of the gold timeline's sentences is a copy of it
 
 
@@ -327,7 +329,7 @@ def _overall(scores: dict[str, float]) -> float:
     return scores["rouge_1"] + scores["rouge_2"] + scores["date_f1"]
 
 
-def leave_one_topic_out(results: dict[str, dict]) -> dict[str, tuple[float, dict[str, float]]]:
+def leave_one_topic_out(results: dict[str, dict]) -> dict[str, tuple[tuple[float, float], dict[str, float]]]:
     """For each topic, the setting the other topics score best with, and what that setting scores on this one:
     a figure for topics nobody tuned on. Ties go to the first setting."""
     held_out = {}
@@ -343,8 +345,8 @@ def _row(name: str, method: str, scores: dict[str, float]) -> str:
     return f"  {name:<12}{method:<30}{scores['rouge_1']:>9.3f}{scores['rouge_2']:>9.3f}{scores['date_f1']:>9.3f}"
 
 
-def _setting(setting: float) -> str:
-    return f"weight {setting:g}"
+def _setting(setting: tuple[float, float]) -> str:
+    return f"{setting[0]:g}/{setting[1]:g}"
 
 
 def report_corpora(names: list[str]) -> None:

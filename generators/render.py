@@ -39,7 +39,7 @@ from .charts import (
 from .ingest import Skipped
 from .model import Article, Conflict, Provenance, Story
 from .reconcile import by_reach, headline_counts, revisions, sources_count
-from .timeline import publication_days, select_timeline
+from .timeline import publication_days, select_timeline, story_keywords
 
 SITE_SRC = Path(str(files("generators.site_src")))  # the repository's site_src/, installed as package data
 MANIFEST = ".generated.json"
@@ -402,7 +402,8 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
                 sentences_per_date: int | None = None) -> RenderReport:
     content.mkdir(parents=True, exist_ok=True)
     writer = ContentWriter(content)
-    timeline = select_timeline(story.events, timeline_dates, sentences_per_date, publication_days(story.articles))
+    timeline = select_timeline(story.events, timeline_dates, sentences_per_date, publication_days(story.articles),
+                               keywords=story_keywords(story.actors, len(story.articles)))
     charts = build_charts(story, timeline)
     env = environment()
     latest = max((a.published for a in story.articles if a.published), default="")

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from .extract import content_words
 from .extract.dates import MONTHS, WEEKDAYS
-from .model import Article, DateRef, Event
+from .model import Actor, Article, DateRef, Event
 
 DEFAULT_TIMELINE_DATES = 40
 DEFAULT_SENTENCES_PER_DATE = 2
@@ -25,6 +25,7 @@ LEAD_SENTENCES = 5  # as DATEWISE: an article's first sentences tell its news
 FULL_TIMELINE_UP_TO = 150  # events; longer timelines are cut to the dates that matter most
 # Chosen by leave-one-topic-out over the development topics (`make eval`):
 PUBLISHED_WEIGHT = 2.0  # an article published on a day counts as this many sources referring to it
+KEYWORD_SHARE = 0.3  # an actor named in more than this share of the articles names the story (its keywords)
 
 _TIME_WORDS = {*MONTHS, *WEEKDAYS} | set("""today yesterday tomorrow tonight day days week weeks month months year
 years last next earlier later morning afternoon evening night ago jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -35,9 +36,10 @@ Vector = dict[str, float]
 
 
 def select_timeline(events: list[Event], dates: int | None = None, per_date: int | None = None,
-                    published: Counter | None = None, published_weight: float = PUBLISHED_WEIGHT) -> list[Event]:
-    """`published` counts the articles published on each day. Short timelines are shown whole unless a length is
-    asked for; the export always keeps every event. A lead told the day after a chosen date joins that date as a
+                    published: Counter | None = None, published_weight: float = PUBLISHED_WEIGHT,
+                    keywords: frozenset[str] = frozenset()) -> list[Event]:
+    """`published` counts the articles published on each day; `keywords` are the story's (`story_keywords`). Short
+    timelines are shown whole unless a length is asked for; the export always keeps every event. A lead told the day after a chosen date joins that date as a
     copy that says so."""
     if dates is None and per_date is None and len(events) <= FULL_TIMELINE_UP_TO:
         return events
@@ -60,19 +62,23 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
     selected: list[Event] = []
     for day in chosen:
         shown = {e.id for e in selected}  # a lead stands for one date only
-        selected += summarise_date(told[day], [e for e in leads[day] if e.id not in shown], per_date, vectorise)
+        selected += summarise_date(told[day], [e for e in leads[day] if e.id not in shown], per_date, vectorise,
+                                   keywords)
     shown = {e.id for e in selected}
     selected += [e for e in events if e.pinned and e.id not in shown]
     return sorted(selected, key=lambda e: (e.date.value, e.id))
 
 
-def summarise_date(told: list[Event], leads: list[Event], size: int, vectorise) -> list[Event]:
-    """The entries that stand for one date, readable alone when any are. As DATEWISE: with both dated tellings and
+def summarise_date(told: list[Event], leads: list[Event], size: int, vectorise,
+                   keywords: frozenset[str] = frozenset()) -> list[Event]:
+    """The entries that stand for one date, readable alone and naming one of the story's keywords when any are (a
+    sentence about the story, not beside it). As DATEWISE: with both dated tellings and
     leads, the candidates are those nearer the date's centroid than the knee of their similarities; the entries
     are then added one at a time, each the one that brings their sum closest to the candidates' centroid (a
     near-duplicate of an entry brings it no closer)."""
     pool = [(e, False) for e in told] + [(e, True) for e in leads]
     pool = [(e, lead) for e, lead in pool if not leans_on_context(e.text)] or pool
+    pool = [(e, lead) for e, lead in pool if content_words(e.text) & keywords] or pool
     candidates = [e for e, _ in pool]
     vectors = [vectorise(e.text) for e in candidates]
     dated = [v for v, (_, lead) in zip(vectors, pool, strict=True) if not lead]
@@ -109,6 +115,13 @@ def _sum(vectors) -> dict[str, float]:
         for word, weight in vector.items():
             total[word] += weight
     return total
+
+
+def story_keywords(actors: list[Actor], articles: int, share: float = KEYWORD_SHARE) -> frozenset[str]:
+    """The words of the names of the story's main actors, those named in more than `share` of its articles: the
+    keywords DATEWISE is given with each T17 story, found instead of given."""
+    main = [a for a in actors if len({p.source for p in a.provenance}) > share * articles]
+    return frozenset(w for a in main for name in (a.name, *a.aliases) for w in content_words(name))
 
 
 def centroid(told: list[Vector], leads: list[Vector]) -> Vector:

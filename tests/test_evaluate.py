@@ -73,7 +73,7 @@ def test_leave_one_topic_out_scores_each_topic_with_the_setting_the_others_chose
 
     first, last = SETTINGS[0], SETTINGS[-1]
 
-    def scores(best: float, top: float) -> dict:
+    def scores(best: tuple, top: float) -> dict:
         return {s: {"rouge_1": top if s == best else 0.1, "rouge_2": 0.0, "date_f1": 0.0} for s in SETTINGS}
 
     results = {"a": {"ours": scores(first, 0.9)}, "b": {"ours": scores(last, 0.5)}, "c": {"ours": scores(last, 0.4)}}
