@@ -238,8 +238,6 @@ def number_events(events: list[Event]) -> list[Event]:
     return events
 
 
-
-
 def reported_events(articles: list[Article], dated: list[Event], document_frequency: Counter,
                     news: dict[str, tuple[int, ...]]) -> list[Event]:
     """What an article's lead tells without a date, and what its later sentences tell in the present perfect
@@ -262,10 +260,9 @@ def reported_events(articles: list[Article], dated: list[Event], document_freque
             told = "in the lead of" if lead else "in the present perfect in"
             signal = (f"reported on {day}: told without a date {told} an article published then" if day else
                       f"told without a date {told} an article that carries no date")
-            chosen = set(news.get(article.source, ()))
-            for sentence in article.sentences:
-                if (sentence.index < LEAD_SENTENCES) != lead or not (lead or sentence.index in chosen):
-                    continue
+            later = set(news.get(article.source, ()))
+            for sentence in (article.sentences[:LEAD_SENTENCES] if lead else
+                             [s for s in article.sentences[LEAD_SENTENCES:] if s.index in later]):
                 mine = content_words(sentence.text)
                 if (len(mine) < 4 or (sentence.source, sentence.index) in in_dated or is_question(sentence.text)
                         or leans_on_context(sentence.text)  # "But experts argue …": met alone on a timeline

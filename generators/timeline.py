@@ -38,9 +38,9 @@ Vector = dict[str, float]
 def select_timeline(events: list[Event], dates: int | None = None, per_date: int | None = None,
                     published: Counter | None = None, published_weight: float = PUBLISHED_WEIGHT,
                     keywords: frozenset[str] = frozenset()) -> list[Event]:
-    """`published` counts the articles published on each day; `keywords` are the story's (`story_keywords`). Short
-    timelines are shown whole unless a length is asked for; the export always keeps every event. A lead told the day after a chosen date joins that date as a
-    copy that says so."""
+    """`published` counts the articles published on each day; `keywords` are the story's (`story_keywords`).
+    Short timelines are shown whole unless a length is asked for; the export always keeps every event. A lead
+    told the day after a chosen date joins that date as a copy that says so."""
     if dates is None and per_date is None and len(events) <= FULL_TIMELINE_UP_TO:
         return events
     dates = dates or DEFAULT_TIMELINE_DATES
