@@ -238,16 +238,16 @@ def timeline_size(gold: Timeline) -> tuple[int, int]:
 
 
 def predicted_timeline(story, dates: int, per_date: int, setting: tuple[float, float] | None = None) -> Timeline:
-    """Our own timeline, cut as the site cuts a long story; only day-precise events can name a day. `setting`:
+    """Our own timeline, cut as the site cuts a long story (the same function on the same events). `setting`:
     (published weight, keyword share), the site's by default."""
     from .timeline import publication_days, select_timeline, story_keywords
 
-    days = [e for e in story.events if e.date.precision == "day" and not e.scheduled]
     timeline: Timeline = defaultdict(list)
     weight, share = setting or SITE_SETTING
     keywords = story_keywords(story.actors, len(story.articles), share)
-    for event in select_timeline(days, dates, per_date, publication_days(story.articles), weight, keywords):
-        timeline[date.fromisoformat(event.date.value)].append(event.text)
+    for event in select_timeline(story.events, dates, per_date, publication_days(story.articles), weight, keywords):
+        if event.date.precision == "day":  # an editor's pinned month or year cannot be scored against days
+            timeline[date.fromisoformat(event.date.value)].append(event.text)
     return dict(timeline)
 
 

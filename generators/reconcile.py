@@ -203,7 +203,7 @@ def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], 
             other = events[i]
             if same_event(other, event, words[i], mine) or labels[i] & my_labels:
                 _add_provenance(other.provenance, event.provenance)
-                other.scheduled = other.scheduled or event.scheduled
+                other.scheduled = other.scheduled and event.scheduled  # once told as past, it happened
                 labels[i] |= my_labels
                 break
         else:

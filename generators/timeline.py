@@ -48,11 +48,14 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
     published = published or Counter()
     told: dict[str, list[Event]] = defaultdict(list)  # date -> events dated in their sentence
     leads: dict[str, list[Event]] = defaultdict(list)  # date -> undated leads published that day or the next
-    pool = [e for e in events if e.date.relation != "reported" or any(p.sentence < LEAD_SENTENCES for p in e.provenance)]
-    for event in pool:  # dated tellings and undated leads, as DATEWISE: later news ("has asked" in sentence 10) and
-        if event.date.relation != "reported":  # its words in the TF-IDF weights both scored worse (make eval)
+    # As DATEWISE: days, dated tellings and undated leads. Scheduled events, later news ("has asked" in sentence
+    # 10) and its words in the TF-IDF weights all scored worse (make eval).
+    pool = [e for e in events if e.date.precision == "day" and not e.scheduled
+            and (e.date.relation != "reported" or any(p.sentence < LEAD_SENTENCES for p in e.provenance))]
+    for event in pool:
+        if event.date.relation != "reported":
             told[event.date.value].append(event)
-        elif event.date.precision == "day":
+        else:
             leads[event.date.value].append(event)
             leads[_day_before(event.date.value)].append(_told_the_next_day(event))
     referring = {d: len({p.source for e in group for p in e.provenance}) for d, group in told.items()}

@@ -320,3 +320,12 @@ def test_the_story_is_never_named_by_a_question_or_an_opinion_piece():
                 for i, (t, url) in enumerate(pages)]
     assert central_question(articles) == "Army deploys as protesters rally in Cairo"
     assert central_question(articles[:1]) == pages[0][0]  # a question is better than no name at all
+
+
+def test_an_event_one_source_tells_as_past_is_not_scheduled_though_another_expected_it():
+    s = story("The dock workers will begin their strike at the harbour on May 20, 2024.",
+              "The dock workers began their strike at the harbour on May 20, 2024.",
+              "The harbour festival will open on June 2, 2024.")
+    by_date = {e.date.value: e for e in s.events}
+    assert len(by_date["2024-05-20"].provenance) == 2 and not by_date["2024-05-20"].scheduled
+    assert by_date["2024-06-02"].scheduled

@@ -135,3 +135,12 @@ def test_an_entry_naming_the_story_wins_over_one_beside_it():
               event(3, day, "Dock workers at the Ladeira harbour walked out on May 2.", "b.txt")]
     assert [e.id for e in select_timeline(events, dates=1, per_date=1)] != ["event-3"]
     assert [e.id for e in select_timeline(events, dates=1, per_date=1, keywords=frozenset({"ladeira"}))] == ["event-3"]
+
+
+def test_a_long_timeline_shows_what_happened_on_a_known_day():
+    events = [event(1, "2024-05-02", "Dock workers began a strike over pay at the harbour on May 2."),
+              Event("event-2", DateRef("2024-05-09", "day", "on"), "The harbour will reopen on May 9.", True,
+                    [Provenance("b.txt", 3, "The harbour will reopen on May 9.")]),
+              Event("event-3", DateRef("2024-06", "month", "on"), "The harbour strike ended in June.", False,
+                    [Provenance("c.txt", 3, "The harbour strike ended in June.")])]
+    assert [e.id for e in select_timeline(events, dates=3, per_date=1)] == ["event-1"]
