@@ -60,13 +60,18 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
             leads[_day_before(event.date.value)].append(_told_the_next_day(event))
     referring = {d: len({p.source for e in group for p in e.provenance}) for d, group in told.items()}
     score = {d: referring.get(d, 0) + published_weight * published[d] for d in set(told) | set(published)}
-    chosen = sorted(sorted(score, key=lambda d: (-score[d], d))[:dates])
     vectorise = tf_idf([e.text for e in pool])
     selected: list[Event] = []
-    for day in chosen:
+    chosen = 0
+    for day in sorted(score, key=lambda d: (-score[d], d)):
+        if chosen == dates:
+            break
         shown = {e.id for e in selected}  # a lead stands for one date only
-        selected += summarise_date(told[day], [e for e in leads[day] if e.id not in shown], per_date, vectorise,
-                                   keywords)
+        candidates = [e for e in leads[day] if e.id not in shown]
+        if not any(content_words(e.text) & keywords or not keywords for e in told[day] + candidates):
+            continue  # as DATEWISE: a day with nothing (about the story) to tell gives way to the next
+        selected += summarise_date(told[day], candidates, per_date, vectorise, keywords)
+        chosen += 1
     shown = {e.id for e in selected}
     selected += [e for e in events if e.pinned and e.id not in shown]
     return sorted(selected, key=lambda e: (e.date.value, e.id))

@@ -144,3 +144,11 @@ def test_a_long_timeline_shows_what_happened_on_a_known_day():
               Event("event-3", DateRef("2024-06", "month", "on"), "The harbour strike ended in June.", False,
                     [Provenance("c.txt", 3, "The harbour strike ended in June.")])]
     assert [e.id for e in select_timeline(events, dates=3, per_date=1)] == ["event-1"]
+
+
+def test_a_day_with_nothing_about_the_story_gives_way_to_the_next():
+    events = [event(1, "2024-05-02", "The city football team won the cup final on May 2.", "a.txt"),
+              event(2, "2024-05-02", "Fans of the football team celebrated on May 2.", "b.txt"),
+              event(3, "2024-05-07", "Ladeira dock workers began a strike over pay on May 7.", "c.txt")]
+    assert [e.id for e in select_timeline(events, dates=1, per_date=1)] == ["event-1"]  # the busier day
+    assert [e.id for e in select_timeline(events, dates=1, per_date=1, keywords=frozenset({"ladeira"}))] == ["event-3"]
