@@ -130,9 +130,13 @@ def timeline_chart(events: list[Event], articles: list[Article] | None = None) -
     spans = base.mark_rule(strokeWidth=6, opacity=0.6, strokeCap="round", clip=True).encode(
         x2="end:T").transform_filter("datum.precision !== 'day'")  # a year runs on past the story's weeks: cut
     dots = base.mark_circle(size=90, opacity=0.85, clip=True).transform_filter("datum.precision === 'day'")
-    chart = (spans + dots).properties(width="container", height=180, title="Events over time")
-    caption = ("Each dot is an event on its day, higher when more sources report it; a bar is an event known only "
-               "to its month or year, drawn across it; orange ones are scheduled.")
+    spanned = any(r["precision"] != "day" for r in shown)
+    layers = [layer for layer, drawn in ((spans, spanned), (dots, bool(days))) if drawn]  # an empty layer: an
+    chart = alt.layer(*layers).properties(width="container", height=180, title="Events over time")  # unnamed image
+    told = (["each dot is an event on its day"] if days else []) + \
+        (["a bar is an event known only to its month or year, drawn across it"] if spanned else [])
+    caption = f"{'; '.join(told)}, higher when more sources report it; orange ones are scheduled."
+    caption = caption[0].upper() + caption[1:]
     if earlier:
         caption += (f" {earlier} earlier event{'s' if earlier > 1 else ''} (background) "
                     f"{'are' if earlier > 1 else 'is'} in the table, not the chart.")

@@ -150,3 +150,6 @@ def test_the_timeline_chart_plots_the_storys_weeks_days_as_dots_months_and_years
     marks = {layer["mark"]["type"]: layer["transform"][0]["filter"] for layer in chart.spec["layer"]}
     assert marks == {"rule": "datum.precision !== 'day'", "circle": "datum.precision === 'day'"}
     assert "precision" not in json.dumps(chart.spec["layer"][0]["encoding"]) and "size" not in chart.spec["layer"][1]["encoding"]
+    only_days = timeline_chart([e for e in s.events if e.date.precision == "day"], s.articles)
+    assert [layer["mark"]["type"] for layer in only_days.spec["layer"]] == ["circle"]  # no empty, unlabelled layer
+    assert "bar" not in only_days.caption and only_days.caption.startswith("Each dot")
