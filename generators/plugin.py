@@ -26,6 +26,7 @@ from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import InclusionLevel
 
 from . import language
 from .cache import MISS, digest, load, store
@@ -108,6 +109,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for line in result.broad:
             print(for_terminal(f"warning: correction changed more than half the items: {line}"))
         self.snapshot = self._snapshot(seeds, content)
+
+    def on_files(self, files, *, config):
+        """Chart specs are published whatever `exclude_docs` says: a project made before they were files lists only
+        the pictures, and its charts would never go live."""
+        for file in files:
+            if file.src_uri.startswith("assets/charts/") and file.src_uri.endswith(".vl.json"):
+                file.inclusion = InclusionLevel.INCLUDED
+        return files
 
     def on_nav(self, nav, *, config, files):
         """Pages an editor added (anything not in `nav:` and not an article page) are listed at the end."""
