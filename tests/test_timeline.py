@@ -60,6 +60,8 @@ def test_news_in_an_article_without_a_date_stays_undated_and_the_timeline_lists_
     dated, undated = page.split("## Told in articles without a date")
     assert "**2025-03-02** *(reported that day, no date given)*: Dock workers have voted" in dated
     assert "- The harbour board has sacked its chief" in undated.split("## The sentences cited")[0]
+    home = (tmp_path / "content" / "index.md").read_text("utf-8")
+    assert "(timeline.md): 0 dated events, 2 told without a date\n" in home
 
 
 def test_a_day_the_press_wrote_much_about_is_chosen_even_without_a_dated_sentence():

@@ -40,12 +40,13 @@ def tells_the_past(doc) -> bool:
 
 
 def tells_news(doc) -> bool:
-    """Its main verb is in the present perfect ("has asked", "have been arrested"): news, though no date is given."""
+    """Its main verb is in the present perfect ("has asked", "have been arrested"): news, though no date is given.
+    Not a state ("has been wary"): the copula tells how things stand, not what happened."""
     if doc is None or not language.is_parsed(doc):
         return False
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    return root is not None and root.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
-                                                           for c in root.children)
+    return (root is not None and root.tag_ == "VBN" and root.lower_ != "been"
+            and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in root.children))
 
 
 def news_sentences(sentences: list[Sentence], docs) -> tuple[int, ...]:

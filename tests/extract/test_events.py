@@ -27,3 +27,13 @@ def test_scheduled_means_future_wording_not_a_date_that_reads_as_later():
 
 def test_a_question_is_no_event():
     assert events("What are you doing today?", "Did the talks fail on Monday?\"") == []
+
+
+def test_news_is_a_present_perfect_in_the_writers_voice_not_a_state_a_past_or_a_quotation():
+    from generators.extract.events import news_sentences
+
+    texts = ["The harbour board has sacked its chief.", "Two dockers have been arrested.",
+             "The region has long been wary of foreign troops.", "The board sacked its chief.",
+             "“We have lost everything,” a docker said.", "Has the board sacked its chief?"]
+    sentences = [Sentence("a.txt", i, t, 0) for i, t in enumerate(texts)]
+    assert news_sentences(sentences, language.analyse(texts)) == (0, 1)
