@@ -68,7 +68,7 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
             break
         shown = {e.id for e in selected}  # a lead stands for one date only
         candidates = [e for e in leads[day] if e.id not in shown]
-        if not any(content_words(e.text) & keywords or not keywords for e in told[day] + candidates):
+        if not any(names_the_story(e.text, keywords) for e in told[day] + candidates):
             continue  # as DATEWISE: a day with nothing (about the story) to tell gives way to the next
         selected += summarise_date(told[day], candidates, per_date, vectorise, keywords)
         chosen += 1
@@ -79,14 +79,13 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
 
 def summarise_date(told: list[Event], leads: list[Event], size: int, vectorise,
                    keywords: frozenset[str] = frozenset()) -> list[Event]:
-    """The entries that stand for one date, readable alone and naming one of the story's keywords when any are (a
-    sentence about the story, not beside it). As DATEWISE: with both dated tellings and
-    leads, the candidates are those nearer the date's centroid than the knee of their similarities; the entries
-    are then added one at a time, each the one that brings their sum closest to the candidates' centroid (a
-    near-duplicate of an entry brings it no closer)."""
+    """The entries that stand for one date, readable alone and naming the story when any are. As DATEWISE: with
+    both dated tellings and leads, the candidates are those nearer the date's centroid than the knee of their
+    similarities; the entries are then added one at a time, each the one that brings their sum closest to the
+    candidates' centroid (a near-duplicate of an entry brings it no closer)."""
     pool = [(e, False) for e in told] + [(e, True) for e in leads]
     pool = [(e, lead) for e, lead in pool if not leans_on_context(e.text)] or pool
-    pool = [(e, lead) for e, lead in pool if content_words(e.text) & keywords] or pool
+    pool = [(e, lead) for e, lead in pool if names_the_story(e.text, keywords)] or pool
     candidates = [e for e, _ in pool]
     vectors = [vectorise(e.text) for e in candidates]
     dated = [v for v, (_, lead) in zip(vectors, pool, strict=True) if not lead]
@@ -130,6 +129,11 @@ def story_keywords(actors: list[Actor], articles: int, share: float = KEYWORD_SH
     keywords DATEWISE is given with each T17 story, found instead of given."""
     main = [a for a in actors if len({p.source for p in a.provenance}) > share * articles]
     return frozenset(w for a in main for name in (a.name, *a.aliases) for w in content_words(name))
+
+
+def names_the_story(text: str, keywords: frozenset[str]) -> bool:
+    """It names one of the story's keywords (any text does when there are none): about the story, not beside it."""
+    return not keywords or bool(content_words(text) & keywords)
 
 
 def centroid(told: list[Vector], leads: list[Vector]) -> Vector:
