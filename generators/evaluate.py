@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .timeline import KEYWORD_SHARE, PUBLISHED_WEIGHT
+from .timeline import KEYWORD_SHARE, PUBLISHED_WEIGHT, publication_days, select_timeline, story_keywords
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -240,8 +240,6 @@ def timeline_size(gold: Timeline) -> tuple[int, int]:
 def predicted_timeline(story, dates: int, per_date: int, setting: tuple[float, float] | None = None) -> Timeline:
     """Our own timeline, cut as the site cuts a long story (the same function on the same events). `setting`:
     (published weight, keyword share), the site's by default."""
-    from .timeline import publication_days, select_timeline, story_keywords
-
     timeline: Timeline = defaultdict(list)
     weight, share = setting or SITE_SETTING
     keywords = story_keywords(story.actors, len(story.articles), share)
