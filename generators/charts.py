@@ -430,21 +430,21 @@ def render_svg(spec: dict, dark: bool, width: int = STATIC_WIDTH) -> str:
     themed = {**spec, "config": {**spec.get("config", {}), **(DARK_CONFIG if dark else LIGHT_CONFIG)}}
     if themed.get("width") == "container":
         themed["width"] = width
-    return _renumber_ids(vl_convert.vegalite_to_svg(_printable(themed)))
+    return _renumber_ids(vl_convert.vegalite_to_svg(printable(themed)))
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # and the two that end a line in JavaScript
 
 
-def _printable(value):
-    """vl-convert aborts the whole process on a control character in a label (a file name, an editor's rename):
-    every string it draws is stripped of them first."""
+def printable(value):
+    """Vega aborts on a control or line-separator character in a label (a file name, an editor's rename): every
+    string a chart draws, as a static picture or live, is stripped of them first."""
     if isinstance(value, str):
         return _CONTROL.sub("", value)
     if isinstance(value, dict):
-        return {_printable(k): _printable(v) for k, v in value.items()}
+        return {printable(k): printable(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_printable(v) for v in value]
+        return [printable(v) for v in value]
     return value
 
 

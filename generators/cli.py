@@ -6,15 +6,17 @@ story project (`news-explainer new DIR` makes one) or in this repository."""
 from __future__ import annotations
 
 import argparse
-import os
+import logging
 import re
 import sys
 import time
 from pathlib import Path
 
+from mkdocs.exceptions import MkDocsException, PluginError
+
 from . import corrections, language
 from .ingest import DEFAULT_MAX_BYTES
-from .pipeline import BuildRunning, analyse, build_site, publish
+from .pipeline import BuildRunning, WouldShrink, analyse, build_site, content_lock, positive, publish
 from .reconcile import latest_date
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
@@ -26,6 +28,30 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def for_terminal(text: str) -> str:
     """A file name or article text printed on a terminal: control characters (escape sequences) shown, not run."""
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+def count(text: str) -> int:
+    """An option that counts something (bytes, dates, jobs): refused by argparse with its rule, not later."""
+    try:
+        return positive(int(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc) if "whole number" in str(exc) else
+                                         f"must be a whole number of 1 or more, not {text!r}") from None
+
+
+class _TerminalFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return for_terminal(super().format(record))
+
+
+def show_mkdocs_problems() -> None:
+    """MkDocs' warnings on stderr: under its API (no `mkdocs` command), strict mode counts them without a word."""
+    logger = logging.getLogger("mkdocs")
+    if not any(isinstance(h.formatter, _TerminalFormatter) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(_TerminalFormatter("mkdocs %(levelname)s: %(message)s"))
+        logger.addHandler(handler)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -41,16 +67,19 @@ def parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles (.txt, .md, .html)")
         cmd.add_argument("--content", type=Path, default=Path("content"), help="folder the pages are written to")
-        cmd.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+        cmd.add_argument("--max-bytes", type=count, default=DEFAULT_MAX_BYTES,
                          help=f"skip articles larger than this (default {DEFAULT_MAX_BYTES:,})")
         cmd.add_argument("--strict", action="store_true", help="fail, building nothing, if any article is skipped")
+        cmd.add_argument("--allow-empty", action="store_true",
+                         help="publish even when no article is read or fewer than half of those the last build "
+                              "published (otherwise the last site is kept and the build fails)")
         cmd.add_argument("--quiet", action="store_true", help="print only problems")
-        cmd.add_argument("--jobs", type=int, default=None, help="extraction processes (default: all cores)")
+        cmd.add_argument("--jobs", type=count, default=None, help="extraction processes (default: all cores)")
         cmd.add_argument("--cache", type=Path, default=Path(".cache"),
                          help="folder of cached read and extracted articles, keyed by content and code")
-        cmd.add_argument("--timeline-dates", type=int, default=None,
+        cmd.add_argument("--timeline-dates", type=count, default=None,
                          help="dates on the timeline page (default: all for short stories, else 40)")
-        cmd.add_argument("--sentences-per-date", type=int, default=None, help="events per date on a cut timeline (default 2)")
+        cmd.add_argument("--sentences-per-date", type=count, default=None, help="events per date on a cut timeline (default 2)")
         cmd.add_argument("--no-cache", action="store_true", help="read and extract every article afresh")
         cmd.add_argument("--model", default=language.AUTO,
                          help="spaCy pipeline to read the articles with, e.g. en_core_web_md (default: the first "
@@ -63,12 +92,29 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if args.command == "new":
-        return new_project(args.folder, args.title)
-    os.environ["TZ"] = "UTC"  # chart rendering reads dates in the local time zone
-    time.tzset()
+    try:
+        if args.command == "new":
+            return new_project(args.folder, args.title)
+        return run(args)
+    except (OSError, UnicodeError) as exc:  # a file we cannot read or write: one line that names it
+        print(for_terminal(f"error: {describe(exc)}"), file=sys.stderr)
+        return EXIT_FAILED
+    except (MkDocsException, PluginError) as exc:
+        print(for_terminal(f"error: site not built: {exc}; the last site is left as it was"), file=sys.stderr)
+        return EXIT_FAILED
+
+
+def describe(exc: BaseException) -> str:
+    """An OS or encoding error as a reader can act on it: the file and the reason."""
+    if isinstance(exc, OSError):
+        names = " -> ".join(str(f) for f in (exc.filename, exc.filename2) if f is not None)
+        return f"{names}: {exc.strerror or exc}" if names else str(exc)
+    return f"{exc.__class__.__name__}: {exc}"
+
+
+def run(args: argparse.Namespace) -> int:
     if not args.seeds.is_dir():
-        print(f"error: seeds folder not found: {args.seeds}", file=sys.stderr)
+        print(for_terminal(f"error: seeds folder not found: {args.seeds}"), file=sys.stderr)
         return EXIT_USAGE
     started = time.perf_counter()
     try:
@@ -83,10 +129,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {len(skipped)} file(s) skipped and --strict is set; nothing written", file=sys.stderr)
         return EXIT_FAILED
     try:
-        result = publish(story, skipped, args.content, args.timeline_dates, args.sentences_per_date)
-    except (corrections.CorrectionsError, BuildRunning) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        with content_lock(args.content):  # held until the site is swapped in: one build at a time, whole
+            result = publish(story, skipped, args.content, args.timeline_dates, args.sentences_per_date,
+                             args.allow_empty)
+            report(args, result, started)
+            if args.command == "build":
+                show_mkdocs_problems()
+                build_site(args.config, args.content, args.site, latest_date(result.story.articles))
+                if not args.quiet:
+                    print(for_terminal(f"built {args.site}"))
+    except (corrections.CorrectionsError, BuildRunning, WouldShrink) as exc:
+        print(for_terminal(f"error: {exc}"), file=sys.stderr)
         return EXIT_FAILED
+    return EXIT_SKIPPED if skipped else EXIT_OK
+
+
+def report(args: argparse.Namespace, result, started: float) -> None:
+    """What the generation did, and what an editor should look at (on stderr)."""
     story = result.story
     for line in result.unmatched:
         print(for_terminal(f"correction matches nothing: {line}"), file=sys.stderr)
@@ -100,14 +159,10 @@ def main(argv: list[str] | None = None) -> int:
         print(for_terminal(f"kept your edit of {path}; the generator would now write:\n") + "\n".join(
             for_terminal(line) for line in diff.splitlines()), file=sys.stderr)
     if not args.quiet:
-        print(f"read {len(story.articles)} articles: {len(story.events)} events, {len(story.figures)} figures, "
-              f"{len(story.actors)} actors, {len(story.quotes)} quotes, {len(story.conflicts)} disagreements "
-              f"-> {args.content} ({time.perf_counter() - started:.1f} s)")
-    if args.command == "build":
-        build_site(args.config, args.content, args.site, latest_date(story.articles))
-        if not args.quiet:
-            print(f"built {args.site}")
-    return EXIT_SKIPPED if skipped else EXIT_OK
+        print(for_terminal(f"read {len(story.articles)} articles: {len(story.events)} events, "
+                           f"{len(story.figures)} figures, {len(story.actors)} actors, {len(story.quotes)} quotes, "
+                           f"{len(story.conflicts)} disagreements -> {args.content} "
+                           f"({time.perf_counter() - started:.1f} s)"))
 
 
 def new_project(folder: Path, title: str | None = None) -> int:

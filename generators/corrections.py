@@ -44,6 +44,7 @@ TEMPLATE = """\
 #                              # others that is not a question or an opinion piece's; `question:` also works)
 """
 STANCES = {"for", "against", "mixed", "unclear"}
+MAX_TITLE = 300  # characters: the story's name is on every page, in its tab and its header
 
 
 class CorrectionsError(Exception):
@@ -80,6 +81,8 @@ def load(content: Path) -> Corrections:
         data, root = load_yaml(text) or {}, compose_yaml(text)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise CorrectionsError(f"{FILE}: unreadable ({' '.join(str(exc).split())})") from None
+    except RecursionError:
+        raise CorrectionsError(f"{FILE}: unreadable (nested too deeply)") from None
     if not isinstance(data, dict):
         raise CorrectionsError(f"{FILE}: must be a mapping of correction kinds")
     lines = {key.value: key.start_mark.line + 1 for key, _ in root.value} if isinstance(root, yaml.MappingNode) else {}
@@ -106,8 +109,8 @@ def load(content: Path) -> Corrections:
                                              lambda problem, kind=kind, key=key: fail(kind, f"{key!r}: {problem}"))
     kind = "title" if "title" in data else "question"  # "question" is the older name of the same correction
     question = data.get(kind) or ""
-    if not isinstance(question, str):
-        fail(kind, "must be one line of text")
+    if not isinstance(question, str) or len(question) > MAX_TITLE:
+        fail(kind, f"must be one line of text of at most {MAX_TITLE} characters")
     return Corrections(**checked, question=" ".join(question.split()))
 
 
@@ -121,11 +124,14 @@ def _value(value_type: str, value, fail):
             fail("not a day, month or year (YYYY-MM-DD, YYYY-MM or YYYY)")
         return str(value)
     if value_type == "number":
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            fail("not a finite number")
-        return float(value)
+        try:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                fail("not a finite number")
+            return float(value)
+        except OverflowError:
+            fail("not a finite number (too large)")
     if value_type == "stance":
-        if value not in STANCES:
+        if not isinstance(value, str) or value not in STANCES:
             fail(f"stance must be one of {', '.join(sorted(STANCES))}")
         return value
     names = value if isinstance(value, list) else [value]
@@ -209,10 +215,14 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
             events = [e for e in events if not _matches(words, e.text)]
             figures = [f for f in figures if not any(_matches(words, p.quote) for p in f.provenance)]
             quotes = [q for q in quotes if not _matches(words, q.text)]
-        if len(actors) + len(events) + len(figures) + len(quotes) == before:
+        removed = before - len(actors) - len(events) - len(figures) - len(quotes)
+        if removed == 0:
             unmatched.append(f"reject {words!r}: matches nothing")
+        elif removed >= pool >= 4:
+            raise CorrectionsError(f"{FILE}: reject {words!r} would remove all {pool} items it could match; "
+                                   "nothing written (use more words of the one item meant)")
         else:
-            applied.count(f"reject {words!r}", before - len(actors) - len(events) - len(figures) - len(quotes), pool)
+            applied.count(f"reject {words!r}", removed, pool)
 
     for words, date in corrections.dates.items():
         hits = [e for e in events if _matches(words, e.text)]

@@ -6,6 +6,7 @@ import fcntl
 import os
 import shutil
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -121,6 +122,32 @@ class BuildRunning(RuntimeError):
     """Another build is writing the same content folder."""
 
 
+class WouldShrink(RuntimeError):
+    """The build would publish markedly less than the last one (a wrong or empty seeds folder, say)."""
+
+
+def positive(value) -> int:
+    """A count setting (bytes, dates, sentences, jobs): a whole number of 1 or more, whoever gives it."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"must be a whole number of 1 or more, not {value!r}")
+    return value
+
+
+SHRINK_FROM = 4  # articles the last build published; below this any change in size is plausible
+
+
+def check_not_shrinking(story: Story, content: Path) -> None:
+    """A build that reads no article, or fewer than half of those the last one published, would swap a near-empty
+    site over a good one: most likely the folder is wrong (a typo, an unmounted share, a size limit too low)."""
+    published = [p for p in (content / "sources").glob("*.md") if p.name != "index.md"]
+    if not story.articles:
+        raise WouldShrink("no article could be read, so the site would be empty; nothing written "
+                          "(--allow-empty publishes it anyway)")
+    if len(published) >= SHRINK_FROM and len(story.articles) < len(published) / 2:
+        raise WouldShrink(f"{len(story.articles)} article(s) read where the last build published {len(published)}; "
+                          "nothing written (--allow-empty publishes the smaller site)")
+
+
 @contextmanager
 def content_lock(content: Path):
     """One build at a time per content folder: a second one stops at once instead of interleaving writes."""
@@ -137,19 +164,24 @@ def content_lock(content: Path):
 
 
 def publish(story: Story, skipped: list[Skipped], content: Path, timeline_dates: int | None = None,
-            sentences_per_date: int | None = None) -> Result:
-    """Apply the editors' corrections and render. Raises CorrectionsError for an unreadable corrections file,
-    BuildRunning when another build holds the content folder."""
-    with content_lock(content):
-        story, applied = corrections.apply(story, corrections.load(content))
-        report = render_site(story, content, skipped, timeline_dates, sentences_per_date)
+            sentences_per_date: int | None = None, allow_empty: bool = False) -> Result:
+    """Apply the editors' corrections and render; the caller holds `content_lock`. Raises CorrectionsError for an
+    unreadable corrections file, WouldShrink for a build that would publish markedly less than the last."""
+    if not allow_empty:
+        check_not_shrinking(story, content)
+    os.environ["TZ"] = "UTC"  # the chart renderer places dates in the process's time zone: the same bytes anywhere
+    if hasattr(time, "tzset"):
+        time.tzset()
+    story, applied = corrections.apply(story, corrections.load(content))
+    report = render_site(story, content, skipped, timeline_dates, sentences_per_date)
     return Result(story, skipped, report, applied.unmatched, applied.changed, applied.broad)
 
 
-def generate(seeds: Path, content: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
+def generate(seeds: Path, content: Path, max_bytes: int = DEFAULT_MAX_BYTES, allow_empty: bool = False) -> Result:
     """Read, extract, reconcile, apply the editors' corrections, render."""
     story, skipped = analyse(seeds, max_bytes)
-    return publish(story, skipped, content)
+    with content_lock(content):
+        return publish(story, skipped, content, allow_empty=allow_empty)
 
 
 def build_site(config: Path, content: Path, site: Path, build_date: str = "") -> None:
@@ -158,6 +190,7 @@ def build_site(config: Path, content: Path, site: Path, build_date: str = "") ->
     MkDocs stamps the sitemap with the build date; giving it the story's own date (YYYY-MM-DD) through
     SOURCE_DATE_EPOCH keeps two builds of the same articles byte-identical. The site is built beside the
     old one and swapped in only when the build succeeds: a failed or stopped build leaves the last good site.
+    The caller holds `content_lock` of `content` from generation to the swap, so two builds never share staging.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -172,6 +205,8 @@ def build_site(config: Path, content: Path, site: Path, build_date: str = "") ->
     try:
         build(load_config(config_file=str(config), docs_dir=str(content.resolve()), site_dir=str(staging),
                           strict=True))
+        if not (staging / "index.html").is_file():
+            raise WouldShrink(f"MkDocs built no home page into {staging}; the last site is left as it was")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -14,10 +14,14 @@ command: the plugin then only themes and caches.
 from __future__ import annotations
 
 import json
+import logging
 import os
+import posixpath
 import re
 import time
+from contextlib import ExitStack
 from functools import lru_cache
+from html import unescape
 from importlib.metadata import version
 from pathlib import Path
 
@@ -25,25 +29,45 @@ from jinja2 import FileSystemBytecodeCache
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import InclusionLevel
 
-from . import language
+from . import corrections, language
 from .cache import MISS, digest, load, store
-from .cli import for_terminal
+from .cli import describe, for_terminal
 from .corrections import FILE as CORRECTIONS
 from .ingest import DEFAULT_MAX_BYTES
+from .pipeline import BuildRunning, WouldShrink, content_lock, positive
 from .render import SITE_SRC
+
+log = logging.getLogger("mkdocs.plugins.news-explainer")  # MkDocs' own logger: -q, -v and strict mode see it
+
+
+class Count(c.BaseConfigOption[int]):
+    """A count (bytes, dates, sentences, days): the same rule as the command line's options."""
+
+    def __init__(self, default: int | None = None) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> int:
+        try:
+            return positive(value)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
 
 
 class ExplainerConfig(base.Config):
     seeds = c.Type(str, default="seeds")  # relative to mkdocs.yml
-    max_bytes = c.Type(int, default=DEFAULT_MAX_BYTES)
+    max_bytes = Count(default=DEFAULT_MAX_BYTES)
     model = c.Type(str, default=language.AUTO)
-    timeline_dates = c.Optional(c.Type(int))
-    sentences_per_date = c.Optional(c.Type(int))
-    cache_days = c.Type(int, default=7)  # cached pages no build used for this long are removed
+    timeline_dates = c.Optional(Count())
+    sentences_per_date = c.Optional(Count())
+    cache_days = Count(default=7)  # cached pages no build used for this long are removed
     site_name_from_story = c.Type(bool, default=True)  # the header names the story, not mkdocs.yml's site_name
+    allow_empty = c.Type(bool, default=False)  # publish even when no article, or few, could be read
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -53,6 +77,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.command: str | None = None  # "build", "serve" or "gh-deploy" from the mkdocs command line
         self.snapshot: tuple | None = None  # the seeds and corrections the content was last generated from
         self.nav = None
+        self.published: set[str] = set()  # the site's files, by their address: what a cached page may link to
+        self.lock = ExitStack()  # the content folder's lock, from generation to the end of MkDocs' build
 
     def on_startup(self, *, command, dirty) -> None:  # defining it keeps the plugin alive across serve rebuilds
         self.command = command
@@ -84,7 +110,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_pre_build(self, *, config) -> None:
         """Regenerate `content/` when an article or corrections.yml changed since the last generation, so that
         editing a page rebuilds at once and never waits for extraction; name the site after the story."""
-        if self.command is not None:  # else run by `python -m generators build`, which has generated already
+        if self.command is not None:  # else run by `python -m generators build`, which holds the lock itself
+            try:
+                self.lock.enter_context(content_lock(Path(config.docs_dir)))
+            except BuildRunning as exc:
+                raise PluginError(str(exc)) from None
             self._generate(config)
         title = story_title(Path(config.docs_dir)) if self.config.site_name_from_story else ""
         if title:  # article text: escaped once, and as Markup so that the theme's own `| e` does not escape it twice
@@ -95,20 +125,30 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
         seeds, content = self._root(config) / self.config.seeds, Path(config.docs_dir)
         if not seeds.is_dir():
-            raise SystemExit(f"error: seeds folder not found: {seeds}")
-        snapshot = self._snapshot(seeds, content)
-        if snapshot == self.snapshot:
-            return
-        story, skipped = analyse(seeds, self.config.max_bytes, cache=self._root(config) / ".cache",
-                                 model=self.config.model)
-        result = publish(story, skipped, content, self.config.timeline_dates, self.config.sentences_per_date)
+            raise PluginError(for_terminal(f"seeds folder not found: {seeds}"))
+        try:
+            snapshot = self._snapshot(seeds, content)
+            if snapshot == self.snapshot:
+                return
+            log.info("news-explainer: reading the articles in %s", for_terminal(str(seeds)))
+            story, skipped = analyse(seeds, self.config.max_bytes, cache=self._root(config) / ".cache",
+                                     model=self.config.model)
+            log.info("news-explainer: writing %s", for_terminal(str(content)))
+            result = publish(story, skipped, content, self.config.timeline_dates, self.config.sentences_per_date,
+                             self.config.allow_empty)
+            self.snapshot = self._snapshot(seeds, content)
+        except (corrections.CorrectionsError, WouldShrink, language.ModelError) as exc:
+            raise PluginError(for_terminal(str(exc))) from None
+        except (OSError, UnicodeError) as exc:
+            raise PluginError(for_terminal(describe(exc))) from None
         for item in result.skipped:
-            print(for_terminal(f"skipped {item.source}: {item.reason}"))
+            log.info(for_terminal(f"news-explainer: skipped {item.source}: {item.reason}"))
         for path, _ in result.render.kept:
-            print(for_terminal(f"kept your edit of {path}"))
+            log.info(for_terminal(f"news-explainer: kept your edit of {path}"))
+        for line in result.unmatched:
+            log.info(for_terminal(f"news-explainer: correction matches nothing: {line}"))
         for line in result.broad:
-            print(for_terminal(f"warning: correction changed more than half the items: {line}"))
-        self.snapshot = self._snapshot(seeds, content)
+            log.info(for_terminal(f"news-explainer: correction changed more than half the items: {line}"))
 
     def on_files(self, files, *, config):
         """Chart specs are published whatever `exclude_docs` says: a project made before they were files lists only
@@ -116,6 +156,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for file in files:
             if file.src_uri.startswith("assets/charts/") and file.src_uri.endswith(".vl.json"):
                 file.inclusion = InclusionLevel.INCLUDED
+        self.published = {file.dest_uri for file in files if not file.inclusion.is_excluded()}
         return files
 
     def on_nav(self, nav, *, config, files):
@@ -139,8 +180,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         key = _page_key(markdown, page, config)
         page.cache_key = key
         cached = load(self._cache_dir(config), key)
-        if cached is MISS:
-            return markdown
+        if cached is MISS or not _links_resolve(cached[-1], page.file.dest_uri, self.published):
+            return markdown  # converted afresh: MkDocs checks its links (a page it cites may be gone)
         page.cached_render = cached
         os.utime(self._cache_dir(config) / f"{key}.pickle")  # in use: kept by on_post_build
         return ""  # nothing left to convert: on_page_content puts the cached HTML back
@@ -148,11 +189,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_content(self, html, *, page, config, files):
         cached = getattr(page, "cached_render", None)
         if cached is not None:
-            html, page.toc, page._title_from_render, page.present_anchor_ids = cached
-            page.links_to_anchors = {}  # checked when the page was first converted
+            html, page.toc, page._title_from_render, page.present_anchor_ids, _ = cached
+            page.links_to_anchors = {}  # checked when the page was first converted; its targets still exist
             return html
-        store(self._cache_dir(config), page.cache_key, (html, page.toc, page._title_from_render,
-                                                         page.present_anchor_ids))
+        links = _local_links(html)
+        if _links_resolve(links, page.file.dest_uri, self.published):  # else MkDocs has warned: convert it again
+            store(self._cache_dir(config), page.cache_key, (html, page.toc, page._title_from_render,
+                                                             page.present_anchor_ids, links))
         return html
 
     def _site_signature(self, config) -> str:
@@ -195,6 +238,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             for entry in self._cache_dir(config, kind).glob("*.pickle"):
                 if entry.stat().st_mtime < stale:
                     entry.unlink(missing_ok=True)
+        self.lock.close()
+
+    def on_build_error(self, *, error) -> None:
+        self.lock.close()
+
+    def on_shutdown(self) -> None:
+        self.lock.close()
 
 
 _CHART_SCRIPTS = re.compile(r'<script src="[^"]*assets/javascripts/charts\.js"[^>]*></script>\s*')
@@ -229,7 +279,23 @@ def _page_key(markdown: str, page, config) -> str:
     """The HTML of a page depends on its Markdown, its place in the site and the Markdown settings."""
     settings = repr((config["markdown_extensions"], config["mdx_configs"], config["use_directory_urls"],
                      _converter_versions()))
-    return digest(settings, page.file.src_uri, markdown)
+    return digest(CACHE_FORMAT, settings, page.file.src_uri, markdown)
+
+
+CACHE_FORMAT = "2"  # what a cached page holds: html, toc, title, anchors, the files it links to
+_HREF = re.compile(r'(?:href|src)="([^":#?]+)[#?"]')
+
+
+def _local_links(html: str) -> tuple[str, ...]:
+    """The site's own files a page links to (relative URLs, no scheme), to check that they still exist."""
+    return tuple(sorted({unescape(target) for target in _HREF.findall(html) if not target.startswith("/")}))
+
+
+def _links_resolve(links: tuple[str, ...], dest_uri: str, published: set[str]) -> bool:
+    """True if every file a page links to is part of the site: a link MkDocs could not resolve (it leaves it as
+    `x.md`) or a page since gone fails, and the page is converted afresh so that MkDocs reports it."""
+    here = posixpath.dirname(dest_uri)
+    return all(posixpath.normpath(posixpath.join(here, link)) in published for link in links)
 
 
 def _nav_outline(items) -> list:

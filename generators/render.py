@@ -33,6 +33,7 @@ from .charts import (
     Chart,
     build_charts,
     javascript_bundle,
+    printable,
     render_svg,
     vl_convert_version,
 )
@@ -274,10 +275,26 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_STAMP = re.compile(rb"\A---\ngenerated: ([0-9a-f]{64})\n")
+
+
+def stamp(page: bytes) -> bytes:
+    """A generated page carries the digest of its own text in its front matter, so that it is recognised as the
+    generator's (and regenerated) even when the manifest is lost: only an editor's change breaks the stamp."""
+    assert page.startswith(b"---\n"), "every generated page opens with front matter"
+    return b"---\ngenerated: " + _digest(page).encode() + b"\n" + page[4:]
+
+
+def is_stamped(page: bytes) -> bool:
+    """True if the page is exactly as the generator wrote it (its stamp matches its text)."""
+    found = _STAMP.match(page)
+    return found is not None and _digest(b"---\n" + page[found.end():]) == found.group(1).decode()
+
+
 def read_manifest(path: Path) -> dict[str, str | list[str]]:
     """What the generator wrote last time: file -> digest (or digests, while a write was under way; see
-    ContentWriter.finish). A missing, damaged or wrongly shaped manifest counts as empty: every existing
-    file that differs from what would be written now is then kept as an editor's."""
+    ContentWriter.finish). A missing, damaged or wrongly shaped manifest counts as empty: pages are then
+    recognised by their stamp, other files by being identical to what would be written now."""
     try:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
@@ -289,13 +306,16 @@ def read_manifest(path: Path) -> dict[str, str | list[str]]:
 
 DIFF_LINES = 40  # of a kept page's diff, printed; the rest is counted
 _CHART_FILE = re.compile(r"assets/charts/[\w.-]+\.(?:svg|json)")
+CHARTS = "assets/charts/"  # the generator's own folder: what no page uses any more goes, manifest or not
+_LEFTOVER = re.compile(r"\..+\.\d+\.tmp")  # write_atomic's partial file of a process stopped mid-write
 
 
 class ContentWriter:
-    """Writes generated files, keeping any that an editor changed since the last generation.
+    """Writes generated files, keeping any that an editor changed.
 
     Files are written at `finish`, each atomically, after a manifest that already lists both their old and
-    their new digests: a build stopped halfway leaves every file whole and none mistaken for an edit."""
+    their new digests and every file about to go: a build stopped at any point leaves every file whole, none
+    mistaken for an edit, none forgotten. The caller holds the content folder's lock."""
 
     def __init__(self, root: Path):
         self.root = root
@@ -303,14 +323,23 @@ class ContentWriter:
         self.previous = read_manifest(root / MANIFEST)
         self.current: dict[str, str | list[str]] = {}
         self.pending: dict[str, bytes] = {}
+        for leftover in root.rglob(".*.tmp"):  # no other build runs here (the lock), so these are a dead one's
+            if _LEFTOVER.fullmatch(leftover.name) and leftover.is_file():
+                leftover.unlink(missing_ok=True)
 
     def generated(self, relative: str) -> set[str]:
         """Digests of the versions of a file the generator wrote."""
         recorded = self.previous.get(relative, [])
         return {recorded} if isinstance(recorded, str) else set(recorded)
 
+    def is_generated(self, relative: str, existing: bytes) -> bool:
+        """A file is the generator's if it is as the generator wrote it: the manifest or the page's stamp says so."""
+        return _digest(existing) in self.generated(relative) or (relative.endswith(".md") and is_stamped(existing))
+
     def write(self, relative: str, data: str | bytes) -> None:
         payload = data.encode("utf-8") if isinstance(data, str) else data
+        if relative.endswith(".md"):
+            payload = stamp(payload)
         path = self.root / relative
         if path.exists():
             try:
@@ -322,7 +351,7 @@ class ContentWriter:
             if existing == payload:
                 self.current[relative] = _digest(payload)
                 return  # unchanged: not touched, so a watching `mkdocs serve` does not rebuild again
-            if _digest(existing) not in self.generated(relative):
+            if not self.is_generated(relative, existing):
                 self.current[relative] = self.previous.get(relative, "")
                 if not relative.startswith("assets/"):
                     diff = difflib.unified_diff(existing.decode("utf-8", "replace").splitlines(),
@@ -339,8 +368,12 @@ class ContentWriter:
     def keep_if_unchanged(self, relative: str) -> bool:
         """True if the file is there exactly as last generated; it is then kept without being rebuilt."""
         path = self.root / relative
-        if path.exists() and _digest(path.read_bytes()) in self.generated(relative):
-            self.current[relative] = _digest(path.read_bytes())
+        try:
+            existing = path.read_bytes()
+        except OSError:
+            return False
+        if _digest(existing) in self.generated(relative):
+            self.current[relative] = _digest(existing)
             return True
         return False
 
@@ -353,29 +386,55 @@ class ContentWriter:
         self.current[key] = recipe
         return False
 
-    def remove_stale(self) -> None:
-        """Files generated last time and not this time (an article gone, a chart no longer drawn) are removed,
-        unless an editor changed them."""
-        for relative in self.previous:
-            path = self.root / relative
-            if "#" not in relative and relative not in self.current and path.is_file() \
-                    and _digest(path.read_bytes()) in self.generated(relative):
-                path.unlink()
+    def _editors_pages(self, pages: list[str]) -> list[str]:
+        """Pages an editor owns: those kept as edits, and their own pages (never written by the generator)."""
+        kept = {relative for relative, _ in self.report.kept}
+        return [r for r in pages if r in kept or (r not in self.current and not self._generated_on_disk(r))]
+
+    def _generated_on_disk(self, relative: str) -> bool:
+        path = self.root / relative
+        try:
+            return path.is_file() and not path.is_symlink() and self.is_generated(relative, path.read_bytes())
+        except OSError:
+            return False  # unreadable: not ours to judge
+
+    def _keep_pictures_of(self, pages: list[str]) -> None:
+        """Chart pictures and specs an editor's page shows stay, though no generated page uses them any more."""
+        for relative in pages:
+            try:
+                shown = (self.root / relative).read_text("utf-8", "replace")
+            except OSError:
+                continue
+            for picture in _CHART_FILE.findall(shown):
+                if picture not in self.current and (self.root / picture).is_file():
+                    self.current[picture] = self.previous.get(picture, "")
+
+    def _stale(self, pages: list[str]) -> list[str]:
+        """Files the generator wrote before and not this time (an article gone, a chart no longer drawn), unless an
+        editor changed them: those the manifest lists, every stamped page and every file in the charts folder."""
+        candidates = {r for r in self.previous if "#" not in r} | set(pages)
+        if (self.root / CHARTS).is_dir():
+            candidates |= {CHARTS + p.name for p in (self.root / CHARTS).iterdir() if _CHART_FILE.fullmatch(CHARTS + p.name)}
+        return [r for r in sorted(candidates - set(self.current))
+                if (r.startswith(CHARTS) and (self.root / r).is_file()) or self._generated_on_disk(r)]
 
     def finish(self) -> RenderReport:
-        """The manifest with old and new digests of every file about to change, the files, then the manifest.
-        Chart pictures and specs a kept (edited) page shows stay, though no generated page uses them any more."""
-        for relative, _ in self.report.kept:
-            for picture in _CHART_FILE.findall((self.root / relative).read_text("utf-8", "replace")):
-                if picture not in self.current and picture in self.previous:
-                    self.current[picture] = self.previous[picture]
-        during = dict(self.current)
+        """The manifest with old and new digests of every file about to change or go, the files, the removals,
+        then the manifest. A recipe is recorded only once its file is written."""
+        pages = sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.md"))
+        self._keep_pictures_of(self._editors_pages(pages))
+        stale = self._stale(pages)
+        during = {k: v for k, v in self.current.items() if k.removesuffix("#recipe") not in self.pending}
         for relative in self.pending:
             now = self.current[relative]
             during[relative] = sorted(self.generated(relative) | ({now} if isinstance(now, str) else set(now)))
+        for relative in stale:
+            during[relative] = self.previous.get(relative, "")
         self._write_manifest(during)
         for relative, payload in self.pending.items():
             write_atomic(self.root / relative, payload)
+        for relative in stale:
+            (self.root / relative).unlink(missing_ok=True)
         self._write_manifest(self.current)
         return self.report
 
@@ -443,7 +502,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
             writer.write(path, picture)
     specs = {c.spec_file: c.spec for page_charts in charts.values() for c in page_charts}
     for name, spec in sorted(specs.items()):
-        writer.write(f"assets/charts/{name}", json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+        writer.write(f"assets/charts/{name}", json.dumps(printable(spec), sort_keys=True, separators=(",", ":"), ensure_ascii=False))
     data = export(story, charts)
     writer.write("data/story.json", json_lines(data))
     writer.write("data/events.csv", csv_text(["id", "date", "precision", "date_given", "scheduled", "text", "sources",
@@ -464,9 +523,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         writer.write(bundle, javascript_bundle())
     if not (content / corrections.FILE).exists():
         write_atomic(content / corrections.FILE, corrections.TEMPLATE.encode())  # the editors' file from now on
-    report = writer.finish()
-    writer.remove_stale()
-    return report
+    return writer.finish()
 
 
 def _as_seen_from(source: str, conflict: Conflict) -> dict:
@@ -507,7 +564,7 @@ def _write_pages(story: Story, context: dict, env: jinja2.Environment, writer: C
         only_here = [e for e in mine if sources_count(e.provenance) == 1]
         confirmed = [e for e in mine if sources_count(e.provenance) > 1]
         recipe = _digest(json.dumps([  # everything the page shows: an unchanged page of a long story is not redrawn
-            code, searchable, article.source, article.title, article.outlet, article.published,
+            code, searchable, story.question, article.source, article.title, article.outlet, article.published,
             article.published_inferred, article.url, article.authors, len(article.removed),
             [(s.index, s.paragraph, s.text) for s in article.sentences],
             [(e.date.value, e.text, [p.sentence for p in e.provenance if p.source == article.source]) for e in only_here],

@@ -82,6 +82,11 @@ def test_bad_corrections_file_is_an_error(tmp_path):
     ("dates: {a: 2025-02-30}\n", "not a day"),
     ("merge: {A: []}\n", "line 1: merge"),
     ('a: &x ["l", "l"]\nb: &y [*x, *x]\n', "aliases"),                # billion laughs, refused before expanding
+    ("stances: {A: [for]}\n", "line 1: stances"),
+    ("stances: [A, B]\n", "line 1: stances"),
+    ("values: {a: 1" + "0" * 400 + "}\n", "too large"),
+    ("reject: " + "[" * 20_000 + "]" * 20_000 + "\n", "nested too deeply"),
+    ("title: " + "Long " * 100 + "\n", "at most 300 characters"),
 ])
 def test_typos_in_corrections_are_errors_that_name_the_kind_and_line(tmp_path, text, where):
     (tmp_path / "corrections.yml").write_text(text)
@@ -99,6 +104,16 @@ def test_a_correction_that_changes_most_items_is_counted_and_warned_about(tmp_pa
     assert re.search(r"correction reject 'the': \d+ of \d+ items", out)
     assert "warning: correction changed more than half the items: reject 'the'" in err
     assert "correction matches nothing: pin 'nothing like this at all'" in err
+
+
+def test_a_reject_that_would_remove_every_item_writes_nothing(tmp_path, capsys):
+    from generators.cli import EXIT_FAILED, main
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "corrections.yml").write_text('reject: ["a"]\n')
+    assert main(["generate", "--seeds", str(SEEDS), "--content", str(content), "--quiet"]) == EXIT_FAILED
+    assert "reject 'a' would remove all" in capsys.readouterr().err
+    assert sorted(p.name for p in content.iterdir()) == [".build.lock", "corrections.yml"]
 
 
 def test_hand_written_page_joins_the_navigation(tmp_path):

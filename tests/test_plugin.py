@@ -14,6 +14,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generators.bench import workspace
@@ -70,6 +71,37 @@ def test_a_new_page_in_the_navigation_rethemes_every_page(tmp_path):
     build_site(work / "mkdocs.yml", content, work / "site")
     timeline = (work / "site" / "timeline.html").read_text("utf-8")
     assert "THEMED-FROM-CACHE" not in timeline and "background.html" in timeline
+
+
+def test_a_cached_page_whose_link_target_is_gone_fails_the_build_every_time(tmp_path):
+    """The page cache skips MkDocs' link check, so a cached page is reused only while every file it links to is
+    still in the site: a retry must not publish the dead link the first attempt refused."""
+    from mkdocs.exceptions import Abort
+
+    work = workspace(tmp_path / "work")
+    content = work / "content"
+    generate(SEEDS, content)
+    cited = sorted((content / "sources").glob("0*.md"))[0]
+    (content / "notes.md").write_text(f"See [the first article](sources/{cited.name}).\n", "utf-8")
+    build_site(work / "mkdocs.yml", content, work / "site")
+    cited.unlink()
+    for _ in range(2):
+        with pytest.raises(Abort):
+            build_site(work / "mkdocs.yml", content, work / "site")
+    assert (work / "site" / "sources" / cited.with_suffix(".html").name).exists(), "the last good site stays"
+
+
+@pytest.mark.parametrize("option", ["max_bytes: -1", "max_bytes: true", "timeline_dates: 0",
+                                    "sentences_per_date: -3", "cache_days: x"])
+def test_plugin_options_follow_the_command_lines_rules(tmp_path, option):
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    work = workspace(tmp_path / "work")
+    config = (work / "mkdocs.yml").read_text("utf-8").replace("      seeds: seeds\n", f"      seeds: seeds\n      {option}\n")
+    (work / "mkdocs.yml").write_text(config, "utf-8")
+    with pytest.raises(Abort):
+        load_config(config_file=str(work / "mkdocs.yml"))
 
 
 def installed_tool(tmp_path) -> Path:
