@@ -6,6 +6,7 @@ import fcntl
 import os
 import shutil
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -65,6 +66,16 @@ def _extract_one(job: tuple[Article, Reference | None, str]) -> Extraction:
     return extract_article(*job)
 
 
+def _end_with_parent(parent: int) -> None:
+    """A pool worker ends when the build that started it is gone, whatever killed it (SIGKILL included)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def extract_all(articles: list[Article], reference: Reference | None, jobs: int | None = None,
                 cache: Path | None = None, progress: bool = False, model: str = language.AUTO) -> list[Extraction]:
     """Extraction is a pure function of each article: cached by content, mapped over a process pool.
@@ -85,18 +96,19 @@ def extract_all(articles: list[Article], reference: Reference | None, jobs: int 
     workers = min(jobs or os.cpu_count() or 1, len(todo))
     work = [(articles[i], reference, model) for i in todo]
     if workers > 1 and len(todo) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:
             fresh = pool.map(_extract_one, work, chunksize=max(1, len(work) // (workers * 8)))
             for done, (i, extraction) in enumerate(zip(todo, fresh, strict=True), 1):
                 results[i] = extraction
                 _progress(progress, done, len(todo))
+                if cache is not None:  # kept as it comes: a build stopped halfway has done half the work
+                    store(cache, keys[i], extraction)
     else:
         for done, (i, job) in enumerate(zip(todo, work, strict=True), 1):
             results[i] = _extract_one(job)
             _progress(progress, done, len(todo))
-    if cache is not None:
-        for i in todo:
-            store(cache, keys[i], results[i])
+            if cache is not None:
+                store(cache, keys[i], results[i])
     return [results[i] for i in range(len(articles))]
 
 

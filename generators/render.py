@@ -51,6 +51,7 @@ class Trusted(str):
     """Markdown or HTML the generator wrote itself; the template leaves it as it is."""
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # from file names: never raw bytes in a page
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")
 
 
@@ -60,7 +61,7 @@ def md_text(value) -> str:
         return value
     if value is None:
         return ""
-    text = re.sub(r"\s+", " ", str(value))
+    text = re.sub(r"\s+", " ", _CONTROL.sub("", str(value)))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return re.sub(r"^(\d+)\.|^-", lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
@@ -68,7 +69,7 @@ def md_text(value) -> str:
 
 def attr(value) -> Trusted:
     """For raw HTML (an attribute or a paragraph's text), where Markdown escapes would show literally."""
-    return Trusted(html.escape(" ".join(str(value).split()), quote=True))
+    return Trusted(html.escape(" ".join(_CONTROL.sub("", str(value)).split()), quote=True))
 
 
 def _short(title: str, limit: int = 48) -> str:
@@ -92,13 +93,18 @@ def front_matter_str(value) -> Trusted:
     return Trusted(json.dumps(escaped, ensure_ascii=True))
 
 
+SLUG_LENGTH = 100  # characters of a file name kept readable in its page's name
+
+
 def slug(name: str) -> str:
-    """A page name for a file name, unique per file name: "news-1.txt" is news-1-txt; a name that loses more
-    than its extension's dot ("news 1.txt", "news.1.txt", "é.txt") also carries a digest of itself."""
-    readable = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "source"
-    if re.fullmatch(r"[A-Za-z0-9_-]+\.[A-Za-z0-9]+", name):
+    """A page name for a file name, unique per file name even on a disk that ignores case: "news-1.txt" is
+    news-1-txt; a name that loses more than its extension's dot ("news 1.txt", "news.1.txt", "é.txt") or has
+    capitals ("E.txt" beside "e.txt") is lower-cased and carries a digest of itself."""
+    readable = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-") or "source"
+    if re.fullmatch(r"[a-z0-9_-]+\.[a-z0-9]+", name) and len(readable) <= SLUG_LENGTH:
         return readable
-    return f"{readable}-{hashlib.sha256(name.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
+    readable = readable[:SLUG_LENGTH].strip("-")  # a file name may take 255 bytes; a page name and its partial
+    return f"{readable}-{hashlib.sha256(name.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"  # copy less
 
 
 def source_page(source: str) -> str:

@@ -2,6 +2,7 @@
 
 import copy
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -174,7 +175,7 @@ def test_mkdocs_problems_are_printed_and_no_dot_file_is_published(tmp_path, caps
     assert "sources/gone-txt.md" in err and "the last site is left as it was" in err
 
 
-@pytest.mark.parametrize("name", ["line\u2028break.txt", "para\u2029.txt"])
+@pytest.mark.parametrize("name", ["line\u2028break.txt", "para\u2029.txt", "esc\x1b[31m\x07.txt"])
 def test_odd_file_names_build(tmp_path, name):
     seeds = folder_of(tmp_path, "seeds", ["a.txt", "b.txt"])
     shutil.copy(seeds / "a.txt", seeds / name)
@@ -183,6 +184,8 @@ def test_odd_file_names_build(tmp_path, name):
     assert main(["build", "--seeds", str(seeds), "--content", str(content), "--site", str(site), "--config",
                  str(ROOT / "mkdocs.yml"), "--quiet"]) == EXIT_OK
     assert len(list((site / "sources").glob("*.html"))) == 3
+    for page in site.rglob("*.html"):
+        assert not re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", page.read_bytes()), page
 
 
 def test_an_unusable_folder_is_one_line_not_a_traceback(tmp_path, capsys):

@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
@@ -60,6 +61,52 @@ def test_parallel_and_cached_extraction_equal_the_plain_one(tmp_path):
     assert len(list(cache.glob("*.pickle"))) == 30
     (cache / next(iter(sorted(p.name for p in cache.glob("*.pickle"))))).write_bytes(b"damaged")
     assert extract_all(articles, reference, jobs=1, cache=cache) == plain, "a damaged entry is recomputed"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_workers_end_with_a_killed_build_and_what_they_finished_is_kept(tmp_path):
+    """SIGKILL to the build during parallel extraction: no pool worker is left behind, and the articles extracted
+    before the kill are in the cache for the next build."""
+    import signal
+    import time
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n in range(40):  # above PARALLEL_FROM, made here so that the test needs no corpus
+        (seeds / f"{n:02}.txt").write_text(f"Harbour Strike Day {n}\n\nDock workers in Port {n} walked out on "
+                                           f"May {n % 28 + 1}, 2024, said union leader Marta Quiroga.\n" * 20)
+    build = subprocess.Popen([sys.executable, "-m", "generators", "generate", "--seeds", str(seeds), "--content",
+                              str(tmp_path / "content"), "--cache", str(tmp_path / "cache"), "--jobs", "2"],
+                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def children() -> list[int]:
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == build.pid:
+                    found.append(int(stat.parent.name))
+            except (OSError, IndexError, ValueError):
+                continue
+        return found
+
+    deadline = time.monotonic() + 120
+    while not list((tmp_path / "cache" / "extract").glob("*.pickle")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    workers = children()
+    assert workers, "the build extracts in a pool"
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    def running(pid: int) -> bool:  # a zombie has ended; only its exit status waits to be collected
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        except (OSError, IndexError):
+            return False
+
+    deadline = time.monotonic() + 10
+    while any(map(running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if running(pid)]
+    assert list((tmp_path / "cache" / "extract").glob("*.pickle")), "finished work is kept"
 
 
 def test_an_undated_article_gets_a_date_from_its_text_and_says_so(tmp_path):

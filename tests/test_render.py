@@ -218,9 +218,12 @@ def test_a_damaged_or_wrongly_shaped_manifest_is_no_traceback(tmp_path):
 
 def test_file_names_that_look_alike_get_pages_of_their_own():
     from generators.render import source_page
-    names = ["news 1.txt", "news-1.txt", "news.1.txt", "news_1.txt", "é.txt", "è.txt", "a-txt.txt", "a.txt.txt"]
+    names = ["news 1.txt", "news-1.txt", "news.1.txt", "news_1.txt", "é.txt", "è.txt", "a-txt.txt", "a.txt.txt",
+             "e.txt", "E.txt", "News-1.txt"]
     pages = [source_page(n) for n in names]
-    assert len(set(pages)) == len(names)
+    assert len({p.lower() for p in pages}) == len(names), "unique on a disk that ignores case"
+    longest = [source_page("a" * 251 + ".txt"), source_page("a" * 250 + ".txt")]
+    assert len(set(longest)) == 2 and all(len(p) < 130 for p in longest), "a 255-byte name leaves room for .tmp"
     assert source_page("news-1.txt") == "sources/news-1-txt.md"  # a plain name keeps its readable page
 
 
