@@ -14,7 +14,7 @@ from generators.charts import (
 )
 from generators.extract import extract_article
 from generators.extract.dates import Reference
-from generators.ingest import clean
+from generators.ingest.cleaning import clean
 from generators.reconcile import reconcile
 
 

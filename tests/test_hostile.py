@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 
 from generators.extract import extract_article
 from generators.extract.dates import Reference
-from generators.ingest import IngestError, clean, split_front_matter
+from generators.ingest import IngestError
+from generators.ingest.cleaning import clean
+from generators.ingest.readers import split_front_matter
 from generators.pipeline import build_site, generate
 
 from .conftest import ROOT
@@ -194,7 +196,7 @@ def test_fuzzed_text_never_crashes_and_every_sentence_is_verbatim(text):
                                  "&amp;", "&lt;b&gt;", "<style>p{}</style>", "Ann Lee. ", "<article>", "<nav>Home</nav>"]),
                 max_size=60).map("".join))
 def test_fuzzed_html_never_crashes_and_never_keeps_script(html_text):
-    from generators.ingest import read_html
+    from generators.ingest.readers import read_html
     try:
         meta, body = read_html(html_text)
     except IngestError:

@@ -2,7 +2,11 @@ from pathlib import Path
 
 import pytest
 
-from generators.ingest import IngestError, clean, decode, read_articles, split_front_matter, split_sentences
+from generators.ingest import IngestError, read_articles
+from generators.ingest.cleaning import clean
+from generators.ingest.decoding import decode
+from generators.ingest.readers import split_front_matter
+from generators.ingest.sentences import split_sentences
 
 from .conftest import SEEDS
 

@@ -1,6 +1,6 @@
 from generators.extract import extract_article
 from generators.extract.dates import Reference
-from generators.ingest import clean
+from generators.ingest.cleaning import clean
 from generators.reconcile import reconcile
 
 

@@ -2,7 +2,7 @@ from collections import Counter
 
 from generators.extract import extract_article
 from generators.extract.dates import Reference
-from generators.ingest import clean
+from generators.ingest.cleaning import clean
 from generators.model import DateRef, Event, Provenance
 from generators.reconcile import reconcile
 from generators.timeline import select_timeline
