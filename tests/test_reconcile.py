@@ -190,7 +190,7 @@ def test_between_equally_sourced_key_figures_the_one_in_the_storys_words_comes_f
 
 
 def test_the_central_question_is_the_headline_most_like_the_others_and_a_repeated_one_votes_once():
-    from generators.reconcile import central_question
+    from generators.reconcile.overview import central_question
     titles = ["Two men charged in death of teen singer", "Two men charged in death of teen singer",
               "Protesters fill Cairo square", "Cairo protesters defy curfew in square", "Army deploys as protesters rally"]
     articles = [clean(f"{i}.txt", {"title": t, "published": "2024-05-01"}, "Text of the article. More text.")
@@ -220,7 +220,7 @@ def test_one_person_spelt_two_ways_by_two_newsrooms_is_one_actor_but_two_names_i
 
 def test_actors_that_came_to_share_a_name_are_one():
     from generators.model import Actor, Provenance
-    from generators.reconcile import merge_same_names
+    from generators.reconcile.actors import merge_same_names
     big = Actor("", "NATO", "organisation", [], [], 5, [Provenance("a.txt", 0, "NATO said."), Provenance("b.txt", 1, "NATO struck.")])
     glued = Actor("", "NATO", "organisation", ["Unfortunately NATO"], ["alliance"], 1, [Provenance("c.txt", 2, "Unfortunately NATO left.")])
     other = Actor("", "Nato", "organisation", [], [], 1, [Provenance("a.txt", 0, "NATO said.")])
@@ -231,7 +231,7 @@ def test_actors_that_came_to_share_a_name_are_one():
 
 def test_today_in_two_articles_of_different_days_is_no_date_disagreement():
     from generators.model import DateRef, Event, Provenance
-    from generators.reconcile import date_conflicts
+    from generators.reconcile.conflicts import date_conflicts
     text = "The student news show maps the rebel advance along the coast road for viewers {}."
 
     def event(day, rule, source):
@@ -256,7 +256,7 @@ def test_a_name_few_articles_glued_yields_to_one_many_more_use():
     from collections import Counter
 
     from generators.model import Actor, Provenance
-    from generators.reconcile import _choose_name
+    from generators.reconcile.actors import _choose_name
     actor = Actor("", "Benghazi Medical Center", "place", ["Benghazi"], [], 9, [Provenance("a.txt", 0, "x")])
     _choose_name(actor, Counter({"Benghazi Medical Center": 2, "Benghazi": 10}))
     assert actor.name == "Benghazi" and actor.aliases == ["Benghazi Medical Center"]
@@ -288,7 +288,7 @@ def dated_story(*dated_texts):
 
 
 def test_a_toll_reported_day_after_day_is_a_revision_series_and_same_day_differences_disagree():
-    from generators.reconcile import revisions
+    from generators.reconcile.figures import revisions
     s = dated_story(("2024-05-01", "The earthquake has killed 120 people, officials said."),
                     ("2024-05-02", "The number of dead rose to 300, the ministry said."),
                     ("2024-05-02", "At least 280 people died in the earthquake, a hospital said."),
@@ -311,7 +311,7 @@ def test_a_timeline_entry_that_leans_on_the_sentence_before_gives_way_to_one_tha
 
 
 def test_the_story_is_never_named_by_a_question_or_an_opinion_piece():
-    from generators.reconcile import central_question
+    from generators.reconcile.overview import central_question
     pages = [("Can the protesters in Cairo square topple the army?", ""),
              ("Opinion: protesters in Cairo square will win", ""),
              ("Protesters in Cairo square win over the army", "https://example.org/commentisfree/2011/feb/01/cairo"),

@@ -303,7 +303,7 @@ def test_a_story_with_many_disagreements_gives_the_rest_one_line_each(tmp_path, 
 
     from generators import render
     from generators.pipeline import analyse, build_site
-    from generators.reconcile import by_reach
+    from generators.reconcile.conflicts import by_reach
 
     from .conftest import ROOT, SEEDS
     story, skipped = analyse(SEEDS)

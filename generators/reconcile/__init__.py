@@ -1,0 +1,66 @@
+"""Reconcile: merge what each article says into one story, keeping every source and every disagreement.
+
+The same fact in several articles becomes one item with several provenances; the same measure with different
+values becomes a `Conflict` that names both sides. Nothing is averaged or silently picked. Each kind of item
+has its module (`actors`, `events`, `figures`, `views`), disagreements theirs (`conflicts`), and the overview
+page's opening (`overview`); this one only runs them in order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..extract.actors import fold
+from ..model import Article, Extraction, Story
+from .actors import merge_actors
+from .common import sources_count
+from .conflicts import (
+    by_reach,
+    date_conflicts,
+    mark_disputed_events,
+    period_conflicts,
+    role_conflicts,
+    same_day_conflicts,
+)
+from .events import merge_events, number_events, reported_events
+from .figures import format_number, headline_counts, key_figures, merge_figures, revisions
+from .overview import central_question, latest_date, summarise
+from .views import build_views, merge_quotes, outlet_key
+
+# What the other steps (render, charts, corrections, the command line) import from here.
+__all__ = ["build_views", "by_reach", "format_number", "headline_counts", "latest_date", "reconcile", "revisions",
+           "sources_count"]
+
+
+def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
+    actors, canonical = merge_actors(extractions)
+    figures, conflicts = merge_figures(extractions)
+    conflicts += period_conflicts(figures)
+    measures: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for figure in figures:
+        for p in figure.provenance:
+            measures[(p.source, p.sentence)].add(fold(figure.label))
+    dated = merge_events(extractions, measures)
+    document_frequency: Counter = Counter()  # in how many articles each word appears
+    for extraction in extractions:
+        document_frequency.update(extraction.words)
+    news = {x.source: x.news for x in extractions}
+    events = number_events(dated + reported_events(articles, dated, document_frequency, news))
+    conflicts += same_day_conflicts(figures, articles) + date_conflicts(dated) + role_conflicts(actors)
+    mark_disputed_events(conflicts, dated)
+    quotes = merge_quotes(extractions, canonical)
+    for number, conflict in enumerate(conflicts, 1):
+        conflict.id = f"conflict-{number}"
+    question = central_question(articles)
+    return Story(
+        articles=articles,
+        events=events,
+        figures=figures,
+        actors=actors,
+        quotes=quotes,
+        views=build_views(actors, quotes, question, frozenset(outlet_key(a.outlet) for a in articles if a.outlet)),
+        conflicts=conflicts,
+        summary=summarise(articles, document_frequency),
+        question=question,
+        key_figures=[f.id for f in key_figures(figures, document_frequency)],
+    )

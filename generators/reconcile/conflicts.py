@@ -1,0 +1,164 @@
+"""Disagreements between sources, each naming every side: a count reported differently on one day, one number
+said to cover different periods, one event told with different dates, a title and its former holder."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..extract import content_words
+from ..extract.actors import fold
+from ..extract.events import dated_by_its_article
+from ..model import Actor, Article, Conflict, ConflictValue, Event, Figure, Provenance, Report
+from .actors import FORMER
+from .common import sources_count
+from .events import CALENDAR_WORDS
+from .figures import close_values, format_number, format_value, is_duration, measure_name, running_counts
+
+
+def _overlap(a: Report, b: Report) -> bool:
+    return a.value <= b.top and b.value <= a.top
+
+
+def same_day_conflicts(figures: list[Figure], articles: list[Article]) -> list[Conflict]:
+    """Sources giving different values of one running count on the same day disagree; a value reported on a
+    later day is a revision, not a disagreement. A source's count that day is the largest it gives (its
+    smaller ones are parts: one town's dead in a toll)."""
+    by_id = {f.id: f for f in figures}
+    conflicts = []
+    for reports in running_counts(figures, articles).values():
+        largest: dict[tuple[str, str], Report] = {}
+        for report in reports:
+            key = (report.day, report.source)
+            if key not in largest or report.top > largest[key].top:
+                largest[key] = report
+        by_day: dict[str, list[Report]] = defaultdict(list)
+        for report in largest.values():
+            by_day[report.day].append(report)
+        for day, said in sorted(by_day.items()):
+            if len({r.source for r in said}) < 2 or all(_overlap(a, b) for a in said for b in said):
+                continue
+            ids = sorted({r.figure for r in said}, key=lambda i: (by_id[i].value, i))
+            sides: dict[str, tuple[str, list[Provenance]]] = {}  # "3 people" told by two figures is one side
+            for r in sorted(said, key=lambda r: (by_id[r.figure].value, r.source)):
+                _, side = sides.setdefault(format_number(r.value, r.upper), (format_value(by_id[r.figure]), []))
+                side += [p for p in by_id[r.figure].provenance if p.source == r.source and p not in side]
+            values = [by_id[i].value for i in ids]
+            conflicts.append(Conflict(
+                id="", kind="figure", about=f"{measure_name(by_id[ids[0]])}, reported on {day}",
+                minor=close_values(max(values), min(values)),
+                values=[ConflictValue(said_as, provenance) for said_as, provenance in sides.values()], items=ids))
+    return conflicts
+
+
+def period_conflicts(figures: list[Figure]) -> list[Conflict]:
+    """The same number for the same measure, but said to cover different periods ("in 2024" / "since 2023")."""
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.period and fold(figure.label) != fold(figure.unit) and not is_duration(figure):
+            groups[(fold(figure.label), fold(figure.unit), figure.value)].append(figure)
+    conflicts = []
+    for group in groups.values():
+        if len({f.period for f in group}) < 2 or len({p.source for f in group for p in f.provenance}) < 2:
+            continue
+        conflicts.append(Conflict(
+            id="", kind="period", about=f"{_value_and_measure(group[0])}: over which period?",
+            minor=False, values=[ConflictValue(f.period, list(f.provenance)) for f in group], items=[f.id for f in group]))
+    return conflicts
+
+
+def date_conflicts(events: list[Event]) -> list[Conflict]:
+    """One event told with different dates: nearly the same words, from different sources, dates that disagree.
+
+    A year and a day within it do not disagree ("in 2025" / "on 2025-02-09"). Candidate pairs come from an
+    index of shared words, so the cost grows with the story, not with its square.
+    """
+    words = [content_words(e.text) - CALENDAR_WORDS for e in events]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, mine in enumerate(words):
+        for word in mine:
+            postings[word].append(i)
+    conflicts, seen = [], set()
+    for i, event in enumerate(events):
+        shared: Counter = Counter()
+        for word in words[i]:
+            if len(postings[word]) <= 50:  # common words say nothing about sameness
+                shared.update(j for j in postings[word] if j > i)
+        for j, count in shared.items():
+            other = events[j]
+            a, b = event.date.value, other.date.value
+            jaccard = count / len(words[i] | words[j])  # both tellings mostly the same words, not one inside the other
+            if count < 4 or a.startswith(b) or b.startswith(a) or jaccard < 0.5:
+                continue
+            if {p.source for p in event.provenance} & {p.source for p in other.provenance} or (i, j) in seen:
+                continue
+            if {p.quote for p in event.provenance} & {p.quote for p in other.provenance}:
+                continue  # the very same words read against two article dates: our reading differs, not the sources
+            if dated_by_its_article(event) and dated_by_its_article(other):
+                continue  # "today" in two articles of different days: nothing the sources dispute
+
+            seen.add((i, j))
+            conflicts.append(Conflict("", "date", f"When did it happen? {min(event.text, other.text, key=len)}", False,
+                                      [ConflictValue(a, list(event.provenance)), ConflictValue(b, list(other.provenance))],
+                                      [event.id, other.id]))
+    return conflicts
+
+
+_TITLE_START = re.compile(r"^(?:[A-Z]|(?:former|ex-|then-|then|incumbent|acting|interim)\b)")
+
+
+def role_conflicts(actors: list[Actor]) -> list[Conflict]:
+    """One person given a title by one source and called its former holder by another."""
+    conflicts = []
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        titles = [r for r in actor.roles if _TITLE_START.match(r) and len(r.split()) <= 4]  # not "in the singer"
+        current = [r for r in titles if not FORMER.search(r)]
+        former = [r for r in titles if FORMER.search(r)]
+        sides_of: dict[str, tuple[list[str], list[str]]] = {}  # one disagreement per title, however worded
+        for old in former:
+            title = FORMER.sub("", old).split()[-1].lower() if FORMER.sub("", old).split() else ""
+            clashing = [r for r in current if r.split() and r.split()[-1].lower() == title]
+            if clashing:
+                olds, news = sides_of.setdefault(title, ([], []))
+                olds.append(old)
+                news += [r for r in clashing if r not in news]
+        for title, (olds, news) in sides_of.items():
+            values = []
+            claimed: set[Provenance] = set()
+            # the "former …" wordings first, longest first, so their sentences are not counted for the plain title
+            for role in sorted(olds, key=lambda r: (-len(r), r)) + news:
+                said = [p for p in actor.provenance if fold(role) in fold(p.quote) and p not in claimed]
+                claimed.update(said)
+                if said:
+                    values.append(ConflictValue(role, said))
+            if len(values) >= 2 and len({p.source for v in values for p in v.provenance}) >= 2:
+                conflicts.append(Conflict("", "role", f"{actor.name}: {title} or former {title}?", False, values,
+                                          [actor.id]))
+    return conflicts
+
+
+def _value_and_measure(figure: Figure) -> str:
+    """"12 officers hurt", "16% fall in murder rate", "40% of vote"."""
+    if figure.unit not in ("", "%") and measure_name(figure) == figure.label:
+        return f"{format_value(figure).removesuffix(figure.unit).strip()} {figure.label}"
+    joined = " " if figure.unit == "%" and figure.label.startswith(("rise", "fall")) else " of "
+    return f"{format_value(figure)}{joined}{figure.label}"
+
+
+def by_reach(conflicts: list[Conflict]) -> list[Conflict]:
+    """The disagreements the most sources are part of first (then in order of discovery)."""
+    return sorted(conflicts, key=lambda c: (-sources_count([p for v in c.values for p in v.provenance]), c.id))
+
+
+def mark_disputed_events(conflicts: list[Conflict], events: list[Event]) -> None:
+    """An event told in a sentence whose number the sources dispute is disputed too (410 or 460 burglaries)."""
+    told_in: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for event in events:
+        for p in event.provenance:
+            told_in[(p.source, p.sentence)].append(event.id)
+    for conflict in conflicts:
+        if conflict.kind in ("figure", "period"):
+            found = [i for v in conflict.values for p in v.provenance for i in told_in[(p.source, p.sentence)]]
+            conflict.items += [i for i in dict.fromkeys(found) if i not in conflict.items]

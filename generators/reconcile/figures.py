@@ -1,0 +1,218 @@
+"""One figure per value, measure and period across articles, and which figures are worth the overview: key
+numbers, and running counts (a toll) whose reports over the days are revisions, not disagreements."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..extract import content_words
+from ..extract.actors import fold
+from ..extract.events import is_question
+from ..model import Article, Conflict, ConflictValue, Extraction, Figure, Report, Revision
+from .common import add_provenance, sources_count, topicality
+
+
+def figure_key(figure: Figure) -> tuple[str, str, str]:
+    return fold(figure.label), fold(figure.unit), figure.period
+
+
+def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Conflict]]:
+    """Equal figures merge; the same measure and period with different values is a conflict."""
+    merged: dict[tuple, Figure] = {}
+    for figure in attribute_shared_figures([f for x in extractions for f in x.figures]):
+        key = (*figure_key(figure), figure.value, figure.upper)
+        if key in merged:
+            add_provenance(merged[key].provenance, figure.provenance)
+            merged[key].approximate = merged[key].approximate and figure.approximate
+        else:
+            merged[key] = Figure("", figure.value, figure.unit, figure.label, figure.period, figure.approximate,
+                                 figure.text, list(figure.provenance), figure.signal, figure.upper)
+    figures = sorted(merged.values(), key=lambda f: (fold(f.label), f.period, f.value))
+    for number, figure in enumerate(figures, 1):
+        figure.id = f"figure-{number}"
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.period and is_comparable(figure):  # without a period two values may measure different times
+            groups[figure_key(figure)].append(figure)
+    conflicts = []
+    for (_, _, period), group in groups.items():
+        sources = [{p.source for p in f.provenance} for f in group]
+        if len(group) < 2 or len(set().union(*sources)) < 2:
+            continue
+        values = [f.value for f in group]
+        minor = close_values(max(values), min(values))
+        conflicts.append(Conflict(
+            id="", kind="figure", about=f"{measure_name(group[0])}, {period}", minor=bool(minor),
+            values=[ConflictValue(format_value(f), list(f.provenance)) for f in group], items=[f.id for f in group],
+        ))
+    return figures, conflicts
+
+
+def measure_name(figure: Figure) -> str:
+    """"infection rate (cases per 100,000 people)"; a count named by its unit is named once ("people killed")."""
+    named = figure.unit == "" or set(fold(figure.unit).split()) <= set(fold(figure.label).split())
+    return figure.label if named else f"{figure.label} ({figure.unit})"
+
+
+_DURATIONS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+              "months", "year", "years", "decade", "decades", "year-old", "years-old"}
+
+
+def is_duration(figure: Figure) -> bool:
+    """"4 years", "two days", an age: lengths of many different things, never one measure to compare."""
+    words = fold(figure.unit).split()
+    return (bool(words) and words[-1] in _DURATIONS and "per" not in words) or fold(figure.label) == "age"
+
+
+_PLACE_OR_CLOCK = {"mile", "miles", "km", "kilometre", "kilometres", "kilometer", "kilometers", "metre", "metres",
+                   "meter", "meters", "feet", "yards", "am", "pm", "a.m", "p.m", "gmt", "utc", "edt", "est"}
+
+
+def _time_or_distance(figure: Figure) -> bool:
+    """A duration, a distance or a time of day: lengths of different things, never one measure."""
+    words = fold(figure.unit).split()
+    return is_duration(figure) or (bool(words) and words[-1].rstrip(".") in _PLACE_OR_CLOCK)
+
+
+_GENERIC_COUNTS = {"people", "persons", "men", "women", "children", "others", "times", "usd", "eur", "gbp"}
+
+
+def is_comparable(figure: Figure) -> bool:
+    """Two values of it on one date disagree: not a duration, a distance, or a bare count of people or money
+    ("398 people" killed and "1,000 people" fled; "$2 billion" frozen and "$30 million" pledged)."""
+    if _time_or_distance(figure):
+        return False
+    return fold(figure.label) != fold(figure.unit) or fold(figure.unit) not in _GENERIC_COUNTS
+
+
+def is_key_figure(figure: Figure) -> bool:
+    """Worth a place among a story's key numbers: a named measure or share, a rate, money or a count of ten
+    or more; not a duration, a distance, a time of day or a bare percentage ("two countries", "30 miles")."""
+    if _time_or_distance(figure):
+        return False
+    if fold(figure.label) != fold(figure.unit):
+        return True  # a named measure: "unemployment rate", "share of vote: X", "population"
+    if figure.unit == "%" or fold(figure.unit) in _GENERIC_COUNTS:
+        return False  # "100 percent" or "2,000 people" of nothing named
+    return figure.unit in ("USD", "EUR", "GBP") or " per " in f" {fold(figure.unit)} " or figure.value >= 10
+
+
+# Words that name one outcome however a sentence puts it: "19 people killed", "the dead", "the death toll" and
+# "200 died" count the same thing. General English news vocabulary, not any story's.
+MEASURE_FAMILIES = {
+    "deaths": {"killed", "died", "dead", "death", "deaths", "toll", "fatalities", "slain"},
+    "injured": {"injured", "wounded", "hurt", "injuries"},
+    "displaced": {"displaced", "fled", "evacuated", "refugees", "homeless"},
+    "arrested": {"arrested", "detained"},
+    "missing": {"missing"},
+}
+
+
+def measure_key(figure: Figure) -> str:
+    """What a figure counts, for comparing it with other articles' figures: its family of outcome words and who
+    it counts ("42 Americans evacuated" and "2,000 tourists evacuated" are two counts; "people", "others" and
+    an unnamed count are anyone), or its label and unit."""
+    words = set(fold(figure.label).split())
+    family = next((name for name, members in MEASURE_FAMILIES.items() if words & members), "")
+    who = fold(figure.unit)
+    if family:
+        return family if who in _GENERIC_COUNTS or who == "" or set(who.split()) & MEASURE_FAMILIES[family] \
+            else f"{family} ({who})"
+    return f"{fold(figure.label)} ({who})"
+
+
+def is_running_count(figure: Figure) -> bool:
+    """A named count with no period of its own, or one "since" a date: a toll the story keeps updating."""
+    return (not figure.period or figure.period.startswith("since ")) and figure.unit != "%" \
+        and fold(figure.label) != fold(figure.unit) and is_comparable(figure)
+
+
+def running_counts(figures: list[Figure], articles: list[Article]) -> dict[str, list[Report]]:
+    """Each running count's values, one per source and figure, dated by the article that reports it."""
+    published = {a.source: a.published for a in articles if a.published}
+    counts: dict[str, set[Report]] = defaultdict(set)
+    for figure in figures:
+        if is_running_count(figure):
+            for p in figure.provenance:
+                if p.source in published:
+                    counts[measure_key(figure)].add(Report(published[p.source], figure.value, figure.upper,
+                                                           p.source, figure.id))
+    return {key: sorted(reports, key=lambda r: (r.day, r.value, r.source)) for key, reports in counts.items()}
+
+
+def revisions(figures: list[Figure], articles: list[Article]) -> list[Revision]:
+    """Running counts reported on two days or more with two values or more; tolls of the outcomes news counts
+    (deaths, injured, displaced, …) first, then the most widely reported."""
+    by_id = {f.id: f for f in figures}
+    found = []
+    for key, reports in running_counts(figures, articles).items():
+        if len({r.day for r in reports}) >= 2 and len({(r.value, r.upper) for r in reports}) >= 2:
+            labels = Counter(by_id[r.figure].label for r in reports)
+            name = min(labels, key=lambda label: (-labels[label], label))
+            found.append((key.split(" (")[0] not in MEASURE_FAMILIES, Revision(name, reports)))
+    found.sort(key=lambda kr: (kr[0], -len({x.source for x in kr[1].reports}), kr[1].measure))
+    return [revision for _, revision in found]
+
+
+def format_number(value: float, upper: float | None = None) -> str:
+    """"1,200", "44.2", "100,000–200,000"."""
+    def one(number: float) -> str:
+        return f"{number:,.2f}".rstrip("0").rstrip(".")
+    return one(value) if upper is None else f"{one(value)}–{one(upper)}"
+
+
+def headline_counts(found: list[Revision], limit: int = 3) -> list[dict]:
+    """The story's running counts for the overview: the latest and the highest report, over how many days and
+    sources; the n-th is charted as `revision-n` on the figures page."""
+    rows = []
+    for number, revision in enumerate(found[:limit], 1):
+        reports = revision.reports
+        latest = max(reports, key=lambda r: (r.day, r.top))
+        highest = max(reports, key=lambda r: (r.top, r.day))
+        rows.append({"measure": revision.measure, "latest": format_number(latest.value, latest.upper),
+                     "as_of": latest.day, "chart": f"revision-{number}",
+                     "highest": format_number(highest.value, highest.upper), "highest_on": highest.day,
+                     "days": len({r.day for r in reports}), "sources": len({r.source for r in reports})})
+    return rows
+
+
+def key_figures(figures: list[Figure], document_frequency: Counter, limit: int = 6) -> list[Figure]:
+    """The key numbers of the overview: those most sources give, among the figures worth it; between equals,
+    the one told in the words most articles use (the story's own numbers, not a sidebar's)."""
+    worth = [f for f in figures if is_key_figure(f) and not all(is_question(p.quote) for p in f.provenance)]
+    return sorted(worth, key=lambda f: (-sources_count(f.provenance),
+                                        -topicality(content_words(f.provenance[0].quote), document_frequency),
+                                        f.id))[:limit]
+
+
+def close_values(a: float, b: float) -> bool:
+    """Equal, or apart by no more than rounding would explain."""
+    return abs(a - b) <= 0.5 or (max(abs(a), abs(b)) > 0 and abs(a - b) / max(abs(a), abs(b)) < 0.02)
+
+
+def attribute_shared_figures(figures: list[Figure]) -> list[Figure]:
+    """A value given for a whole measure ("both won 38% of the vote") also speaks for each named part of it
+    ("share of vote: X") in the same or a more precise period, when the values are within rounding; it is
+    then compared with each part, so agreement merges and a rounding difference is shown."""
+    parts: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if ": " in figure.label:
+            parts[(fold(figure.label.split(": ")[0]), fold(figure.unit))].append(figure)
+    result = []
+    for figure in figures:
+        named = [p for p in parts.get((fold(figure.label), fold(figure.unit)), [])
+                 if figure.period and p.period.startswith(figure.period) and close_values(p.value, figure.value)
+                 and {x.source for x in p.provenance} != {x.source for x in figure.provenance}]
+        labels = sorted({(p.label, p.period) for p in named})
+        if ": " in figure.label or not labels:
+            result.append(figure)
+            continue
+        signal = f"{figure.signal}; given for the whole measure, so compared with each named part"
+        result += [Figure("", figure.value, figure.unit, label, period, figure.approximate, figure.text,
+                          list(figure.provenance), signal, figure.upper) for label, period in labels]
+    return result
+
+
+def format_value(figure: Figure) -> str:
+    value = format_number(figure.value)
+    return f"{value}%" if figure.unit == "%" else f"{value} {figure.unit}".strip()

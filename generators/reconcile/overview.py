@@ -1,0 +1,67 @@
+"""What the overview page opens with: the story's name (the headline most like the others), its summary
+sentences and its latest date."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..extract import content_words
+from ..extract.events import is_question
+from ..model import Article, Provenance
+from ..timeline import leans_on_context
+from .common import overlap, topicality
+
+SUMMARY_SENTENCES = 3
+
+
+def summarise(articles: list[Article], document_frequency: Counter, limit: int = SUMMARY_SENTENCES) -> list[Provenance]:
+    """The overview: lead sentences that the most articles share words with, no two alike, each readable alone."""
+    candidates = []
+    for article in articles:
+        for sentence in article.sentences[:4]:
+            words = content_words(sentence.text)
+            if (len(words) < 6 or is_question(sentence.text) or "\"" in sentence.text or "“" in sentence.text
+                    or leans_on_context(sentence.text)):
+                continue
+            candidates.append((-topicality(words, document_frequency), sentence.source, sentence.index, sentence, words))
+    chosen: list[tuple] = []
+    for candidate in sorted(candidates, key=lambda c: c[:3]):
+        if all(overlap(candidate[4], other[4]) < 0.5 for other in chosen):
+            chosen.append(candidate)
+        if len(chosen) == limit:
+            break
+    return [Provenance(c[3].source, c[3].index, c[3].text) for c in chosen]
+
+
+def latest_date(articles: list[Article]) -> str:
+    """The most recent full publication date (YYYY-MM-DD) among the articles, or ""."""
+    return max((a.published for a in articles if len(a.published) == 10), default="")
+
+
+_SECTION_LABEL = re.compile(r"^\W*(?:opinion|comment|commentary|analysis|editorial|op-ed|column|letters?|"
+                            r"review|explainer|live|watch|video)\b\s*[:|\-\u2013\u2014]", re.I)
+_OPINION_PATH = re.compile(r"/(?:opinions?|comment|commentisfree|editorials?|op-?ed|columns?|blogs?)/", re.I)
+
+
+def headline_can_name_story(article: Article) -> bool:
+    """A headline that can name the whole story: not a question ("Can the city win its war on crime?"), not an
+    opinion, analysis or live page (the section label newsrooms put before such headlines, or in their address)."""
+    return bool(article.title) and not (is_question(article.title) or _SECTION_LABEL.match(article.title)
+                                        or _OPINION_PATH.search(article.url))
+
+
+def central_question(articles: list[Article]) -> str:
+    """The headline most like the others names what the story is about: the one whose words the other
+    headlines share most (linear in the number of headlines, so a story of thousands stays fast). A title
+    several articles repeat word for word (a sidebar's, a section's) counts once: it does not vote for itself.
+    Every headline votes; only one that `headline_can_name_story` can win, unless none can."""
+    titles = list(dict.fromkeys(a.title for a in articles if a.title))
+    if not titles:
+        return ""
+    words = [content_words(t) for t in titles]
+    shared = Counter(w for title in words for w in title)
+    naming = {a.title for a in articles if headline_can_name_story(a)}
+    best = max(range(len(titles)), key=lambda i: (titles[i] in naming or not naming,
+                                                 sum(shared[w] - 1 for w in words[i]) / (len(words[i]) or 1), -i))
+    return titles[best]
