@@ -1,0 +1,18 @@
+import pytest
+
+from generators.ingest import IngestError
+from generators.ingest.decoding import decode
+
+
+def test_decode_encodings_and_binary():
+    assert decode("González dijo algo.".encode("cp1252")) == "González dijo algo."
+    assert decode("\ufeffHello there.".encode("utf-8")) == "Hello there."
+    assert decode(b"one\r\ntwo\rthree") == "one\ntwo\nthree"
+    utf8 = "González and Núñez met in Bogotá. ".encode()
+    assert decode(utf8 + b"\xff" + utf8) == "González and Núñez met in Bogotá. \ufffdGonzález and Núñez met in Bogotá. "
+    for bom in ("utf-16", "utf-32"):
+        assert decode("Señor Núñez spoke today.".encode(bom)) == "Señor Núñez spoke today."
+    assert decode(b"A headline\x1b[2J with\x07 escapes\x08.\n") == "A headline[2J with escapes.\n"
+    for bad in (b"", b"   \n ", b"\x00\x01binary"):
+        with pytest.raises(IngestError):
+            decode(bad)

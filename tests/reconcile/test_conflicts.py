@@ -1,0 +1,60 @@
+from .conftest import story
+
+
+def test_same_figure_for_different_periods_is_flagged():
+    s = story("The murder rate fell by 16% in 2024, officials said.",
+              "The murder rate has dropped by 16% since 2023, officials said.")
+    (conflict,) = [c for c in s.conflicts if c.kind == "period"]
+    assert {v.value for v in conflict.values} == {"2024", "since 2023"}
+
+
+def test_title_and_former_title_are_flagged():
+    s = story("The minister met President Ana Ruiz in the capital on Monday.",
+              "The minister met former President Ana Ruiz in the capital on Monday.")
+    (conflict,) = [c for c in s.conflicts if c.kind == "role"]
+    assert {v.value for v in conflict.values} == {"President", "former President"}
+    assert {p.source for v in conflict.values for p in v.provenance} == {"0.txt", "1.txt"}
+
+
+def test_a_title_worded_several_ways_is_one_disagreement():
+    s = story("The minister met President Ana Ruiz in the capital on Monday.",
+              "The minister met former President Ana Ruiz in the capital on Monday.",
+              "The minister met former US President Ana Ruiz in the capital on Monday.")
+    (conflict,) = [c for c in s.conflicts if c.kind == "role"]
+    assert {v.value for v in conflict.values} == {"President", "former President", "former US President"}
+
+
+def test_one_event_with_two_dates_is_flagged_but_a_year_and_its_day_are_not():
+    s = story("The national assembly approved the new fisheries law on March 3, 2024 after a long debate.",
+              "The national assembly approved the new fisheries law on March 5, 2024 after a long debate.",
+              "In 2024 the national assembly approved the new fisheries law after a long debate.")
+    (conflict,) = [c for c in s.conflicts if c.kind == "date"]
+    assert {v.value for v in conflict.values} == {"2024-03-03", "2024-03-05"}
+
+
+def test_a_count_of_what_happened_is_a_measure_whose_period_can_disagree():
+    s = story("In 2011, 12 officers were hurt.", "Since 2010, 12 officers were hurt.")
+    assert [c.about for c in s.conflicts] == ["12 officers hurt: over which period?"]
+
+
+def test_the_disputed_items_are_named_by_their_disagreement():
+    s = story("In January 2024 the police recorded 731 homicides, and 12 new police stations opened.",
+              "In January 2024 the police recorded 781 homicides across the country.")
+    (conflict,) = s.conflicts
+    disputed = {i for i in conflict.items if i.startswith("figure-")}
+    assert {f.text for f in s.figures if f.id in disputed} == {"731", "781"}
+    assert any(i.startswith("event-") for i in conflict.items), "the event told with the disputed number"
+
+
+def test_today_in_two_articles_of_different_days_is_no_date_disagreement():
+    from generators.model import DateRef, Event, Provenance
+    from generators.reconcile.conflicts import date_conflicts
+    text = "The student news show maps the rebel advance along the coast road for viewers {}."
+
+    def event(day, rule, source):
+        said = text.format(source)
+        return Event(f"e{day}", DateRef(f"2011-03-{day}", "day"), said, False, [Provenance(source, 0, said)],
+                     signal=f"date rule {rule}: “x”")
+    assert date_conflicts([event("09", "relative-day", "a.md"), event("23", "relative-day", "b.md")]) == []
+    (conflict,) = date_conflicts([event("09", "month-day-year", "a.md"), event("23", "relative-day", "b.md")])
+    assert [v.value for v in conflict.values] == ["2011-03-09", "2011-03-23"]

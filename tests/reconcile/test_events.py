@@ -1,0 +1,50 @@
+from .conftest import story
+
+
+def test_same_fact_in_two_articles_is_one_item_with_two_sources():
+    s = story("The city council approved the new harbour plan on April 3, 2024 after a long debate.",
+              "After a long debate, the city council approved the harbour plan on April 3, 2024.")
+    events = [e for e in s.events if e.date.value == "2024-04-03"]
+    assert len(events) == 1 and {p.source for p in events[0].provenance} == {"0.txt", "1.txt"}
+
+
+def test_one_event_told_with_its_figure_merges_even_in_other_words():
+    s = story("The ministry counted 410 burglaries in June 2023, the worst month yet.",
+              "June 2023 set a grim record, with police reporting 460 burglaries.")
+    (june,) = [e for e in s.events if e.date.value == "2023-06"]
+    assert {p.source for p in june.provenance} == {"0.txt", "1.txt"}
+
+
+def test_a_trend_over_several_years_is_a_figure_series_not_an_event():
+    s = story("Inflation rose from 2.1% in 2021 to 7.4% in 2022 and 9.9% in 2023.",
+              "The central bank was founded in 1998.")
+    assert [e.date.value for e in s.events] == ["1998"]
+    assert len([f for f in s.figures if f.unit == "%"]) == 3
+
+
+def test_an_event_one_source_tells_as_past_is_not_scheduled_though_another_expected_it():
+    s = story("The dock workers will begin their strike at the harbour on May 20, 2024.",
+              "The dock workers began their strike at the harbour on May 20, 2024.",
+              "The harbour festival will open on June 2, 2024.")
+    by_date = {e.date.value: e for e in s.events}
+    assert len(by_date["2024-05-20"].provenance) == 2 and not by_date["2024-05-20"].scheduled
+    assert by_date["2024-06-02"].scheduled
+
+
+def test_a_day_much_written_about_wins_a_tie_between_dates():
+    from collections import Counter
+
+    from generators.timeline import select_timeline
+    s = story("The council met on May 2, 2024 to debate.", "The mayor resigned on May 3, 2024 after the debate.")
+    assert [e.date.value for e in select_timeline(s.events, dates=1, per_date=1)] == ["2024-05-02"]
+    busy = Counter({"2024-05-03": 3})
+    assert [e.date.value for e in select_timeline(s.events, dates=1, per_date=1, published=busy)] == ["2024-05-03"]
+
+
+def test_a_timeline_entry_that_leans_on_the_sentence_before_gives_way_to_one_that_stands_alone():
+    from generators.timeline import select_timeline
+    said = "He said the council approved the new budget on May 2, 2024."
+    s = story(said, said, "Dock workers voted to end the strike on May 2, 2024.")  # told twice: more central
+    assert len(s.events) == 2
+    (chosen,) = select_timeline(s.events, dates=1, per_date=1)
+    assert chosen.text.startswith("Dock workers")

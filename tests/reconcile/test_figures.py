@@ -1,0 +1,74 @@
+from .conftest import dated_story, story
+
+
+def test_different_values_for_one_measure_are_a_conflict_naming_both_sides():
+    s = story("In January 2024 the police recorded 731 homicides across the country.",
+              "In January 2024 the police recorded 781 homicides across the country.",
+              "The port handled 900 ships in 2023.")
+    (conflict,) = s.conflicts
+    assert conflict.kind == "figure" and not conflict.minor
+    assert {v.value for v in conflict.values} == {"731 homicides", "781 homicides"}
+    assert {p.source for v in conflict.values for p in v.provenance} == {"0.txt", "1.txt"}
+
+
+def test_same_number_for_different_measures_is_not_a_conflict():
+    s = story("In 2023 the port handled 900 ships.", "In 2023 the airport counted 900 flights.")
+    assert s.conflicts == []
+
+
+def test_rounding_is_a_minor_conflict():
+    s = story("In March 2024 unemployment was 5.2% of the workforce.",
+              "In March 2024 unemployment was 5% of the workforce.")
+    assert [c.minor for c in s.conflicts] == [True]
+
+
+def test_a_value_given_for_a_whole_measure_is_compared_with_each_named_part():
+    s = story("In the first round on March 3, 2024, Silva won 38.4% of the vote while Costa received 38%.",
+              "Both candidates secured 38% of the vote in March's first round.")
+    costa = [f for f in s.figures if f.label == "share of vote: Costa"]
+    assert len(costa) == 1 and {p.source for p in costa[0].provenance} == {"0.txt", "1.txt"}, "agreement merges"
+    (conflict,) = [c for c in s.conflicts if c.kind == "figure"]
+    assert conflict.minor and conflict.about.startswith("share of vote: Silva")
+
+
+def test_durations_and_unnamed_counts_are_not_disagreements():
+    s = story("He served 4 years in prison in 2011.", "She waited 3 years for the verdict in 2011.",
+              "In 2011, there were 12 officers.", "Since 2010, there were 12 officers.",
+              "On May 3, 2011, 40 people were killed 30 miles from the city.",
+              "On May 3, 2011, 900 people fled 50 miles east, and the fund pledged $3 million.",
+              "On May 3, 2011, the bank froze $2 billion.")
+    assert s.conflicts == []
+
+
+def test_key_figures_are_named_measures_money_rates_and_large_counts_not_incidental_numbers():
+    s = story("The rebels were 30 miles from the capital at 10.40 am, two countries said. "
+              "Officials said they were 100 percent sure. He ruled for 42 years.",
+              "The rebels were 30 miles from the capital, and 200,000 people fled. The unemployment rate stood at 12%. "
+              "The fund froze $30 billion. The city, with a population of 18 million, saw three murders per day.")
+    assert {(f.text, f.label) for f in s.figures if f.id in s.key_figures} == {
+        ("200,000", "people fled"), ("12%", "unemployment rate"), ("$30 billion", "frozen"), ("18 million", "population"),
+        ("three", "murders per day")}
+
+
+def test_between_equally_sourced_key_figures_the_one_in_the_storys_words_comes_first():
+    s = story("Snow fell 15 inches deep in a town far away. The storm killed 40 people in the port, officials said.",
+              "The storm flooded the port, officials said, and rescuers searched the port for people.",
+              "Rescuers said the storm left the port without power. Were 2,000 homes flooded?")
+    key = [next(f for f in s.figures if f.id == i) for i in s.key_figures]
+    assert [f.text for f in key[:2]] == ["40", "15"]
+    assert any(f.text == "2,000" for f in s.figures)
+    assert "2,000" not in [f.text for f in key], "a number in a question is not a key number"
+
+
+def test_a_toll_reported_day_after_day_is_a_revision_series_and_same_day_differences_disagree():
+    from generators.reconcile.figures import revisions
+    s = dated_story(("2024-05-01", "The earthquake has killed 120 people, officials said."),
+                    ("2024-05-02", "The number of dead rose to 300, the ministry said."),
+                    ("2024-05-02", "At least 280 people died in the earthquake, a hospital said."),
+                    ("2024-05-04", "Officials say 1,200 people were killed and 5,000 were injured."))
+    (deaths, *_) = revisions(s.figures, s.articles)
+    assert [(r.day, r.value) for r in deaths.reports] == [
+        ("2024-05-01", 120.0), ("2024-05-02", 280.0), ("2024-05-02", 300.0), ("2024-05-04", 1200.0)]
+    (conflict,) = [c for c in s.conflicts if "reported on" in c.about]
+    assert conflict.about.endswith("reported on 2024-05-02") and not conflict.minor
+    assert sorted({p.source for v in conflict.values for p in v.provenance}) == ["1.txt", "2.txt"]

@@ -1,0 +1,22 @@
+from generators.ingest.cleaning import clean
+
+
+def test_the_central_question_is_the_headline_most_like_the_others_and_a_repeated_one_votes_once():
+    from generators.reconcile.overview import central_question
+    titles = ["Two men charged in death of teen singer", "Two men charged in death of teen singer",
+              "Protesters fill Cairo square", "Cairo protesters defy curfew in square", "Army deploys as protesters rally"]
+    articles = [clean(f"{i}.txt", {"title": t, "published": "2024-05-01"}, "Text of the article. More text.")
+                for i, t in enumerate(titles)]
+    assert central_question(articles) == "Protesters fill Cairo square"
+
+
+def test_the_story_is_never_named_by_a_question_or_an_opinion_piece():
+    from generators.reconcile.overview import central_question
+    pages = [("Can the protesters in Cairo square topple the army?", ""),
+             ("Opinion: protesters in Cairo square will win", ""),
+             ("Protesters in Cairo square win over the army", "https://example.org/commentisfree/2011/feb/01/cairo"),
+             ("Army deploys as protesters rally in Cairo", "")]
+    articles = [clean(f"{i}.txt", {"title": t, "url": url, "published": "2011-02-01"}, "Text. More text.")
+                for i, (t, url) in enumerate(pages)]
+    assert central_question(articles) == "Army deploys as protesters rally in Cairo"
+    assert central_question(articles[:1]) == pages[0][0]  # a question is better than no name at all
