@@ -114,7 +114,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             try:
                 self.lock.enter_context(content_lock(Path(config.docs_dir)))
             except BuildRunning as exc:
-                raise PluginError(str(exc)) from None
+                raise PluginError(for_terminal(str(exc))) from None
+            except OSError as exc:  # a read-only project folder, say
+                raise PluginError(for_terminal(describe(exc))) from None
             self._generate(config)
         title = story_title(Path(config.docs_dir)) if self.config.site_name_from_story else ""
         if title:  # article text: escaped once, and as Markup so that the theme's own `| e` does not escape it twice

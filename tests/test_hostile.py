@@ -40,6 +40,7 @@ def write_bad_corpus(folder: Path, outside: Path) -> dict[str, str]:
     with open(folder / "huge.txt", "wb") as f:
         f.truncate(50 * 1024 * 1024)  # 50 MB of NUL bytes: refused by size before it is read
     (folder / "many paragraphs.txt").write_text("\n\n".join(f"Item {i} was filed today." for i in range(100_000)))
+    (folder / "long paragraphs.txt").write_text("\n\n".join(f"Item {i} was filed today. " * 100 for i in range(300)))
     (folder / "long line.txt").write_text("Long Line Story\n\n" + "word " * 300_000 + "end.\n")
     (folder / "we$ird ná;me `x` (1).txt").write_text(f"Weird Name Story Here\n\n{GOOD.replace('pier', 'jetty')}\n")
     (outside / "secret.txt").write_text("Secret text from outside the seeds folder.\n")
@@ -67,7 +68,8 @@ def write_bad_corpus(folder: Path, outside: Path) -> dict[str, str]:
     (folder / "sources.yml").write_text("good.txt:\n  outlet: [not, a, string]\nmarkup.md:\n  url: 7\n")
     return {"empty.txt": "empty", "blank.txt": "empty", "binary.txt": "binary", "huge.txt": "too large",
             "link.txt": "outside", "loop-a.txt": "loop", "loop-b.txt": "loop", "bad front matter.md": "front matter", "good.txt": "same text as copy of good.txt",
-            "sources.yml": "outlet", "many paragraphs.txt": "too many paragraphs"}
+            "sources.yml": "outlet", "many paragraphs.txt": "too many paragraphs",
+            "long paragraphs.txt": "too long for a news article", "long line.txt": "too long for a news article"}
 
 
 @pytest.fixture(scope="module")

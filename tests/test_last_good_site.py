@@ -175,7 +175,7 @@ def test_mkdocs_problems_are_printed_and_no_dot_file_is_published(tmp_path, caps
     assert "sources/gone-txt.md" in err and "the last site is left as it was" in err
 
 
-@pytest.mark.parametrize("name", ["line\u2028break.txt", "para\u2029.txt", "esc\x1b[31m\x07.txt"])
+@pytest.mark.parametrize("name", ["café\udce9.txt", "line\u2028break.txt", "para\u2029.txt", "esc\x1b[31m\x07.txt"])
 def test_odd_file_names_build(tmp_path, name):
     seeds = folder_of(tmp_path, "seeds", ["a.txt", "b.txt"])
     shutil.copy(seeds / "a.txt", seeds / name)

@@ -104,6 +104,19 @@ def test_plugin_options_follow_the_command_lines_rules(tmp_path, option):
         load_config(config_file=str(work / "mkdocs.yml"))
 
 
+def test_mkdocs_build_reports_a_corrections_typo_in_one_line(tmp_path):
+    """Through MkDocs (the plugin generates): a PluginError, no traceback, and the content folder untouched."""
+    work = workspace(tmp_path / "work")
+    shutil.copytree(SEEDS, work / "seeds", dirs_exist_ok=True)
+    (work / "content").mkdir()
+    (work / "content" / "corrections.yml").write_text('reject: "Name"\n', "utf-8")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=work, capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "corrections.yml, line 1: reject" in done.stderr
+    assert [p.name for p in (work / "content").iterdir() if p.suffix == ".md"] == []
+
+
 def installed_tool(tmp_path) -> Path:
     """The wheel installed, not editable, into a fresh environment that borrows only the dependencies of this
     one (a `.pth` line: no download, and the repository is not importable from it)."""

@@ -57,16 +57,21 @@ def reader_code_digest() -> str:
     return code_digest(*sorted(Path(__file__).resolve().parent.glob("*.py")))
 
 
+def source_name(path: Path) -> str:
+    """The article's id: its file name, with bytes that are not UTF-8 (a Latin-1 name) shown as \\xe9."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def read_article(path: Path, max_bytes: int, cache: Path | None = None) -> Article:
     """One file, cleaned; with a cache, a file read before (same name, bytes and reader code) is not read again."""
     if cache is None:
-        return clean(path.name, *read_file(path, max_bytes))
+        return clean(source_name(path), *read_file(path, max_bytes))
     if path.stat().st_size > max_bytes:
         read_file(path, max_bytes)  # raises the size error before the whole file is read for its key
-    key = digest(reader_code_digest(), path.name, path.read_bytes())
+    key = digest(reader_code_digest(), source_name(path), path.read_bytes())
     article = load(cache, key)
     if article is MISS:
-        article = clean(path.name, *read_file(path, max_bytes))
+        article = clean(source_name(path), *read_file(path, max_bytes))
         store(cache, key, article)
     return article
 
@@ -79,6 +84,7 @@ def read_articles(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     first_with_text: dict[str, str] = {}
     root = seeds.resolve()
     for path in article_files(seeds):
+        name = source_name(path)
         try:
             try:
                 target = path.resolve(strict=path.is_symlink())
@@ -89,21 +95,21 @@ def read_articles(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES,
             if not path.is_file():
                 raise IngestError("not a regular file")
             article = read_article(path, max_bytes, cache)
-            if path.name in overrides:
+            if name in overrides:
                 try:
-                    apply_metadata(article, overrides[path.name], known_keys_only=True)
+                    apply_metadata(article, overrides[name], known_keys_only=True)
                 except IngestError as exc:
-                    skipped.append(Skipped("sources.yml", f"entry for {path.name} ignored: {exc}"))
+                    skipped.append(Skipped("sources.yml", f"entry for {name} ignored: {exc}"))
         except IngestError as exc:
-            skipped.append(Skipped(path.name, str(exc)))
+            skipped.append(Skipped(name, str(exc)))
             continue
         except OSError as exc:
-            skipped.append(Skipped(path.name, f"unreadable ({exc.strerror or exc.__class__.__name__})"))
+            skipped.append(Skipped(name, f"unreadable ({exc.strerror or exc.__class__.__name__})"))
             continue
         text = digest("\n".join(article.paragraphs))
         if text in first_with_text:
-            skipped.append(Skipped(path.name, f"same text as {first_with_text[text]}"))
+            skipped.append(Skipped(name, f"same text as {first_with_text[text]}"))
             continue
-        first_with_text[text] = path.name
+        first_with_text[text] = name
         articles.append(article)
     return articles, skipped

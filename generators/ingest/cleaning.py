@@ -15,6 +15,7 @@ from .metadata import apply_metadata, parse_date_line
 from .sentences import split_sentences
 
 MAX_PARAGRAPHS = 5_000  # a news article has a few hundred at most; more is a dump, not an article
+MAX_CHARACTERS = 200_000  # of main text: a long read is 100,000; past this, a dump whose pages no reader could use
 
 _END_PUNCT = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?]?$")
 _FURNITURE = [
@@ -140,6 +141,9 @@ def clean(source: str, meta: dict, body: str) -> Article:
         raise IngestError("no article text after removing page furniture")
     if len(article.paragraphs) > MAX_PARAGRAPHS:
         raise IngestError(f"too many paragraphs ({len(article.paragraphs):,}; the limit is {MAX_PARAGRAPHS:,})")
+    if (length := sum(map(len, article.paragraphs))) > MAX_CHARACTERS:
+        raise IngestError(f"too long for a news article ({length:,} characters of text; the limit is "
+                          f"{MAX_CHARACTERS:,})")
     drop_glued_preamble(article)
     if not article.title:
         article.title = split_glued_headline(article)

@@ -35,6 +35,14 @@ def parse_date_line(line: str) -> str | None:
     return found if found and is_calendar_date(found) else None
 
 
+MAX_TEXT, MAX_URL, MAX_AUTHORS = 300, 2_000, 20  # a title is on every page of its article: bounded, like the rest
+
+
+def cut(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word with an ellipsis."""
+    return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def apply_metadata(article: Article, meta: dict, known_keys_only: bool = False) -> None:
     """Front matter and sources.yml win over what the text suggests; wrong types (and, with `known_keys_only`,
     unknown keys) are errors, and then nothing of `meta` is applied."""
@@ -51,11 +59,11 @@ def apply_metadata(article: Article, meta: dict, known_keys_only: bool = False) 
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
                 raise IngestError("'authors' must be a name or a list of names")
-            changes["authors"] = [str(v) for v in value]
+            changes["authors"] = [cut(" ".join(str(v).split()), MAX_TEXT) for v in value[:MAX_AUTHORS]]
         elif key == "published":
             changes["published"] = normalise_published(value)
         elif isinstance(value, (str, int, float)):
-            changes[key] = " ".join(str(value).split())
+            changes[key] = cut(" ".join(str(value).split()), MAX_URL if key == "url" else MAX_TEXT)
         else:
             raise IngestError(f"'{key}' must be text")
     for key, value in changes.items():

@@ -137,7 +137,13 @@ def running_counts(figures: list[Figure], articles: list[Article]) -> dict[str, 
                 if p.source in published:
                     counts[measure_key(figure)].add(Report(published[p.source], figure.value, figure.upper,
                                                            p.source, figure.id))
-    return {key: sorted(reports, key=lambda r: (r.day, r.value, r.source)) for key, reports in counts.items()}
+    return {key: sorted(reports, key=report_order) for key, reports in counts.items()}
+
+
+def report_order(report: Report) -> tuple:
+    """A total order: reports of one day, value and source (two figures of one article) never fall back on the
+    order of a set, which changes with the process's hash seed."""
+    return (report.day, report.value, report.source, report.figure, -1.0 if report.upper is None else report.upper)
 
 
 def revisions(figures: list[Figure], articles: list[Article]) -> list[Revision]:

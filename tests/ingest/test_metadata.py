@@ -28,3 +28,13 @@ def test_sources_yml_corrects_metadata(tmp_path: Path):
     (tmp_path / "sources.yml").write_text("a.txt:\n  outlet: The Gazette\n  publshed: 2020-05-06\n")
     (article,), skipped = read_articles(tmp_path)
     assert article.outlet == "" and "unknown key(s) publshed" in skipped[0].reason
+
+
+def test_metadata_is_bounded_in_size(tmp_path: Path):
+    """A title of 800 KB would be on every page of its article: titles, outlets and authors are cut at a word."""
+    title = "Harbour " * 100_000
+    (tmp_path / "a.md").write_text(f"---\ntitle: {title}\nauthors: [{', '.join(['Ann Lee'] * 50)}]\n---\n"
+                                   "The council voted on the plan yesterday.\n")
+    (article,), _ = read_articles(tmp_path)
+    assert len(article.title) <= 300 and article.title.endswith("Harbour…")
+    assert len(article.authors) == 20

@@ -72,3 +72,22 @@ def test_a_toll_reported_day_after_day_is_a_revision_series_and_same_day_differe
     (conflict,) = [c for c in s.conflicts if "reported on" in c.about]
     assert conflict.about.endswith("reported on 2024-05-02") and not conflict.minor
     assert sorted({p.source for v in conflict.values for p in v.provenance}) == ["1.txt", "2.txt"]
+
+
+def test_running_counts_are_ordered_the_same_whatever_the_hash_seed():
+    """Ties on day, value and source (one article giving a toll twice) are broken by stable keys, not set order."""
+    import subprocess
+    import sys
+
+    script = """
+from generators.model import Article, Figure, Provenance
+from generators.reconcile.figures import running_counts
+articles = [Article(source=f"s{n}.txt", published=f"2024-05-0{n % 3 + 1}") for n in range(6)]
+figures = [Figure(f"figure-{n}", 10.0 * (n % 2), "people", "killed", "", False, "ten",
+                  [Provenance(f"s{m}.txt", n, "Ten people were killed.") for m in range(6)], upper=[None, 12.0][n % 2])
+           for n in range(8)]
+print(repr(running_counts(figures, articles)))
+"""
+    outputs = {subprocess.run([sys.executable, "-c", script], env={"PYTHONHASHSEED": seed}, capture_output=True,
+                              text=True, check=True).stdout for seed in ("1", "2", "3", "4")}
+    assert len(outputs) == 1 and "figure-7" in outputs.pop()
