@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException, PluginError
 
 from . import corrections, language
-from .ingest import DEFAULT_MAX_BYTES
+from .ingest import DEFAULT_MAX_BYTES, set_aside_in
 from .pipeline import BuildRunning, WouldShrink, analyse, build_site, content_lock, positive, publish
 from .reconcile import latest_date
 
@@ -159,10 +159,22 @@ def report(args: argparse.Namespace, result, started: float) -> None:
         print(for_terminal(f"kept your edit of {path}; the generator would now write:\n") + "\n".join(
             for_terminal(line) for line in diff.splitlines()), file=sys.stderr)
     if not args.quiet:
+        report_repeated(story.articles)
         print(for_terminal(f"read {len(story.articles)} articles: {len(story.events)} events, "
                            f"{len(story.figures)} figures, {len(story.actors)} actors, {len(story.quotes)} quotes, "
                            f"{len(story.conflicts)} disagreements -> {args.content} "
                            f"({time.perf_counter() - started:.1f} s)"))
+
+
+def report_repeated(articles: list) -> None:
+    """The sentences set aside as furniture because many articles print them: a few examples and the way back."""
+    found = set_aside_in(articles)
+    if found:
+        print(for_terminal(f"set aside as page furniture (printed verbatim in many articles of the folder): "
+                           f"{len(found)} sentence(s) from {sum(1 for a in articles if set_aside_in([a]))} "
+                           f"article(s), such as {'; '.join(repr(text) for text, _ in found.most_common(3))}; "
+                           "data/story.json lists each; `FILE: {keep_repeated: true}` in sources.yml keeps an "
+                           "article whole"))
 
 
 def new_project(folder: Path, title: str | None = None) -> int:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .ingest import set_aside_in
 from .timeline import KEYWORD_SHARE, PUBLISHED_WEIGHT, publication_days, select_timeline, story_keywords
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -217,6 +218,7 @@ def report_gold(gold_path: Path, seeds: Path = ROOT / "seeds") -> None:
     print(f"  figures whose measure says more than the unit: {named}/{len(result.story.figures)}")
     print(f"  provenance sentences verbatim in their source: {verbatim}/{total} ({verbatim / max(total, 1):.0%})")
     print(f"  page furniture on the site: {len(leaked)}" + (f" ({'; '.join(leaked)})" if leaked else ""))
+    print(set_aside_line(result.story.articles))
 
 
 # --- timelines on the development corpora -------------------------------------------------------
@@ -320,7 +322,16 @@ def evaluate_corpus(folder: Path) -> dict:
         story, _ = analyse(Path(tmp), cache=ROOT / ".cache")
     return {"ours": {s: score_timeline(predicted_timeline(story, dates, per_date, s), gold) for s in SETTINGS},
             "reference": score_timeline(reference_timeline(story.articles, dates, per_date), gold),
-            "copies": copies}
+            "copies": copies, "set_aside": set_aside_line(story.articles)}
+
+
+def set_aside_line(articles) -> str:
+    """How many sentences were set aside as furniture repeated across the folder, with the commonest for a reader
+    to check."""
+    found = set_aside_in(articles)
+    touched = sum(1 for a in articles if set_aside_in([a]))
+    line = f"  sentences set aside as repeated furniture: {len(found)} in {touched} articles"
+    return line + "".join(f"\n    {count:>4} x {text[:100]}" for text, count in found.most_common(5))
 
 
 def _overall(scores: dict[str, float]) -> float:
@@ -359,6 +370,7 @@ def report_corpora(names: list[str]) -> None:
         results[name] = evaluate_corpus(folder)
         if results[name]["copies"]:
             print(f"  {name}: left out as copies of the gold timeline: {', '.join(results[name]['copies'])}")
+        print(f"  {name}:" + results[name]["set_aside"].removeprefix(" "))
     if not results:
         return
     held_out = leave_one_topic_out(results) if len(results) > 1 else {}

@@ -13,12 +13,15 @@ from generators.evaluate import (
     read_gold_timeline,
     reference_timeline,
     score_gold,
+    set_aside_line,
     timeline_size,
     verbatim_share,
 )
+from generators.ingest.repetition import set_aside_repeated
 from generators.model import Article, Sentence
 
 from .conftest import SEEDS
+from .ingest.test_repetition import FOOTER, folder
 
 FLOOR = 0.85  # `make eval` prints 1.00 for every kind today; this only catches a regression
 UNDATED_NEWS_FLOOR = 0.8  # the issue asks for four of the five undated events; one is told only in a quotation
@@ -94,3 +97,12 @@ def test_an_article_that_copies_the_gold_timeline_is_left_out_of_evaluation(tmp_
     (tmp_path / "b.md").write_text("Rebels take the town number 1 after a long night of fighting, officials say. "
                                    "Nothing else here is from the timeline.")
     assert copies_of_gold(tmp_path, gold) == ["a.md"]
+
+
+def test_the_report_counts_sentences_set_aside_as_repeated_and_shows_the_commonest():
+    articles = folder(20, footer_in=6)
+    set_aside_repeated(articles)
+    line = set_aside_line(articles)
+    assert line.startswith("  sentences set aside as repeated furniture: 1 in 6 articles")
+    assert f"6 x {FOOTER}" in line
+    assert set_aside_line(folder(20, footer_in=0)).endswith(": 0 in 0 articles")

@@ -3,7 +3,8 @@
 Every later step cites an article's sentences by file and index, so this is the one place that deals with
 encodings, formats and page furniture; a file it cannot read is skipped by name, never the whole build.
 Layers: `decoding` (bytes to text), `readers` (one per format), `cleaning` (furniture, bylines, headlines),
-`metadata` (front matter and dates), `sentences`.
+`metadata` (front matter and dates), `sentences`; across the folder, `repetition` sets aside what many articles
+print verbatim (an outlet's boxes and footers).
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from .decoding import decode
 from .errors import IngestError
 from .metadata import apply_metadata, is_calendar_date
 from .readers import compose_yaml, load_yaml, read_file
+from .repetition import set_aside_in, set_aside_repeated
 
 # The step's public face; corrections also reads its YAML and checks its dates with these.
 __all__ = ["DEFAULT_MAX_BYTES", "IngestError", "Skipped", "article_files", "compose_yaml", "is_calendar_date",
-           "load_sources_yml", "load_yaml", "read_article", "read_articles"]
+           "load_sources_yml", "load_yaml", "read_article", "read_articles", "set_aside_in"]
 
 DEFAULT_MAX_BYTES = 5_000_000
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -112,4 +114,10 @@ def read_articles(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES,
             continue
         first_with_text[text] = name
         articles.append(article)
+    keep = {name for name, entry in overrides.items() if entry.get("keep_repeated") is True}
+    set_aside_repeated(articles, keep)
+    for article in [a for a in articles if not a.paragraphs]:
+        articles.remove(article)
+        skipped.append(Skipped(article.source, "nothing but sentences repeated across the folder (page furniture); "
+                                               f"sources.yml `{article.source}: {{keep_repeated: true}}` keeps them"))
     return articles, skipped

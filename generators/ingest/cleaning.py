@@ -151,12 +151,17 @@ def clean(source: str, meta: dict, body: str) -> Article:
         host = urlparse(article.url).hostname or ""
         article.outlet = re.sub(r"^(www|p|m|amp)\.", "", host)
     article.sentences = split_sentences(source, article.paragraphs)
-    if not article.title:  # no headline: the lead sentence, or its first words
-        lead = article.sentences[0].text if article.sentences else article.paragraphs[0]
-        if lead[:1] in "\"“" and lead.count(lead[0]) == 1 and "”" not in lead:
-            lead = lead[1:].lstrip()  # the closing mark of a quote the previous paragraph opened
-        article.title = lead if len(lead.split()) <= TITLE_WORDS else first_words(lead, TITLE_WORDS)
+    if not article.title:
+        article.title = title_from_lead(article)
     return article
+
+
+def title_from_lead(article: Article) -> str:
+    """No headline: the lead sentence, or its first words."""
+    lead = article.sentences[0].text if article.sentences else article.paragraphs[0]
+    if lead[:1] in "\"“" and lead.count(lead[0]) == 1 and "”" not in lead:
+        lead = lead[1:].lstrip()  # the closing mark of a quote the previous paragraph opened
+    return lead if len(lead.split()) <= TITLE_WORDS else first_words(lead, TITLE_WORDS)
 
 
 # "Tripoli, Libya (CNN) -- ", "TRIPOLI Oct 5 (Reuters) - ": where a wire story's lead begins

@@ -12,6 +12,7 @@ from ..model import Article
 from .errors import IngestError
 
 METADATA_FIELDS = ("title", "published", "outlet", "url", "authors")
+SOURCE_SWITCHES = ("keep_repeated",)  # sources.yml only: what the generator may set aside, kept by an editor
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
 
@@ -46,9 +47,12 @@ def cut(text: str, limit: int) -> str:
 def apply_metadata(article: Article, meta: dict, known_keys_only: bool = False) -> None:
     """Front matter and sources.yml win over what the text suggests; wrong types (and, with `known_keys_only`,
     unknown keys) are errors, and then nothing of `meta` is applied."""
-    unknown = sorted(map(str, set(meta) - set(METADATA_FIELDS)))
+    unknown = sorted(map(str, set(meta) - set(METADATA_FIELDS) - set(SOURCE_SWITCHES)))
     if known_keys_only and unknown:
-        raise IngestError(f"unknown key(s) {', '.join(unknown)}; known: {', '.join(METADATA_FIELDS)}")
+        raise IngestError(f"unknown key(s) {', '.join(unknown)}; known: {', '.join(METADATA_FIELDS + SOURCE_SWITCHES)}")
+    for key in SOURCE_SWITCHES:
+        if known_keys_only and not isinstance(meta.get(key, False), bool):
+            raise IngestError(f"'{key}' must be true or false")
     changes: dict = {}
     for key in METADATA_FIELDS:
         if key not in meta or meta[key] in (None, ""):

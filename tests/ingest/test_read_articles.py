@@ -55,3 +55,21 @@ def test_an_unreadable_sources_yml_is_reported_and_the_articles_read(tmp_path: P
     articles, skipped = read_articles(tmp_path)
     assert [a.source for a in articles] == ["a.txt"]
     assert [s.source for s in skipped] == ["sources.yml"] and "unreadable" in skipped[0].reason
+
+
+def test_furniture_many_articles_print_is_set_aside_and_an_editor_keeps_an_article(tmp_path: Path):
+    footer = "Comments on this article are now closed for good."
+    for n, topic in enumerate(["harbour", "railway", "school", "bridge", "market", "clinic"]):
+        (tmp_path / f"{n}.txt").write_text(f"The {topic} of town {n} reopened on Monday after repairs.\n\n"
+                                           f"Its {n + 3} workers were paid.\n\n{footer}\n")
+    (tmp_path / "only footer.txt").write_text(f"{footer}\n")
+    (tmp_path / "sources.yml").write_text("0.txt:\n  keep_repeated: true\n1.txt:\n  keep_repeated: maybe\n")
+    articles, skipped = read_articles(tmp_path)
+    kept = {a.source: a for a in articles}
+    assert sorted(kept) == ["0.txt", "1.txt", "2.txt", "3.txt", "4.txt", "5.txt"]
+    assert footer in kept["0.txt"].paragraphs
+    assert all(footer not in a.paragraphs for name, a in kept.items() if name != "0.txt")
+    assert kept["2.txt"].removed == [f"repeated across the folder (7 articles): {footer}"]
+    reasons = {s.source: s.reason for s in skipped}
+    assert "repeated across the folder" in reasons["only footer.txt"] and "keep_repeated" in reasons["only footer.txt"]
+    assert "'keep_repeated' must be true or false" in reasons["sources.yml"]
