@@ -92,9 +92,12 @@ _RULES: list[tuple[str, re.Pattern]] = [
 ]
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
-# "will meet on Monday", "is due to vote on Monday": the coming one
-_FUTURE_VERB = re.compile(r"\b(?:(?:will|shall|is due to|are due to|is to|are to|scheduled to|set to)\s+(?:\w+\s+){1,3}on|"
-                          r"(?:is|are)\s+(?:due|scheduled|slated|set)\s+on)\s+$", re.I)
+# Future wording earlier in the weekday's clause ("will meet on Monday", "planned to go on Thursday", "said he
+# would meet on Saturday", "is due on Monday"): the coming one, as a reader takes it
+_FUTURE_WORDING = re.compile(
+    r"\b(?:will|would|shall|won[’']t|wouldn[’']t|(?:is|are|was|were|am)\s+(?:due|set|going|about|expected|scheduled|"
+    r"slated|to)\b|(?:plan|expect|intend|hope|aim|schedul|prepar)\w*\s+to\b)|\w[’']ll\b", re.I)
+_CLAUSE_END = re.compile(r"[.;:!?]\s")
 _REFERENCE_RULES = {"month-day", "day-month", "in-month"}  # read against the reference year
 RELATIVE_RULES = ("relative-day", "weekday", "ago", "relative-month", "relative-year")  # "today", "on Monday"
 
@@ -157,9 +160,13 @@ def _from_match(rule: str, m: re.Match, ref: Reference | None) -> DateRef | None
         before = m.string[max(0, m.start("weekday") - 40):m.start("weekday")]
         if not groups.get("rel") and re.search(r"\b[A-Z][\w'’-]*\s+$", before) and not re.search(r"[.:!?]\s*\S+\s+$", before):
             return None  # "Good Friday", "Super Tuesday": a name; but "said Monday", "Monday's attack" are days
-        ahead = (groups.get("rel") or "").lower() == "next" or bool(_FUTURE_VERB.search(before))
-        if ahead:  # "will meet on Monday": the coming one
+        rel = (groups.get("rel") or "").lower()
+        clause = m.string[:m.start("weekday")]
+        clause = clause[max((c.end() for c in _CLAUSE_END.finditer(clause)), default=0):][-120:]
+        if rel == "next" or (rel != "last" and _FUTURE_WORDING.search(clause)):  # the coming one
             day = anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
+        elif rel == "last":  # "last Wednesday" said on a Wednesday: a week before
+            day = anchor - timedelta(days=(anchor.weekday() - target) % 7 or 7)
         else:  # "met on Monday": the last one, or the article's own day
             day = anchor - timedelta(days=(anchor.weekday() - target) % 7)
         return DateRef(day.isoformat(), "day")

@@ -73,3 +73,16 @@ def test_a_weekday_of_an_event_is_a_day_but_the_day_something_was_said_is_not():
     assert values("Monday's bombing killed 30.") == [("2025-03-17", "day", "on")]
     assert values("Amnesty released a statement Monday.") == []
     assert values("Shops opened on Good Friday.") == values("Super Tuesday results came in.") == []
+
+
+def test_future_wording_points_a_weekday_forward_and_last_points_back():
+    wednesday = Reference(2010, 1, 13)
+    assert dates("He planned to go to Haiti on Thursday.", wednesday) == [("2010-01-14", "day")]
+    assert dates("The envoy said he would meet the president on Saturday.", wednesday) == [("2010-01-16", "day")]
+    assert dates("Talks are expected to resume on Monday.", wednesday) == [("2010-01-18", "day")]
+    assert dates("The team is going to fly out on Friday.", wednesday) == [("2010-01-15", "day")]
+    assert dates("Aid arrived on Tuesday.", wednesday) == [("2010-01-12", "day")]
+    assert dates("The quake struck on Wednesday.", wednesday) == [("2010-01-13", "day")]
+    assert dates("The mayor spoke last Wednesday.", wednesday) == [("2010-01-06", "day")]
+    assert dates("Rescuers will return. They stopped on Monday.", wednesday) == [("2010-01-11", "day")], \
+        "future wording in another sentence does not move the day"
