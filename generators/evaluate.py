@@ -1,11 +1,12 @@
 """`make eval`: how good is extraction? Scores against gold data; a report, not a test.
 
-Two parts:
+What it scores:
 - the seeds against a hand-written gold annotation (`tests/gold/seeds.yml`): precision, recall and F1
   per kind, verbatim provenance, page furniture that reached the built site;
 - timelines of the development corpora against journalists' timelines, with the T17 standard measure
   (tilse: alignment-based ROUGE-1/2 F1 and Date F1), beside a simple reference method and the
-  published DATEWISE figures.
+  published DATEWISE figures;
+- with --web-pages, the web page reader on trafilatura's own evaluation set.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
+import json
 import re
 import shutil
 import statistics
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .ingest import set_aside_in
+from .ingest import DEFAULT_MAX_BYTES, IngestError, read_article, set_aside_in
 from .timeline import KEYWORD_SHARE, PUBLISHED_WEIGHT, publication_days, select_timeline, story_keywords
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -390,6 +392,44 @@ def report_corpora(names: list[str]) -> None:
     print(_row("T17 (pub.)", "DATEWISE", DATEWISE))
 
 
+def score_web_pages(tests: Path, half: str = "all") -> tuple[Score, list[str]]:
+    """Our reader (trafilatura, then our cleaning) on trafilatura's evaluation set (`tests/` of its repository:
+    evaldata.json, and the pages in cache/ and eval/): each page's "with" snippets should be in its text, its
+    "without" snippets not, as trafilatura's own evaluation counts them. `half`: "first" or "second" by file
+    name (the first is where we developed), or "all". Returns the counts and the pages skipped."""
+    items = sorted(json.loads((tests / "evaldata.json").read_text("utf-8")).values(), key=lambda item: item["file"])
+    items = {"first": items[:len(items) // 2], "second": items[len(items) // 2:]}.get(half, items)
+    score, skipped = Score("web pages", found=0, correct=0, gold=0, recalled=0), []
+    for item in items:
+        path = next((p for d in ("cache", "eval") if (p := tests / d / item["file"]).is_file()), None)
+        try:
+            article = read_article(path, DEFAULT_MAX_BYTES) if path else None
+        except IngestError as exc:
+            article = None
+            skipped.append(f"{item['file']} ({exc})")
+        text = " ".join(" ".join([article.title, *article.paragraphs]).split()) if article else ""
+        found = [" ".join(w.split()) in text for w in item["with"]]
+        leaked = [" ".join(w.split()) in text for w in item["without"]]
+        score.found += sum(found) + sum(leaked)
+        score.correct += sum(found)
+        score.recalled += sum(found)
+        score.gold += len(found)
+    return score, skipped
+
+
+def report_web_pages(tests: Path | None) -> None:
+    if tests is None or not (tests / "evaldata.json").is_file():
+        print("\nSaved web pages: not scored (give --web-pages with the tests/ folder of a clone of "
+              "https://github.com/adbar/trafilatura)")
+        return
+    print(f"\nSaved web pages: our reader on trafilatura's evaluation set ({tests}; P, R, F1 of its snippets)")
+    for half in ("first", "second", "all"):
+        score, skipped = score_web_pages(tests, half)
+        print(f"  {half + (' (developed on)' if half == 'first' else ''):<22}{score.precision:>7.3f}"
+              f"{score.recall:>7.3f}{score.f1:>7.3f}   skipped {len(skipped)}"
+              + (f": {'; '.join(skipped)}" if skipped else ""))
+
+
 def report_conll(folder: Path) -> None:
     """Actors against the CoNLL-2003 development split, scored by the benchmark's shared scorer (not ours)."""
     import json
@@ -420,11 +460,13 @@ def main() -> None:
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--corpus", action="append", help=f"development corpus (default: {', '.join(DEV_CORPORA)})")
+    parser.add_argument("--web-pages", type=Path, help="trafilatura's tests/ folder, to score the web page reader")
     args = parser.parse_args()
     for gold in [args.gold, *CORPUS_GOLDS]:
         report_gold(gold, args.seeds)
     report_conll(CORPORA / "conll2003-dev")
     report_corpora(args.corpus or DEV_CORPORA)
+    report_web_pages(args.web_pages)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import yaml
@@ -106,3 +107,22 @@ def test_the_report_counts_sentences_set_aside_as_repeated_and_shows_the_commone
     assert line.startswith("  sentences set aside as repeated furniture: 1 in 6 articles")
     assert f"6 x {FOOTER}" in line
     assert set_aside_line(folder(20, footer_in=0)).endswith(": 0 in 0 articles")
+
+
+def test_web_pages_are_scored_as_trafilaturas_evaluation_counts_them(tmp_path):
+    from generators.evaluate import score_web_pages
+
+    (tmp_path / "eval").mkdir()
+    (tmp_path / "eval" / "a.html").write_text(
+        "<html><body><nav>Home | World | Sport</nav><article><p>The council voted on Tuesday to close the pier "
+        "after engineers found deep cracks.</p></article></body></html>")
+    (tmp_path / "eval" / "b.html").write_text("<html><body><nav>Home</nav></body></html>")
+    (tmp_path / "evaldata.json").write_text(json.dumps({
+        "https://a.example/": {"file": "a.html", "with": ["voted on Tuesday", "a missing line"],
+                               "without": ["Home | World"]},
+        "https://b.example/": {"file": "b.html", "with": ["anything"], "without": ["Home"]}}))
+    score, skipped = score_web_pages(tmp_path)
+    assert (score.correct, score.found, score.gold) == (1, 1, 3)  # 3 "with" snippets in all
+    assert [s.split(" ")[0] for s in skipped] == ["b.html"]
+    first, _ = score_web_pages(tmp_path, "first")
+    assert first.gold == 2

@@ -17,6 +17,7 @@ from .sentences import split_sentences
 MAX_PARAGRAPHS = 5_000  # a news article has a few hundred at most; more is a dump, not an article
 MAX_CHARACTERS = 200_000  # of main text: a long read is 100,000; past this, a dump whose pages no reader could use
 
+FURNITURE_WORDS = 60  # a line this long is a paragraph of text, whatever its first or last words look like
 _END_PUNCT = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’][.!?]?$")
 _FURNITURE = [
     ("navigation", re.compile(r"^(\d+\.\s*)?skip to\b", re.I)),
@@ -64,6 +65,8 @@ def strip_markup(line: str) -> str:
 
 
 def furniture_reason(line: str) -> str | None:
+    if len(line.split()) > FURNITURE_WORDS:
+        return None
     for reason, pattern in _FURNITURE:
         if pattern.search(line):
             return reason
@@ -91,10 +94,14 @@ def normalise_key(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-def clean(source: str, meta: dict, body: str) -> Article:
-    """Turn raw lines into body paragraphs, metadata and a record of what was removed."""
+def clean(source: str, meta: dict, body: str, main_text: bool = False) -> Article:
+    """Turn raw lines into body paragraphs, metadata and a record of what was removed. With `main_text` a
+    reader has already chosen the page's main text block by block (a web page), so its headings and list items
+    are kept as text; in a pasted or saved text they are more often menus and captions."""
     article = Article(source=source)
     seen: set[str] = set()
+    if main_text and isinstance(meta.get("title"), str):
+        seen.add(normalise_key(meta["title"]))  # the page's headline, repeated above its text
     short_lines: list[str] = []  # lines with no full stop: headings and captions, unless the text has nothing else
     in_comments = False
     for raw in re.split(r"\n", body):
@@ -126,7 +133,9 @@ def clean(source: str, meta: dict, body: str) -> Article:
             article.authors = [n for n in names if n]
             continue
         if not is_sentence_line(line):
-            if not article.title and looks_like_title(line):
+            if main_text:
+                article.paragraphs.append(line)
+            elif not article.title and looks_like_title(line):
                 article.title = line
             else:
                 article.removed.append(f"heading, caption or link: {line}")

@@ -9,6 +9,7 @@ from .errors import IngestError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # control characters (category Cc) but tab, newlines, form feed
 
+BINARY_SNIFF = 8000  # a NUL this early means binary (git's rule); a stray one later is dropped with the controls
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))  # UTF-32 first: its little-endian BOM starts with UTF-16's
 
@@ -21,7 +22,7 @@ def decode(data: bytes) -> str:
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     if encoding:
         text = data.decode(encoding, errors="replace").lstrip("\ufeff")
-    elif b"\x00" in data:
+    elif b"\x00" in data[:BINARY_SNIFF]:
         raise IngestError("binary file (contains NUL bytes)")
     else:
         text = data.decode("utf-8-sig", errors="replace")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from .cleaning import is_sentence_line
 from .decoding import decode
 from .errors import IngestError
 
@@ -60,11 +61,22 @@ def read_html(text: str) -> tuple[dict, str]:
 
     # favor_precision: furniture on an explainer's page costs more than a lost paragraph; it also keeps a short
     # page's navigation and captions out (trafilatura's fallback for short pages takes the whole body)
-    document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False,
-                                           favor_precision=True)  # a Document (a dict only with as_dict=True)
-    if document is None or isinstance(document, dict) or document.body is None:
+    def extract(**settings):
+        document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+                                               include_tables=False, **settings)  # a Document, not a dict
+        if document is None or isinstance(document, dict) or document.body is None:
+            return None, []
+        blocks = [item for block in document.body.iterchildren()  # a list's items are lines of their own
+                  for item in (block.iterchildren() if block.tag == "list" else [block])]
+        return document, [" ".join("".join(block.itertext()).split()) for block in blocks]
+
+    document, lines = extract(favor_precision=True)
+    if not any(map(is_sentence_line, lines)):  # nothing, or a date where the text should be: look again, generously
+        generous, more = extract(favor_recall=True)
+        if len("".join(more)) > len("".join(lines)):
+            document, lines = generous, more
+    if not any(lines):
         raise IngestError("no main text found in the web page")
-    lines = [" ".join("".join(block.itertext()).split()) for block in document.body.iterchildren()]
     meta: dict = {key: value for key, value in (("title", document.title), ("outlet", document.sitename),
                                                 ("url", document.url), ("published", document.date)) if value}
     if document.author:
@@ -72,14 +84,15 @@ def read_html(text: str) -> tuple[dict, str]:
     return meta, "\n\n".join(line for line in lines if line)
 
 
-def read_file(path: Path, max_bytes: int) -> tuple[dict, str]:
+def read_file(path: Path, max_bytes: int) -> tuple[dict, str, bool]:
+    """Metadata, text, and whether the text is a page's main text already chosen (see `cleaning.clean`)."""
     size = path.stat().st_size
     if size > max_bytes:
         raise IngestError(f"too large ({size:,} bytes; the limit is {max_bytes:,}, set with --max-bytes)")
     text = decode(path.read_bytes())
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
-        return read_html(text)
+        return *read_html(text), True
     if suffix in (".md", ".markdown"):
-        return split_front_matter(text)
-    return {}, text
+        return *split_front_matter(text), False
+    return {}, text, False

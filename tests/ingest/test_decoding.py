@@ -13,6 +13,8 @@ def test_decode_encodings_and_binary():
     for bom in ("utf-16", "utf-32"):
         assert decode("Señor Núñez spoke today.".encode(bom)) == "Señor Núñez spoke today."
     assert decode(b"A headline\x1b[2J with\x07 escapes\x08.\n") == "A headline[2J with escapes.\n"
-    for bad in (b"", b"   \n ", b"\x00\x01binary"):
+    late_nul = b"<p>" + b"The council met on Monday. " * 400 + b"\x00</p>"  # a stray NUL deep in a saved page
+    assert decode(late_nul).endswith("The council met on Monday. </p>")
+    for bad in (b"", b"   \n ", b"\x00\x01binary", b"text " * 100 + b"\x00\x01" * 10):
         with pytest.raises(IngestError):
             decode(bad)

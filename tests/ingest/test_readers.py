@@ -82,3 +82,40 @@ def test_deeply_nested_html_is_read_in_one_pass_and_reported(tmp_path: Path):
     (tmp_path / "good.txt").write_text("The council voted on the plan yesterday.\n")
     articles, skipped = read_articles(tmp_path)
     assert [a.source for a in articles] == ["good.txt"] and [s.source for s in skipped] == ["deep.html"]
+
+
+def test_a_web_pages_headings_and_list_items_are_part_of_its_text(tmp_path: Path):
+    """trafilatura chose the main text block by block: its subheadings and list items are text, not menus."""
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Council Closes The Old Pier</title></head><body><article>"
+        "<h1>Council Closes The Old Pier</h1>"
+        "<p>The harbour council voted on Tuesday to close the old pier after an inspection found deep cracks.</p>"
+        "<h2>What happens to the boats</h2><ul><li>Trawlers: the new marina</li><li>Ferries: the east quay</li></ul>"
+        "<p>Engineers said repairs would cost more than the pier earns in ten years, the mayor said.</p>"
+        "</article></body></html>")
+    articles, skipped = read_articles(tmp_path)
+    assert not skipped
+    assert articles[0].title == "Council Closes The Old Pier"
+    assert articles[0].paragraphs[1:4] == ["What happens to the boats", "Trawlers: the new marina",
+                                           "Ferries: the east quay"]
+    assert "Council Closes The Old Pier" not in articles[0].paragraphs, "the headline is the title, not text"
+
+
+def test_a_page_whose_precise_reading_finds_no_sentence_is_read_again_generously(tmp_path: Path, monkeypatch):
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    asked = []
+
+    def precise_finds_a_date(text, **settings):
+        asked.append(sorted(settings.items()))
+        return real("<html><body><article><p>May 19, 2020</p></article></body></html>", **settings) \
+            if settings.get("favor_precision") else real(text, **settings)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", precise_finds_a_date)
+    (tmp_path / "page.html").write_text(
+        "<html><body><article><p>The harbour council voted on Tuesday to close the old pier after an inspection "
+        "found deep cracks in its piles, and fishermen will move to the new marina.</p></article></body></html>")
+    articles, skipped = read_articles(tmp_path)
+    assert not skipped and "voted on Tuesday" in articles[0].paragraphs[0]
+    assert [dict(s).get("favor_recall") for s in asked] == [None, True]
