@@ -160,6 +160,8 @@ def report(args: argparse.Namespace, result, started: float) -> None:
             for_terminal(line) for line in diff.splitlines()), file=sys.stderr)
     if not args.quiet:
         report_repeated(story.articles)
+        for item in story.set_aside:
+            print(for_terminal(f"left out {item.source} ({item.title}): {item.reason}"))
         print(for_terminal(f"read {len(story.articles)} articles: {len(story.events)} events, "
                            f"{len(story.figures)} figures, {len(story.actors)} actors, {len(story.quotes)} quotes, "
                            f"{len(story.conflicts)} disagreements -> {args.content} "

@@ -25,7 +25,8 @@ from datetime import date
 from pathlib import Path
 
 from .ingest import DEFAULT_MAX_BYTES, IngestError, read_article, set_aside_in
-from .timeline import KEYWORD_SHARE, PUBLISHED_WEIGHT, publication_days, select_timeline, story_keywords
+from .reconcile.boundary import KEYWORD_SHARE, story_keywords
+from .timeline import PUBLISHED_WEIGHT, publication_days, select_timeline
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -221,6 +222,7 @@ def report_gold(gold_path: Path, seeds: Path = ROOT / "seeds") -> None:
     print(f"  provenance sentences verbatim in their source: {verbatim}/{total} ({verbatim / max(total, 1):.0%})")
     print(f"  page furniture on the site: {len(leaked)}" + (f" ({'; '.join(leaked)})" if leaked else ""))
     print(set_aside_line(result.story.articles))
+    print(left_out_line(result.story))
 
 
 # --- timelines on the development corpora -------------------------------------------------------
@@ -324,7 +326,13 @@ def evaluate_corpus(folder: Path) -> dict:
         story, _ = analyse(Path(tmp), cache=ROOT / ".cache")
     return {"ours": {s: score_timeline(predicted_timeline(story, dates, per_date, s), gold) for s in SETTINGS},
             "reference": score_timeline(reference_timeline(story.articles, dates, per_date), gold),
-            "copies": copies, "set_aside": set_aside_line(story.articles)}
+            "copies": copies, "set_aside": set_aside_line(story.articles) + "\n" + left_out_line(story)}
+
+
+def left_out_line(story) -> str:
+    """How many articles were left out as beside the story, with a sample for a reader to check."""
+    line = f"  articles left out as beside the story: {len(story.set_aside)} of {len(story.set_aside) + len(story.articles)}"
+    return line + "".join(f"\n      {s.source}: {s.title[:90]}" for s in story.set_aside[:8])
 
 
 def set_aside_line(articles) -> str:

@@ -33,6 +33,7 @@ class Article:
     authors: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # furniture and duplicates, for the record
+    about_story: bool | None = None  # an editor's word (sources.yml): in or out whatever the generator finds
     sentences: list[Sentence] = field(default_factory=list)
 
 
@@ -168,6 +169,15 @@ class Extraction:
     news: tuple[int, ...] = ()  # sentences telling news without a date, in the present perfect ("has asked")
 
 
+@dataclass(frozen=True)
+class SetAside:
+    """An article left out of every page, and why (the sources page lists it)."""
+
+    source: str
+    title: str
+    reason: str
+
+
 @dataclass
 class Story:
     articles: list[Article]
@@ -180,3 +190,4 @@ class Story:
     summary: list[Provenance]  # the overview's sentences
     question: str  # the central question the views answer
     key_figures: list[str] = field(default_factory=list)  # ids of the overview's key numbers
+    set_aside: list[SetAside] = field(default_factory=list)  # articles beside the story, left out

@@ -40,7 +40,8 @@ from .charts import (
 from .ingest import Skipped
 from .model import Article, Conflict, Provenance, Story
 from .reconcile import by_reach, headline_counts, revisions, sources_count
-from .timeline import publication_days, select_timeline, story_keywords
+from .reconcile.boundary import story_keywords
+from .timeline import publication_days, select_timeline
 
 SITE_SRC = Path(str(files("generators.site_src")))  # the repository's site_src/, installed as package data
 MANIFEST = ".generated.json"
@@ -214,6 +215,7 @@ def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
         "sources": [{"id": a.source, "title": a.title, "outlet": a.outlet, "published": a.published,
                      "published_inferred": a.published_inferred, "url": a.url, "authors": a.authors,
                      "removed": a.removed} for a in story.articles],
+        "set_aside": [{"id": s.source, "title": s.title, "reason": s.reason} for s in story.set_aside],
         "events": [{"id": e.id, "date": e.date.value, "precision": e.date.precision, "text": e.text,
                     "date_given": e.date.relation != "reported",
                     "scheduled": e.scheduled, "signal": e.signal, "source_count": sources_count(e.provenance),

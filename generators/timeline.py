@@ -17,7 +17,8 @@ from datetime import date, timedelta
 
 from .extract import content_words
 from .extract.dates import MONTHS, WEEKDAYS
-from .model import Actor, Article, DateRef, Event
+from .model import Article, DateRef, Event
+from .reconcile.boundary import names_the_story
 
 DEFAULT_TIMELINE_DATES = 40
 DEFAULT_SENTENCES_PER_DATE = 2
@@ -25,7 +26,6 @@ LEAD_SENTENCES = 5  # as DATEWISE: an article's first sentences tell its news
 FULL_TIMELINE_UP_TO = 150  # events; longer timelines are cut to the dates that matter most
 # Chosen by leave-one-topic-out over the development topics (`make eval`):
 PUBLISHED_WEIGHT = 2.0  # an article published on a day counts as this many sources referring to it
-KEYWORD_SHARE = 0.3  # an actor named in more than this share of the articles names the story (its keywords)
 
 _TIME_WORDS = {*MONTHS, *WEEKDAYS} | set("""today yesterday tomorrow tonight day days week weeks month months year
 years last next earlier later morning afternoon evening night ago jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -122,18 +122,6 @@ def _sum(vectors) -> dict[str, float]:
         for word, weight in vector.items():
             total[word] += weight
     return total
-
-
-def story_keywords(actors: list[Actor], articles: int, share: float = KEYWORD_SHARE) -> frozenset[str]:
-    """The words of the names of the story's main actors, those named in more than `share` of its articles: the
-    keywords DATEWISE is given with each T17 story, found instead of given."""
-    main = [a for a in actors if len({p.source for p in a.provenance}) > share * articles]
-    return frozenset(w for a in main for name in (a.name, *a.aliases) for w in content_words(name))
-
-
-def names_the_story(text: str, keywords: frozenset[str]) -> bool:
-    """It names one of the story's keywords (any text does when there are none): about the story, not beside it."""
-    return not keywords or bool(content_words(text) & keywords)
 
 
 def centroid(told: list[Vector], leads: list[Vector]) -> Vector:

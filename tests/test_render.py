@@ -323,3 +323,21 @@ def test_a_story_with_many_disagreements_gives_the_rest_one_line_each(tmp_path, 
             target, anchor = link["href"].split("#")
             source = BeautifulSoup((tmp_path / "site" / target).read_text("utf-8"), "html.parser")
             assert source.find(id=anchor) is not None
+
+
+def test_the_sources_page_and_export_list_the_articles_left_out_and_how_to_bring_one_back(tmp_path):
+    from generators.pipeline import generate
+
+    from .reconcile.test_boundary import OTHER, STORY
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i, text in enumerate([*STORY, OTHER]):
+        (seeds / f"{i}.md").write_text(f"---\npublished: 2011-01-28\ntitle: Report <b>{i}</b>\n---\n\n{text}\n")
+    generate(seeds, tmp_path / "content")
+    sources = (tmp_path / "content" / "sources" / "index.md").read_text("utf-8")
+    assert "## Articles left out as beside the story" in sources
+    assert "| 11.md | Report &lt;b&gt;11&lt;/b&gt; | names none of the names most articles share" in sources
+    exported = json.loads((tmp_path / "content" / "data" / "story.json").read_text("utf-8"))
+    assert [s["id"] for s in exported["set_aside"]] == ["11.md"]
+    assert "11.md" not in [s["id"] for s in exported["sources"]]
+    assert not (tmp_path / "content" / "sources" / "11-md.md").exists()

@@ -117,19 +117,6 @@ def test_a_long_timeline_draws_on_leads_not_on_later_news():
     assert [e.id for e in select_timeline(events, dates=1, per_date=2)] == ["event-1"]
 
 
-def test_the_story_keywords_are_the_names_of_the_actors_most_articles_name():
-    from generators.model import Actor
-    from generators.timeline import story_keywords
-
-    def actor(name: str, sources: int, *aliases: str) -> Actor:
-        return Actor(name.lower(), name, "person", list(aliases),
-                     provenance=[Provenance(f"{i}.txt", 0, name) for i in range(sources)])
-
-    actors = [actor("Muammar Gaddafi", 6, "Gadhafi"), actor("Ali Zeidan", 2)]
-    assert story_keywords(actors, 10, 0.3) == {"muammar", "gaddafi", "gadhafi"}
-    assert story_keywords(actors, 10, 1.0) == frozenset()
-
-
 def test_an_entry_naming_the_story_wins_over_one_beside_it():
     day = "2024-05-02"
     events = [event(1, day, "A ferry was delayed by fog on the river on May 2.", "a.txt"),

@@ -100,6 +100,7 @@ def read_articles(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES,
             if name in overrides:
                 try:
                     apply_metadata(article, overrides[name], known_keys_only=True)
+                    article.about_story = overrides[name].get("about_story")
                 except IngestError as exc:
                     skipped.append(Skipped("sources.yml", f"entry for {name} ignored: {exc}"))
         except IngestError as exc:

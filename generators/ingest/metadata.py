@@ -12,7 +12,7 @@ from ..model import Article
 from .errors import IngestError
 
 METADATA_FIELDS = ("title", "published", "outlet", "url", "authors")
-SOURCE_SWITCHES = ("keep_repeated",)  # sources.yml only: what the generator may set aside, kept by an editor
+SOURCE_SWITCHES = ("keep_repeated", "about_story")  # sources.yml only: what the generator may set aside, kept by an editor
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
 

@@ -2,8 +2,9 @@
 
 The same fact in several articles becomes one item with several provenances; the same measure with different
 values becomes a `Conflict` that names both sides. Nothing is averaged or silently picked. Each kind of item
-has its module (`actors`, `events`, `figures`, `views`), disagreements theirs (`conflicts`), and the overview
-page's opening (`overview`); this one only runs them in order.
+has its module (`actors`, `events`, `figures`, `views`), disagreements theirs (`conflicts`), the overview
+page's opening (`overview`), and the story's boundary (`boundary`: articles about other stories are left out
+first); this one only runs them in order.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import Counter, defaultdict
 from ..extract.actors import fold
 from ..model import Article, Extraction, Story
 from .actors import merge_actors
+from .boundary import beside_the_story
 from .common import sources_count
 from .conflicts import (
     by_reach,
@@ -23,7 +25,7 @@ from .conflicts import (
     same_day_conflicts,
 )
 from .events import merge_events, number_events, reported_events
-from .figures import format_number, headline_counts, key_figures, merge_figures, revisions
+from .figures import format_number, headline_counts, key_figures, merge_figures, revisions, story_start
 from .overview import central_question, latest_date, summarise
 from .views import build_views, merge_quotes, outlet_key
 
@@ -34,8 +36,15 @@ __all__ = ["build_views", "by_reach", "format_number", "headline_counts", "lates
 
 def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     actors, canonical = merge_actors(extractions)
-    figures, conflicts = merge_figures(extractions)
-    conflicts += period_conflicts(figures)
+    set_aside = beside_the_story(articles, actors)
+    if set_aside:
+        out = {s.source for s in set_aside}
+        articles = [a for a in articles if a.source not in out]
+        extractions = [x for x in extractions if x.source not in out]
+        actors, canonical = merge_actors(extractions)
+    start = story_start(articles)
+    figures, conflicts = merge_figures(extractions, start)
+    conflicts += period_conflicts(figures, start)
     measures: dict[tuple[str, int], set[str]] = defaultdict(set)
     for figure in figures:
         for p in figure.provenance:
@@ -62,5 +71,6 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
         conflicts=conflicts,
         summary=summarise(articles, document_frequency),
         question=question,
-        key_figures=[f.id for f in key_figures(figures, document_frequency)],
+        key_figures=[f.id for f in key_figures(figures, document_frequency, start)],
+        set_aside=set_aside,
     )

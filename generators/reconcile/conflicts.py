@@ -13,7 +13,15 @@ from ..model import Actor, Article, Conflict, ConflictValue, Event, Figure, Prov
 from .actors import FORMER
 from .common import sources_count
 from .events import CALENDAR_WORDS
-from .figures import close_values, format_number, format_value, is_duration, measure_name, running_counts
+from .figures import (
+    close_values,
+    format_number,
+    format_value,
+    is_duration,
+    measure_name,
+    of_the_past,
+    running_counts,
+)
 
 
 def _overlap(a: Report, b: Report) -> bool:
@@ -51,11 +59,13 @@ def same_day_conflicts(figures: list[Figure], articles: list[Article]) -> list[C
     return conflicts
 
 
-def period_conflicts(figures: list[Figure]) -> list[Conflict]:
-    """The same number for the same measure, but said to cover different periods ("in 2024" / "since 2023")."""
+def period_conflicts(figures: list[Figure], start: int | None = None) -> list[Conflict]:
+    """The same number for the same measure, but said to cover different periods ("in 2024" / "since 2023");
+    not for a period years before the story (`start`)."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.period and fold(figure.label) != fold(figure.unit) and not is_duration(figure):
+        if figure.period and fold(figure.label) != fold(figure.unit) and not is_duration(figure) \
+                and not of_the_past(figure, start):
             groups[(fold(figure.label), fold(figure.unit), figure.value)].append(figure)
     conflicts = []
     for group in groups.values():

@@ -7,17 +7,39 @@ from collections import Counter, defaultdict
 
 from ..extract import content_words
 from ..extract.actors import fold
+from ..extract.dates import years_mentioned
 from ..extract.events import is_question
 from ..model import Article, Conflict, ConflictValue, Extraction, Figure, Report, Revision
 from .common import add_provenance, sources_count, topicality
+
+CONTEXT_YEARS = 2  # a year this many years or more before the story's first article is its past, not its news
+
+
+def story_start(articles: list[Article]) -> int | None:
+    """The year of the story's first dated article."""
+    years = [int(a.published[:4]) for a in articles if a.published[:4].isdigit()]
+    return min(years) if years else None
+
+
+def of_the_past(figure: Figure, start: int | None) -> bool:
+    """A figure its sentences place years before the story ("the 1918 earthquake killed 3,000", "10,000 died in
+    1982") is context: it stays on the figures page with its sentence, but is no part of the story's running
+    counts, key numbers or disagreements. A count "since" a year runs to now, so it is the story's."""
+    if start is None or figure.period.startswith("since "):
+        return False
+    if figure.period[:4].isdigit():
+        return int(figure.period[:4]) <= start - CONTEXT_YEARS
+    return all(any(year <= start - CONTEXT_YEARS for year in years_mentioned(p.quote.replace(figure.text, " ")))
+               for p in figure.provenance)
 
 
 def figure_key(figure: Figure) -> tuple[str, str, str]:
     return fold(figure.label), fold(figure.unit), figure.period
 
 
-def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Conflict]]:
-    """Equal figures merge; the same measure and period with different values is a conflict."""
+def merge_figures(extractions: list[Extraction], start: int | None = None) -> tuple[list[Figure], list[Conflict]]:
+    """Equal figures merge; the same measure and period with different values is a conflict (unless the period
+    is years before the story, `start`)."""
     merged: dict[tuple, Figure] = {}
     for figure in attribute_shared_figures([f for x in extractions for f in x.figures]):
         key = (*figure_key(figure), figure.value, figure.upper)
@@ -32,7 +54,8 @@ def merge_figures(extractions: list[Extraction]) -> tuple[list[Figure], list[Con
         figure.id = f"figure-{number}"
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.period and is_comparable(figure):  # without a period two values may measure different times
+        if figure.period and is_comparable(figure) and not of_the_past(figure, start):  # without a period two
+            # values may measure different times
             groups[figure_key(figure)].append(figure)
     conflicts = []
     for (_, _, period), group in groups.items():
@@ -130,9 +153,10 @@ def is_running_count(figure: Figure) -> bool:
 def running_counts(figures: list[Figure], articles: list[Article]) -> dict[str, list[Report]]:
     """Each running count's values, one per source and figure, dated by the article that reports it."""
     published = {a.source: a.published for a in articles if a.published}
+    start = story_start(articles)
     counts: dict[str, set[Report]] = defaultdict(set)
     for figure in figures:
-        if is_running_count(figure):
+        if is_running_count(figure) and not of_the_past(figure, start):
             for p in figure.provenance:
                 if p.source in published:
                     counts[measure_key(figure)].add(Report(published[p.source], figure.value, figure.upper,
@@ -182,10 +206,13 @@ def headline_counts(found: list[Revision], limit: int = 3) -> list[dict]:
     return rows
 
 
-def key_figures(figures: list[Figure], document_frequency: Counter, limit: int = 6) -> list[Figure]:
-    """The key numbers of the overview: those most sources give, among the figures worth it; between equals,
-    the one told in the words most articles use (the story's own numbers, not a sidebar's)."""
-    worth = [f for f in figures if is_key_figure(f) and not all(is_question(p.quote) for p in f.provenance)]
+def key_figures(figures: list[Figure], document_frequency: Counter, start: int | None = None,
+                limit: int = 6) -> list[Figure]:
+    """The key numbers of the overview: those most sources give, among the figures worth it and of the story's
+    time (`start`); between equals, the one told in the words most articles use (the story's own numbers, not a
+    sidebar's)."""
+    worth = [f for f in figures if is_key_figure(f) and not all(is_question(p.quote) for p in f.provenance)
+             and not of_the_past(f, start)]
     return sorted(worth, key=lambda f: (-sources_count(f.provenance),
                                         -topicality(content_words(f.provenance[0].quote), document_frequency),
                                         f.id))[:limit]

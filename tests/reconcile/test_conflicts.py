@@ -33,7 +33,7 @@ def test_one_event_with_two_dates_is_flagged_but_a_year_and_its_day_are_not():
 
 
 def test_a_count_of_what_happened_is_a_measure_whose_period_can_disagree():
-    s = story("In 2011, 12 officers were hurt.", "Since 2010, 12 officers were hurt.")
+    s = story("In 2023, 12 officers were hurt.", "Since 2022, 12 officers were hurt.")
     assert [c.about for c in s.conflicts] == ["12 officers hurt: over which period?"]
 
 

@@ -91,3 +91,20 @@ print(repr(running_counts(figures, articles)))
     outputs = {subprocess.run([sys.executable, "-c", script], env={"PYTHONHASHSEED": seed}, capture_output=True,
                               text=True, check=True).stdout for seed in ("1", "2", "3", "4")}
     assert len(outputs) == 1 and "figure-7" in outputs.pop()
+
+
+def test_a_count_its_sentence_places_years_before_the_story_is_context_not_the_storys_toll():
+    from generators.reconcile.figures import revisions
+
+    story = dated_story(
+        ("2024-05-01", "The earthquake killed 100 people in the valley, officials said."),
+        ("2024-05-02", "The earthquake killed 250 people in the valley, officials said."),
+        ("2024-05-02", "The 1918 earthquake killed 3,000 people in the same valley, historians say."),
+        ("2024-05-03", "In 1982 floods killed 2,000 people there, and 1,500 people died in 1983."),
+    )
+    past = [f for f in story.figures if f.value in (3000, 2000, 1500)]
+    assert len(past) == 3, "context stays on the figures page with its sentence"
+    toll = [r.value for revision in revisions(story.figures, story.articles) for r in revision.reports]
+    assert toll == [100, 250]
+    assert not {f.id for f in past} & set(story.key_figures)
+    assert not any(set(c.items) & {f.id for f in past} for c in story.conflicts)
