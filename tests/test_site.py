@@ -158,3 +158,14 @@ def test_search_files_footnote_sentences_under_their_own_heading_not_the_last_se
     timeline = [d for d in docs if d["location"].startswith("timeline.html#")]
     assert timeline[-1]["location"] == "timeline.html#cited" and "Read in context" in timeline[-1]["text"]
     assert not any("Read in context" in d["text"] for d in timeline[:-1])
+
+
+def test_every_timeline_entry_is_in_a_sentence_its_own_footnotes_quote(seeds_build):
+    _, content, _ = seeds_build
+    page = (content / "timeline.md").read_text("utf-8")
+    quotes = dict(re.findall(r"^\[\^(\d+)\]: .*?: “(.*)” \[Read in context\]", page, re.M))
+    entries = re.findall(r"^- \*\*[^*]+\*\*(?: \*\([^)]*\)\*)?: (.*?) <small>.*?</small>((?:\[\^\d+\])+)", page, re.M)
+    assert len(entries) == sum(line.startswith("- **") for line in page.splitlines()) >= 10
+    for text, refs in entries:
+        cited = [quotes[n] for n in re.findall(r"\d+", refs)]
+        assert any(text in quote for quote in cited), text

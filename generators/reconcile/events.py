@@ -64,8 +64,12 @@ def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], 
             add_provenance(events[day].provenance, event.provenance)
             absorbed.add(i)
     events = [e for i, e in enumerate(events) if i not in absorbed]
-    for event in events:
-        event.text = min((p.quote for p in event.provenance), key=lambda q: (len(q), q))  # the most direct telling
+    for event in events:  # the most direct telling is shown, and cited first: a page citing one sentence per
+        # item cites the one it shows
+        shown = min(event.provenance, key=lambda p: (len(p.quote), p.quote, p.source, p.sentence))
+        event.text = shown.quote
+        event.provenance.remove(shown)
+        event.provenance.insert(0, shown)
     return events
 
 

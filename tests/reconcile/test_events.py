@@ -48,3 +48,13 @@ def test_a_timeline_entry_that_leans_on_the_sentence_before_gives_way_to_one_tha
     assert len(s.events) == 2
     (chosen,) = select_timeline(s.events, dates=1, per_date=1)
     assert chosen.text.startswith("Dock workers")
+
+
+def test_the_telling_an_event_shows_is_the_first_it_cites():
+    s = story("After a long and bitter debate that ran late into the night, the city council approved the new "
+              "harbour plan on April 3, 2024.",
+              "The city council approved the harbour plan on April 3, 2024.")
+    (event,) = [e for e in s.events if e.date.value == "2024-04-03"]
+    assert event.text == "The city council approved the harbour plan on April 3, 2024."
+    assert event.provenance[0].quote == event.text and event.provenance[0].source == "1.txt"
+    assert len(event.provenance) == 2
