@@ -188,7 +188,7 @@ def figure_series_charts(story: Story) -> list[Chart]:
     series: dict[tuple[str, str], list] = {}
     for figure in story.figures:
         period = figure.period
-        if not period or not period[:4].isdigit():
+        if not period or not period[:4].isdigit() or figure.vague:  # "thousands" is no point on a line
             continue
         series.setdefault((fold(figure.label), figure.unit), []).append(figure)
     charts: list[Chart] = []
@@ -309,7 +309,7 @@ def comparison_charts(story: Story) -> list[Chart]:
     groups: dict[tuple[str, str, str], list] = {}
     for figure in story.figures:
         measure, _, part = figure.label.partition(": ")
-        if part:
+        if part and not figure.vague:
             groups.setdefault((measure, figure.unit, figure.period), []).append(figure)
     candidates = [(key, figures) for key, figures in groups.items() if len({f.label for f in figures}) >= 2]
     candidates.sort(key=lambda kv: (-len({p.source for f in kv[1] for p in f.provenance}), kv[0]))

@@ -79,6 +79,7 @@ class Figure:
     provenance: list[Provenance] = field(default_factory=list)
     signal: str = ""
     upper: float | None = None  # a range ("between 200 and 300") runs from value to upper
+    vague: bool = False  # "thousands", "tens of thousands": shown as written, never a point, never disputed
 
 
 @dataclass(frozen=True)

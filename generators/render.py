@@ -221,7 +221,7 @@ def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
                     "scheduled": e.scheduled, "signal": e.signal, "source_count": sources_count(e.provenance),
                     "sources": _provenance(e.provenance)} for e in story.events],
         "figures": [{"id": f.id, "value": f.value, "unit": f.unit, "label": f.label, "period": f.period,
-                     "upper": f.upper, "approximate": f.approximate, "text": f.text, "signal": f.signal,
+                     "upper": f.upper, "approximate": f.approximate, "vague": f.vague, "text": f.text, "signal": f.signal,
                      "source_count": sources_count(f.provenance),
                      "sources": _provenance(f.provenance)} for f in story.figures],
         "actors": [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases, "role": a.role,

@@ -15,6 +15,9 @@ _WORD_NUMBERS = {
     "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6,
 }
 _MULTIPLES = {"tens": 10, "dozens": 12, "hundreds": 100}  # "tens of thousands": at least ten thousand
+# A plural count word is vague: kept as written, compared as the range it can mean ("thousands": 2,000-9,999)
+_VAGUE_RANGES = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+                 "millions": (2_000_000, 9_999_999)}
 _VAGUE_PLURAL = re.compile(r"(?:dozens|hundreds|thousands|millions)$", re.I)  # "thousands of people": the noun after "of"
 _SCALES = {"dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _APPROX = r"(?P<approx>some|about|around|roughly|nearly|almost|approximately|an estimated|estimated|over|more than|less than|fewer than|at least|up to|close to)?\s*"
@@ -47,6 +50,7 @@ class _Number:
     percent: bool
     currency: str
     upper: float | None = None
+    vague: bool = False
 
 
 def _numbers(text: str, dates: list[DateMatch]) -> list[_Number]:
@@ -62,9 +66,13 @@ def _numbers(text: str, dates: list[DateMatch]) -> list[_Number]:
             continue  # "the 1969 coup": a year
         value = float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else float(raw.replace(",", ""))
         start, written, approximate = m.start(), m.group(0), bool(m.group("approx"))
+        upper, vague = None, raw in _VAGUE_RANGES and not m.group("scale")
+        if vague:
+            value, upper = map(float, _VAGUE_RANGES[raw])
         multiple = re.search(r"\b(tens|dozens|hundreds)\s+of\s+$", text[:num_start], re.I)
         if multiple and raw in ("thousands", "millions"):
-            value = _MULTIPLES[multiple.group(1).lower()] * value / 2  # the plural's own "2000" was "some thousands"
+            scale = _MULTIPLES[multiple.group(1).lower()] * value / 2  # the plural's own 2,000 was "some thousands"
+            value, upper = scale, scale * 10 - 1  # "tens of thousands": 20,000-99,999
             start, written, approximate = multiple.start(), text[multiple.start():m.end()], True
         if m.group("scale"):
             value *= _SCALES[m.group("scale").lower()]
@@ -78,8 +86,8 @@ def _numbers(text: str, dates: list[DateMatch]) -> list[_Number]:
         if text[m.end("num"):m.end("num") + 1] in "-–" and text[m.end("num") + 1:m.end("num") + 2].isalpha():
             continue  # "50-year-old", compound adjectives
         lead = len(written) - len(written.lstrip())
-        found.append(_Number(start + lead, m.end(), value, written.strip(), approximate,
-                             bool(m.group("pct")), m.group("currency") or ""))
+        found.append(_Number(start + lead, m.end(), value, written.strip(), approximate or vague,
+                             bool(m.group("pct")), m.group("currency") or "", upper, vague))
     return found
 
 
@@ -96,7 +104,7 @@ def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
             and re.fullmatch(r"\s+and\s+", gap)
         rising = previous is not None and re.search(r"\bfrom\s+$", text[:previous.start], re.I)  # a change, not a range
         if previous and previous.upper is None and not previous.percent and not rising \
-                and (between or _RANGE_GAP.fullmatch(gap)) and previous.value < number.value:
+                and (between or _RANGE_GAP.fullmatch(gap)) and previous.value < number.value and not number.vague:
             start = previous.start - (len("between ") if between else 0)
             merged[-1] = _Number(start, number.end, previous.value, text[start:number.end].strip(), True,
                                  number.percent, previous.currency or number.currency, number.value)
@@ -324,8 +332,10 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list
                 id="", value=number.value, unit=unit, label=label or unit,
                 period=_period(number, span_end, dates, text), approximate=number.approximate, text=number.written,
                 provenance=[Provenance(sentence.source, sentence.index, sentence.text)],
-                signal=f"\u201c{number.written}\u201d: {how}" + ("; a range" if number.upper is not None else ""),
-                upper=number.upper,
+                signal=f"\u201c{number.written}\u201d: {how}" + ("; vague, read as the range it can mean"
+                                                               if number.vague else "; a range"
+                                                               if number.upper is not None else ""),
+                upper=number.upper, vague=number.vague,
             )
             figures.append(figure)
             previous, previous_end = figure, span_end

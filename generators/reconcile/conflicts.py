@@ -65,7 +65,7 @@ def period_conflicts(figures: list[Figure], start: int | None = None) -> list[Co
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
         if figure.period and fold(figure.label) != fold(figure.unit) and not is_duration(figure) \
-                and not of_the_past(figure, start):
+                and not figure.vague and not of_the_past(figure, start):
             groups[(fold(figure.label), fold(figure.unit), figure.value)].append(figure)
     conflicts = []
     for group in groups.values():

@@ -48,13 +48,13 @@ def merge_figures(extractions: list[Extraction], start: int | None = None) -> tu
             merged[key].approximate = merged[key].approximate and figure.approximate
         else:
             merged[key] = Figure("", figure.value, figure.unit, figure.label, figure.period, figure.approximate,
-                                 figure.text, list(figure.provenance), figure.signal, figure.upper)
+                                 figure.text, list(figure.provenance), figure.signal, figure.upper, figure.vague)
     figures = sorted(merged.values(), key=lambda f: (fold(f.label), f.period, f.value))
     for number, figure in enumerate(figures, 1):
         figure.id = f"figure-{number}"
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.period and is_comparable(figure) and not of_the_past(figure, start):  # without a period two
+        if figure.period and is_comparable(figure) and not figure.vague and not of_the_past(figure, start):  # without a period two
             # values may measure different times
             groups[figure_key(figure)].append(figure)
     conflicts = []
@@ -145,8 +145,9 @@ def measure_key(figure: Figure) -> str:
 
 
 def is_running_count(figure: Figure) -> bool:
-    """A named count with no period of its own, or one "since" a date: a toll the story keeps updating."""
-    return (not figure.period or figure.period.startswith("since ")) and figure.unit != "%" \
+    """A named count with no period of its own, or one "since" a date: a toll the story keeps updating (never a
+    vague word: "thousands" is no point on a chart)."""
+    return (not figure.period or figure.period.startswith("since ")) and figure.unit != "%" and not figure.vague \
         and fold(figure.label) != fold(figure.unit) and is_comparable(figure)
 
 
@@ -242,10 +243,10 @@ def attribute_shared_figures(figures: list[Figure]) -> list[Figure]:
             continue
         signal = f"{figure.signal}; given for the whole measure, so compared with each named part"
         result += [Figure("", figure.value, figure.unit, label, period, figure.approximate, figure.text,
-                          list(figure.provenance), signal, figure.upper) for label, period in labels]
+                          list(figure.provenance), signal, figure.upper, figure.vague) for label, period in labels]
     return result
 
 
 def format_value(figure: Figure) -> str:
-    value = format_number(figure.value)
+    value = figure.text if figure.vague else format_number(figure.value)
     return f"{value}%" if figure.unit == "%" else f"{value} {figure.unit}".strip()

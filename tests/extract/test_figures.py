@@ -70,7 +70,7 @@ def test_ranges_are_one_figure_but_a_change_from_one_value_to_another_is_not_a_r
 
 def test_vague_multiples_and_the_noun_after_of():
     assert figures("Tens of thousands of protesters filled the square.") == [(10000.0, "protesters", "protesters", "", True)]
-    assert figures("Thousands of people marched.") == [(2000.0, "people", "people", "", False)]
+    assert figures("Thousands of people marched.") == [(2000.0, "people", "people", "", True)]  # vague
     assert figures("About 12,000 people marched.") == [(12000.0, "people", "people", "", True)]
 
 
@@ -108,3 +108,13 @@ def test_numbers_in_names_and_inside_words_are_not_figures():
     assert labelled("Talk Radio 702 said the visit was planned.") == []
     assert labelled("It said in a written statement that the raid was often repeated.") == []
     assert labelled("About three dozen soldiers broke into the farm.") == [(36.0, "soldiers broke")]
+
+
+def test_vague_counts_stay_words_read_as_the_range_they_can_mean():
+    text = ("Thousands of people fled the city, and tens of thousands more were stranded, while hundreds of "
+            "soldiers arrived.")
+    figures = {f.text: f for f in extract_figures([Sentence("a.txt", 0, text, 0)], REF, language.analyse([text]))}
+    assert set(figures) == {"Thousands", "tens of thousands", "hundreds"}
+    assert (figures["Thousands"].value, figures["Thousands"].upper, figures["Thousands"].vague) == (2000, 9999, True)
+    assert (figures["tens of thousands"].value, figures["tens of thousands"].upper) == (10000, 99999)
+    assert figures["hundreds"].vague and figures["hundreds"].label == "soldiers arrived"

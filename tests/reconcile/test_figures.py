@@ -108,3 +108,16 @@ def test_a_count_its_sentence_places_years_before_the_story_is_context_not_the_s
     assert toll == [100, 250]
     assert not {f.id for f in past} & set(story.key_figures)
     assert not any(set(c.items) & {f.id for f in past} for c in story.conflicts)
+
+
+def test_a_vague_count_never_disagrees_and_is_no_point_in_a_running_count():
+    from generators.reconcile.figures import format_value, running_counts
+
+    s = dated_story(("2024-05-01", "Thousands of people fled the city in April 2024, officials said."),
+                    ("2024-05-02", "Some 5,000 people fled the city in April 2024, officials said."),
+                    ("2024-05-02", "Thousands of people have been killed, aid groups say."),
+                    ("2024-05-03", "At least 300 people have been killed, aid groups say."))
+    assert not [c for c in s.conflicts if c.kind == "figure"]
+    vague = [f for f in s.figures if f.vague]
+    assert len(vague) == 2 and {format_value(f) for f in vague} == {"Thousands people"}
+    assert all(r.value == 300 for reports in running_counts(s.figures, s.articles).values() for r in reports)
