@@ -77,8 +77,12 @@ def _numbers(text: str, dates: list[DateMatch]) -> list[_Number]:
         if m.group("scale"):
             value *= _SCALES[m.group("scale").lower()]
         previous = text[max(0, m.start() - 12):m.start()].lower()
-        if re.search(r"per\s*$", previous) or re.search(r"(no\.|number|#|article|section|chapter)\s*$", previous):
-            continue  # the base of a rate ("per 100,000") or a label, not a figure
+        if re.search(r"per\s*$", previous) or re.search(
+                r"\b(no\.|number|#|article|section|chapter|point|item|step|clause|paragraph|phase|stage)\s*$", previous):
+            continue  # the base of a rate ("per 100,000") or a label ("point 6 of the plan"), not a figure
+        if re.fullmatch(r"0\d[\d,]*", raw) or re.search(r"\d[ ]$", text[:num_start]) \
+                or re.match(r"[ ]\d", text[m.end("num"):]):
+            continue  # a code, a clock or a telephone number ("0370 60 60 900", "0100 GMT"): no count starts with 0
         if re.match(r"\s*(?:st|nd|rd|th)\b", text[m.end("num"):]):
             continue
         if re.search(r"\d[:.]$", text[:num_start]) or (re.match(r"[:.]\d", text[m.end("num"):]) and not m.group("pct")):

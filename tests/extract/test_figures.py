@@ -118,3 +118,11 @@ def test_vague_counts_stay_words_read_as_the_range_they_can_mean():
     assert (figures["Thousands"].value, figures["Thousands"].upper, figures["Thousands"].vague) == (2000, 9999, True)
     assert (figures["tens of thousands"].value, figures["tens of thousands"].upper) == (10000, 99999)
     assert figures["hundreds"].vague and figures["hundreds"].label == "soldiers arrived"
+
+
+def test_codes_clocks_telephone_numbers_and_plan_items_count_nothing():
+    assert labelled("Donate by telephoning 0370 60 60 900 to help the charities.") == []
+    assert labelled("The curfew starts at 0100 GMT for residents.") == []
+    assert labelled("Point 6 of the peace plan ensured access for aid workers.") == []
+    assert labelled("The storm killed 12 people and 0.5 percent of homes were lost.") == [
+        (12.0, "people killed"), (0.5, "share of homes")]
