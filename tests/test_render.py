@@ -336,7 +336,7 @@ def test_the_sources_page_and_export_list_the_articles_left_out_and_how_to_bring
     generate(seeds, tmp_path / "content")
     sources = (tmp_path / "content" / "sources" / "index.md").read_text("utf-8")
     assert "## Articles left out as beside the story" in sources
-    assert "| 11.md | Report &lt;b&gt;11&lt;/b&gt; | names none of the names most articles share" in sources
+    assert "| 11\\.md | Report &lt;b&gt;11&lt;/b&gt; | names none of the names most articles share" in sources
     exported = json.loads((tmp_path / "content" / "data" / "story.json").read_text("utf-8"))
     assert [s["id"] for s in exported["set_aside"]] == ["11.md"]
     assert "11.md" not in [s["id"] for s in exported["sources"]]
