@@ -170,10 +170,10 @@ def report(args: argparse.Namespace, result, started: float) -> None:
 
 def report_repeated(articles: list) -> None:
     """The sentences set aside as furniture because many articles print them: a few examples and the way back."""
-    found = set_aside_in(articles)
+    found, touched = set_aside_in(articles)
     if found:
         print(for_terminal(f"set aside as page furniture (printed verbatim in many articles of the folder): "
-                           f"{len(found)} sentence(s) from {sum(1 for a in articles if set_aside_in([a]))} "
+                           f"{len(found)} sentence(s) from {touched} "
                            f"article(s), such as {'; '.join(repr(text) for text, _ in found.most_common(3))}; "
                            "data/story.json lists each; `FILE: {keep_repeated: true}` in sources.yml keeps an "
                            "article whole"))

@@ -338,8 +338,7 @@ def left_out_line(story) -> str:
 def set_aside_line(articles) -> str:
     """How many sentences were set aside as furniture repeated across the folder, with the commonest for a reader
     to check."""
-    found = set_aside_in(articles)
-    touched = sum(1 for a in articles if set_aside_in([a]))
+    found, touched = set_aside_in(articles)
     line = f"  sentences set aside as repeated furniture: {len(found)} in {touched} articles"
     return line + "".join(f"\n    {count:>4} x {text[:100]}" for text, count in found.most_common(5))
 

@@ -87,7 +87,9 @@ def set_aside_repeated(articles: list[Article], keep: frozenset[str] | set[str] 
     return sorted(found.values(), key=lambda r: (-r.articles, r.text))
 
 
-def set_aside_in(articles: list[Article]) -> Counter[str]:
-    """Each sentence or title set aside this way -> in how many of `articles` (for reports)."""
-    return Counter(line.split(": ", 1)[1] for a in articles for line in dict.fromkeys(a.removed)
-                   if line.startswith(REASON))
+def set_aside_in(articles: list[Article]) -> tuple[Counter[str], int]:
+    """Each sentence or title set aside this way -> in how many of `articles`, and how many articles lost one
+    (for reports)."""
+    found = [[line.split(": ", 1)[1] for line in dict.fromkeys(a.removed) if line.startswith(REASON)]
+             for a in articles]
+    return Counter(text for texts in found for text in texts), sum(1 for texts in found if texts)
