@@ -254,7 +254,8 @@ def coverage_chart(story: Story, limit: int = 20) -> Chart | None:
     if not actors or not story.articles:
         return None
     by_month = len(story.articles) > COVERAGE_BY_MONTH_FROM
-    column = {a.source: (a.published[:7] or "undated") if by_month else a.source for a in story.articles}
+    labels = source_labels(story.articles)  # outlets and dates, never file names
+    column = {a.source: (a.published[:7] or "undated") if by_month else labels[a.source] for a in story.articles}
     columns = sorted(set(column.values()))
     rows: list[dict[str, Any]] = []
     for actor in actors:

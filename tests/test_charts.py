@@ -6,6 +6,7 @@ import json
 
 from generators.charts import (
     comparison_charts,
+    coverage_chart,
     disagreement_charts,
     figure_series_charts,
     revision_charts,
@@ -153,3 +154,13 @@ def test_the_timeline_chart_plots_the_storys_weeks_days_as_dots_months_and_years
     only_days = timeline_chart([e for e in s.events if e.date.precision == "day"], s.articles)
     assert [layer["mark"]["type"] for layer in only_days.spec["layer"]] == ["circle"]  # no empty, unlabelled layer
     assert "bar" not in only_days.caption and only_days.caption.startswith("Each dot")
+
+
+def test_the_coverage_chart_names_its_columns_by_outlet_and_date_never_by_file_name():
+    s = story("Mayor Ann Lee said the council would vote on the harbour plan.",
+              "Mayor Ann Lee and the Harbour Board disagreed about the plan.")
+    s.articles[0].outlet = "The Gazette"
+    chart = coverage_chart(s)
+    columns = chart.table_header[1:]
+    assert columns == sorted(["The Gazette, 2024-05-01", "Report number 1 on the vote"])
+    assert not any(".txt" in json.dumps(row) for row in chart.spec["data"]["values"])
