@@ -223,6 +223,7 @@ def report_gold(gold_path: Path, seeds: Path = ROOT / "seeds") -> None:
     print(f"  page furniture on the site: {len(leaked)}" + (f" ({'; '.join(leaked)})" if leaked else ""))
     print(set_aside_line(result.story.articles))
     print(left_out_line(result.story))
+    print(disagreements_line(result.story))
 
 
 # --- timelines on the development corpora -------------------------------------------------------
@@ -326,7 +327,15 @@ def evaluate_corpus(folder: Path) -> dict:
         story, _ = analyse(Path(tmp), cache=ROOT / ".cache")
     return {"ours": {s: score_timeline(predicted_timeline(story, dates, per_date, s), gold) for s in SETTINGS},
             "reference": score_timeline(reference_timeline(story.articles, dates, per_date), gold),
-            "copies": copies, "set_aside": set_aside_line(story.articles) + "\n" + left_out_line(story)}
+            "copies": copies, "set_aside": "\n".join([set_aside_line(story.articles), left_out_line(story),
+                                                      disagreements_line(story)])}
+
+
+def disagreements_line(story) -> str:
+    """How many disagreements of each kind the site shows: a reader's audit starts from the kinds that swell."""
+    kinds = Counter(("minor " if c.minor else "") + c.kind for c in story.conflicts)
+    return f"  disagreements: {len(story.conflicts)}" + (
+        f" ({', '.join(f'{kind} {n}' for kind, n in sorted(kinds.items()))})" if kinds else "")
 
 
 def left_out_line(story) -> str:

@@ -126,3 +126,13 @@ def test_web_pages_are_scored_as_trafilaturas_evaluation_counts_them(tmp_path):
     assert [s.split(" ")[0] for s in skipped] == ["b.html"]
     first, _ = score_web_pages(tmp_path, "first")
     assert first.gold == 2
+
+
+def test_the_report_counts_disagreements_by_kind(seeds_build):
+    from generators.evaluate import disagreements_line
+
+    result, _, _ = seeds_build
+    kinds = {c.kind for c in result.story.conflicts}
+    line = disagreements_line(result.story)
+    assert line.startswith(f"  disagreements: {len(result.story.conflicts)} (")
+    assert all(f"{kind} " in line for kind in kinds)
