@@ -55,7 +55,7 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
         document_frequency.update(extraction.words)
     news = {x.source: x.news for x in extractions}
     events = number_events(dated + reported_events(articles, dated, document_frequency, news))
-    conflicts += same_day_conflicts(figures, articles) + date_conflicts(dated) + role_conflicts(actors)
+    conflicts += same_day_conflicts(figures, articles) + date_conflicts(dated) + role_conflicts(actors, articles)
     mark_disputed_events(conflicts, dated)
     quotes = merge_quotes(extractions, canonical)
     for number, conflict in enumerate(conflicts, 1):

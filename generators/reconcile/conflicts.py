@@ -117,8 +117,13 @@ def date_conflicts(events: list[Event]) -> list[Conflict]:
 _TITLE_START = re.compile(r"^(?:[A-Z]|(?:former|ex-|then-|then|incumbent|acting|interim)\b)")
 
 
-def role_conflicts(actors: list[Actor]) -> list[Conflict]:
-    """One person given a title by one source and called its former holder by another."""
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame"}  # a form of address, not a title one holds
+
+
+def role_conflicts(actors: list[Actor], articles: list[Article] | None = None) -> list[Conflict]:
+    """One person given a title by one source and called its former holder by another; not when every source
+    that says "former" was published after every source that gives the title (the title was lost between)."""
+    published = {a.source: a.published for a in articles or [] if a.published}
     conflicts = []
     for actor in actors:
         if actor.kind != "person":
@@ -130,7 +135,7 @@ def role_conflicts(actors: list[Actor]) -> list[Conflict]:
         for old in former:
             title = FORMER.sub("", old).split()[-1].lower() if FORMER.sub("", old).split() else ""
             clashing = [r for r in current if r.split() and r.split()[-1].lower() == title]
-            if clashing:
+            if clashing and title not in HONORIFICS:
                 olds, news = sides_of.setdefault(title, ([], []))
                 olds.append(old)
                 news += [r for r in clashing if r not in news]
@@ -143,10 +148,20 @@ def role_conflicts(actors: list[Actor]) -> list[Conflict]:
                 claimed.update(said)
                 if said:
                     values.append(ConflictValue(role, said))
-            if len(values) >= 2 and len({p.source for v in values for p in v.provenance}) >= 2:
+            former_values = [v for v in values if v.value in olds]
+            if len(values) >= 2 and len({p.source for v in values for p in v.provenance}) >= 2 \
+                    and not _lost_between(former_values, [v for v in values if v not in former_values], published):
                 conflicts.append(Conflict("", "role", f"{actor.name}: {title} or former {title}?", False, values,
                                           [actor.id]))
     return conflicts
+
+
+def _lost_between(former: list[ConflictValue], current: list[ConflictValue], published: dict[str, str]) -> bool:
+    """All these sources are dated, and every one saying "former" was published after every one giving the title."""
+    def days(values: list[ConflictValue]) -> list[str]:
+        return [published.get(p.source, "") for v in values for p in v.provenance]
+    olds, news = days(former), days(current)
+    return bool(olds and news) and all(olds + news) and min(olds) > max(news)
 
 
 def _value_and_measure(figure: Figure) -> str:

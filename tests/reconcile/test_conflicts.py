@@ -58,3 +58,23 @@ def test_today_in_two_articles_of_different_days_is_no_date_disagreement():
     assert date_conflicts([event("09", "relative-day", "a.md"), event("23", "relative-day", "b.md")]) == []
     (conflict,) = date_conflicts([event("09", "month-day-year", "a.md"), event("23", "relative-day", "b.md")])
     assert [v.value for v in conflict.values] == ["2011-03-09", "2011-03-23"]
+
+
+def test_a_title_lost_between_two_reports_is_no_disagreement_but_one_said_both_ways_the_same_day_is():
+    from .conftest import dated_story
+
+    later = dated_story(("2024-05-01", "The minister met President Ana Ruiz in the capital on Monday."),
+                        ("2024-09-01", "The minister met former President Ana Ruiz in the capital on Monday."))
+    assert not [c for c in later.conflicts if c.kind == "role"]
+    same_day = dated_story(("2024-05-01", "The minister met President Ana Ruiz in the capital on Monday."),
+                           ("2024-05-01", "The minister met former President Ana Ruiz in the capital on Monday."))
+    assert [c.kind for c in same_day.conflicts if c.kind == "role"] == ["role"]
+    earlier = dated_story(("2024-09-01", "The minister met President Ana Ruiz in the capital on Monday."),
+                          ("2024-05-01", "The minister met former President Ana Ruiz in the capital on Monday."))
+    assert [c.kind for c in earlier.conflicts if c.kind == "role"] == ["role"], "called former before she held it"
+
+
+def test_a_form_of_address_is_no_title():
+    s = story("Mr Kofi Annan arrived in Damascus on Monday for talks.",
+              "The former Mr Kofi Annan left Damascus on Monday after talks.")
+    assert not [c for c in s.conflicts if c.kind == "role"]
