@@ -69,13 +69,12 @@ def set_aside_repeated(articles: list[Article], keep: frozenset[str] | set[str] 
     for article in articles:
         if article.source in keep:
             continue
-        drop = [s for s in article.sentences if normalise_key(s.text) in repeated]
-        for sentence in drop:
-            key = normalise_key(sentence.text)
+        drop = [(key, s) for s in article.sentences if (key := normalise_key(s.text)) in repeated]
+        for key, sentence in drop:
             found.setdefault(key, Repeated(sentence.text, repeated[key]))
             article.removed.append(f"{REASON} ({repeated[key]} articles): {sentence.text}")
         if drop:
-            gone = {s.index for s in drop}
+            gone = {s.index for _, s in drop}
             paragraphs = [" ".join(s.text for s in article.sentences if s.paragraph == number and s.index not in gone)
                           for number in range(len(article.paragraphs))]
             article.paragraphs = [p for p in paragraphs if p]

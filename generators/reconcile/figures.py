@@ -54,7 +54,7 @@ def merge_figures(extractions: list[Extraction], start: int | None = None) -> tu
         figure.id = f"figure-{number}"
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.period and is_comparable(figure) and not figure.vague and not of_the_past(figure, start):  # without a period two
+        if figure.period and is_comparable(figure) and not of_the_past(figure, start):  # without a period two
             # values may measure different times
             groups[figure_key(figure)].append(figure)
     conflicts = []
@@ -101,9 +101,10 @@ _GENERIC_COUNTS = {"people", "persons", "men", "women", "children", "others", "t
 
 
 def is_comparable(figure: Figure) -> bool:
-    """Two values of it on one date disagree: not a duration, a distance, or a bare count of people or money
-    ("398 people" killed and "1,000 people" fled; "$2 billion" frozen and "$30 million" pledged)."""
-    if _time_or_distance(figure):
+    """Two values of it on one date disagree: not a duration, a distance, a vague word ("thousands") or a bare
+    count of people or money ("398 people" killed and "1,000 people" fled; "$2 billion" frozen and "$30 million"
+    pledged)."""
+    if _time_or_distance(figure) or figure.vague:
         return False
     return fold(figure.label) != fold(figure.unit) or fold(figure.unit) not in _GENERIC_COUNTS
 
@@ -145,9 +146,8 @@ def measure_key(figure: Figure) -> str:
 
 
 def is_running_count(figure: Figure) -> bool:
-    """A named count with no period of its own, or one "since" a date: a toll the story keeps updating (never a
-    vague word: "thousands" is no point on a chart)."""
-    return (not figure.period or figure.period.startswith("since ")) and figure.unit != "%" and not figure.vague \
+    """A named count with no period of its own, or one "since" a date: a toll the story keeps updating."""
+    return (not figure.period or figure.period.startswith("since ")) and figure.unit != "%" \
         and fold(figure.label) != fold(figure.unit) and is_comparable(figure)
 
 
