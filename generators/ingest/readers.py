@@ -54,6 +54,9 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     return meta, text[match.end():]
 
 
+PARAGRAPH = 100  # characters: a line this long is text, not a menu item or a caption's credit
+
+
 def read_html(text: str) -> tuple[dict, str]:
     """A saved web page: trafilatura finds the main text (one line per block) and the metadata (title, date via
     htmldate, authors, site name, address). Scripts, navigation, comments and asides never become text."""
@@ -73,8 +76,8 @@ def read_html(text: str) -> tuple[dict, str]:
     document, lines = extract(favor_precision=True)
     if not any(map(is_sentence_line, lines)):  # nothing, or a date where the text should be: look again, generously
         generous, more = extract(favor_recall=True)
-        if len("".join(more)) > len("".join(lines)):
-            document, lines = generous, more
+        if any(len(line) >= PARAGRAPH for line in more) and len("".join(more)) > len("".join(lines)):
+            document, lines = generous, more  # only a paragraph of text, never a menu ("Home") taken for one
     if not any(lines):
         raise IngestError("no main text found in the web page")
     meta: dict = {key: value for key, value in (("title", document.title), ("outlet", document.sitename),
