@@ -38,7 +38,7 @@ from .charts import (
     vl_convert_version,
 )
 from .ingest import Skipped
-from .model import Article, Conflict, Provenance, Story
+from .model import Article, Conflict, Provenance, Sentence, Story
 from .reconcile import by_reach, headline_counts, revisions, sources_count
 from .reconcile.boundary import story_keywords
 from .timeline import publication_days, select_timeline
@@ -108,8 +108,45 @@ def slug(name: str) -> str:
     return f"{readable}-{hashlib.sha256(name.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"  # copy less
 
 
-def source_page(source: str) -> str:
-    return f"sources/{slug(source)}.md"
+def source_page(source: str, part: int = 1) -> str:
+    """An article's page; a long article's later parts follow it (".part2": a dot no slug holds, so no file's page
+    can take a part's name)."""
+    return f"sources/{slug(source)}{f'.part{part}' if part > 1 else ''}.md"
+
+
+ARTICLE_PAGE_CHARACTERS = 50_000  # article text on one page: a 200,000-character dump runs over four, each light
+
+
+def article_parts(article: Article) -> list[list[list[Sentence]]]:
+    """The article's paragraphs (each a list of sentences) cut into pages of about ARTICLE_PAGE_CHARACTERS, between
+    sentences: one part for any ordinary article."""
+    parts: list[list[list[Sentence]]] = [[]]
+    length, last_paragraph = 0, None
+    for sentence in article.sentences:
+        if length and length + len(sentence.text) > ARTICLE_PAGE_CHARACTERS:
+            parts.append([])
+            length, last_paragraph = 0, None
+        if sentence.paragraph != last_paragraph:
+            parts[-1].append([])
+            last_paragraph = sentence.paragraph
+        parts[-1][-1].append(sentence)
+        length += len(sentence.text)
+    return parts
+
+
+def sentence_parts(articles: list[Article]) -> dict[str, dict[int, int]]:
+    """For each article of more than one page: the part each sentence is on (links to a sentence go there)."""
+    layout = {}
+    for article in articles:
+        if sum(len(s.text) for s in article.sentences) > ARTICLE_PAGE_CHARACTERS:
+            layout[article.source] = {s.index: number for number, part in enumerate(article_parts(article), 1)
+                                      for paragraph in part for s in paragraph}
+    return layout
+
+
+def sentence_page(item: Provenance, parts: dict[str, dict[int, int]]) -> str:
+    """The page that shows a cited sentence (`parts`: from sentence_parts)."""
+    return source_page(item.source, parts.get(item.source, {}).get(item.sentence, 1))
 
 
 MAX_CITED = 5  # footnotes per item; a fact forty articles repeat shows five of them, the export all forty
@@ -125,6 +162,7 @@ class Footnotes:
     articles: dict[str, Article]
     prefix: str  # path from this page to the content root
     per_item: int = MAX_CITED
+    parts: dict[str, dict[int, int]] = field(default_factory=dict)  # see sentence_parts
     numbers: dict[Provenance, int] = field(default_factory=dict)
     items: int = 0  # how many items cited
 
@@ -150,7 +188,7 @@ class Footnotes:
         for item in rest[:MORE_LINKS]:
             article = self.articles.get(item.source)
             title = html.escape(_short(article.title if article and article.title else item.source))
-            page = source_page(item.source).removesuffix(".md") + ".html"  # raw HTML: MkDocs does not rewrite it
+            page = sentence_page(item, self.parts).removesuffix(".md") + ".html"  # raw HTML: MkDocs does not rewrite it
             links.append(f'<a href="{html.escape(self.prefix + page)}#s-{item.sentence}">{title}</a>')
         if len(rest) > MORE_LINKS:
             links.append(f"and {len(rest) - MORE_LINKS} more in the downloads")
@@ -162,7 +200,7 @@ class Footnotes:
             article = self.articles.get(item.source)
             title = article.title if article else item.source
             meta = ", ".join(x for x in (article.outlet if article else "", article.published if article else "") if x)
-            link = f"{self.prefix}{source_page(item.source)}#s-{item.sentence}"
+            link = f"{self.prefix}{sentence_page(item, self.parts)}#s-{item.sentence}"
             lines.append(f"[^{number}]: *{md_text(title)}*{' (' + md_text(meta) + ')' if meta else ''}: "
                          f"“{md_text(item.quote)}” [Read in context]({link})")
         # the footnotes close the page: under a heading of their own, search files their sentences there and
@@ -456,6 +494,7 @@ QUOTED_CONFLICTS_UP_TO = 30  # disagreements quoted inline on their page; past t
 CITED_CONFLICTS = 20  # disagreements with every side's sentences cited; the rest link to one sentence per value
 VOICES_LIMIT = 30  # voices on the views page (five quotes each, three in a long story): an evening, not a week
 SEARCHABLE_SOURCES_UP_TO = 100  # articles; past this search finds article pages by title, not by their full text
+ARTICLE_EVENTS_LISTED = 50  # events listed on an article's page; the timeline and the export have them all
 
 
 def first_reported(story: Story) -> dict[str, str]:
@@ -494,7 +533,9 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "actor_by_name": {a.name: a for a in story.actors},
         "article_by_source": {a.source: a for a in story.articles},
         "quote_by_id": {q.id: q for q in story.quotes},
+        "sentence_parts": sentence_parts(story.articles),
     }
+    context["sentence_page"] = lambda item: Trusted(sentence_page(item, context["sentence_parts"]))
     to_draw: list[tuple[str, dict, bool, int]] = []
     for chart in (c for page_charts in charts.values() for c in page_charts):
         for mode, narrow in product(("light", "dark"), (False, True) if chart.fits_width else (False,)):
@@ -545,14 +586,16 @@ def _as_seen_from(source: str, conflict: Conflict) -> dict:
 def _write_pages(story: Story, context: dict, env: jinja2.Environment, writer: ContentWriter) -> None:
     """The overview pages, then one page per article (an article page whose recipe is unchanged is kept)."""
     articles = context["article_by_source"]
+    parts = context["sentence_parts"]
     pages = ["index", "timeline", "figures", "actors", "views", "disagreements", "sources/index"]
     for page in pages:
         prefix = "../" if "/" in page else ""
         template = env.get_template(f"{page}.md.j2")
-        notes = Footnotes(articles, prefix)
+        notes = Footnotes(articles, prefix, parts=parts)
         text = template.render(**context, notes=notes, root=Trusted(prefix))
         if len(notes.numbers) > FOOTNOTES_PER_PAGE:  # drawn again with fewer sentences cited per item
-            notes = Footnotes(articles, prefix, per_item=max(1, min(MAX_CITED, FOOTNOTES_PER_PAGE // notes.items)))
+            notes = Footnotes(articles, prefix, per_item=max(1, min(MAX_CITED, FOOTNOTES_PER_PAGE // notes.items)),
+                              parts=parts)
             text = template.render(**context, notes=notes, root=Trusted(prefix))
         writer.write(f"{page}.md", text)
     article_template = env.get_template("article.md.j2")
@@ -571,20 +614,23 @@ def _write_pages(story: Story, context: dict, env: jinja2.Environment, writer: C
         conflicts = [_as_seen_from(article.source, c) for c in conflicts_by_source.get(article.source, [])]
         only_here = [e for e in mine if sources_count(e.provenance) == 1]
         confirmed = [e for e in mine if sources_count(e.provenance) > 1]
-        recipe = _digest(json.dumps([  # everything the page shows: an unchanged page of a long story is not redrawn
+        recipe = json.dumps([  # everything the page shows: an unchanged page of a long story is not redrawn
             code, searchable, story.question, article.source, article.title, article.outlet, article.published,
             article.published_inferred, article.url, article.authors, len(article.removed),
             [(s.index, s.paragraph, s.text) for s in article.sentences],
             [(e.date.value, e.text, [p.sentence for p in e.provenance if p.source == article.source]) for e in only_here],
             [(e.date.value, e.text, sources_count(e.provenance)) for e in confirmed],
             conflicts,
-        ], ensure_ascii=False).encode("utf-8"))
-        if writer.reuse(source_page(article.source), recipe):
-            continue
-        paragraphs: list[list] = [[] for _ in article.paragraphs]
-        for sentence in article.sentences:
-            paragraphs[sentence.paragraph].append(sentence)
-        text = article_template.render(**context, article=article, paragraphs=paragraphs, conflicts=conflicts,
-                                       only_here=only_here, confirmed=confirmed, root=Trusted("../"),
-                                       searchable=searchable)
-        writer.write(source_page(article.source), text)
+        ], ensure_ascii=False)
+        pieces = article_parts(article)
+        for number, paragraphs in enumerate(pieces, 1):
+            page = source_page(article.source, number)
+            if writer.reuse(page, _digest(f"{number}/{recipe}".encode())):
+                continue
+            text = article_template.render(**context, article=article, paragraphs=paragraphs, conflicts=conflicts,
+                                           only_here=only_here, confirmed=confirmed, root=Trusted("../"),
+                                           searchable=searchable, part=number, parts=len(pieces),
+                                           part_pages=[Trusted(source_page(article.source, k).removeprefix("sources/"))
+                                                       for k in range(1, len(pieces) + 1)],
+                                           events_listed=ARTICLE_EVENTS_LISTED)
+            writer.write(page, text)

@@ -341,3 +341,39 @@ def test_the_sources_page_and_export_list_the_articles_left_out_and_how_to_bring
     assert [s["id"] for s in exported["set_aside"]] == ["11.md"]
     assert "11.md" not in [s["id"] for s in exported["sources"]]
     assert not (tmp_path / "content" / "sources" / "11-md.md").exists()
+
+
+def test_a_long_article_runs_over_pages_and_every_citation_finds_its_sentence(tmp_path, monkeypatch):
+    """A 200,000-character dump would make one page far over the weight budget: its text runs over parts, each
+    link to a sentence goes to the part that shows it, and no sentence is lost or shown twice."""
+    import re
+
+    from bs4 import BeautifulSoup
+
+    from generators import render
+    from generators.pipeline import analyse, build_site
+
+    from .conftest import SEEDS
+    story, skipped = analyse(SEEDS)
+    monkeypatch.setattr(render, "ARTICLE_PAGE_CHARACTERS", 2_000)
+    monkeypatch.setattr(render, "ARTICLE_EVENTS_LISTED", 0)
+    render.render_site(story, tmp_path / "content", skipped)
+    build_site(ROOT / "mkdocs.yml", tmp_path / "content", tmp_path / "site")  # strict: a link to a lost anchor fails
+    site = tmp_path / "site"
+    longest = max(story.articles, key=lambda a: sum(len(s.text) for s in a.sentences))
+    first = site / render.source_page(longest.source).replace(".md", ".html")
+    parts = sorted(first.parent.glob(first.stem + ".part*.html"))
+    assert len(parts) >= 2
+    shown = []
+    for path in [first, *parts]:
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        shown += [int(span["id"][2:]) for span in soup.select("span.sentence")]
+        assert "Pages of this article" in soup.get_text()
+    assert shown == [s.index for s in longest.sentences]
+    assert "more: the timeline and" in BeautifulSoup(first.read_text("utf-8"), "html.parser").get_text()  # capped
+    assert "Events only this source reports" not in parts[0].read_text("utf-8")  # once, on the first part
+    for name in ("timeline.html", "figures.html", "actors.html", "views.html", "disagreements.html"):
+        for link in BeautifulSoup((site / name).read_text("utf-8"), "html.parser").find_all("a", href=True):
+            target, _, anchor = link["href"].partition("#")
+            if re.fullmatch(r"s-\d+", anchor):
+                assert BeautifulSoup((site / target).read_text("utf-8"), "html.parser").find(id=anchor), link
