@@ -513,6 +513,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     charts = build_charts(story, timeline)
     env = environment()
     latest = max((a.published for a in story.articles if a.published), default="")
+    layout = sentence_parts(story.articles)
     context = {
         "story": story, "charts": charts, "skipped": skipped, "latest": latest, "stances": STANCES,
         "chart_by_name": {c.name: c for page in charts.values() for c in page},
@@ -533,9 +534,9 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "actor_by_name": {a.name: a for a in story.actors},
         "article_by_source": {a.source: a for a in story.articles},
         "quote_by_id": {q.id: q for q in story.quotes},
-        "sentence_parts": sentence_parts(story.articles),
+        "sentence_parts": layout,
+        "sentence_page": lambda item: Trusted(sentence_page(item, layout)),
     }
-    context["sentence_page"] = lambda item: Trusted(sentence_page(item, context["sentence_parts"]))
     to_draw: list[tuple[str, dict, bool, int]] = []
     for chart in (c for page_charts in charts.values() for c in page_charts):
         for mode, narrow in product(("light", "dark"), (False, True) if chart.fits_width else (False,)):
