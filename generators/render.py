@@ -114,31 +114,38 @@ def source_page(source: str, part: int = 1) -> str:
     return f"sources/{slug(source)}{f'.part{part}' if part > 1 else ''}.md"
 
 
-ARTICLE_PAGE_CHARACTERS = 50_000  # article text on one page: a 200,000-character dump runs over four, each light
+ARTICLE_PAGE_WEIGHT = 60_000  # bytes of an article's text as HTML on one page: a 200,000-character dump runs over
+# four pages, each well within the reader's 150 KB
+
+
+def _weight(sentence: Sentence) -> int:
+    """What a sentence weighs on the page: its escaped text and the span around it (a page of one-word sentences
+    is mostly markup)."""
+    return len(html.escape(sentence.text)) + 40
 
 
 def article_parts(article: Article) -> list[list[list[Sentence]]]:
-    """The article's paragraphs (each a list of sentences) cut into pages of about ARTICLE_PAGE_CHARACTERS, between
-    sentences: one part for any ordinary article."""
+    """The article's paragraphs (each a list of sentences) cut into pages of about ARTICLE_PAGE_WEIGHT, between
+    sentences: one page for any ordinary article."""
     parts: list[list[list[Sentence]]] = [[]]
-    length, last_paragraph = 0, None
+    weight, last_paragraph = 0, None
     for sentence in article.sentences:
-        if length and length + len(sentence.text) > ARTICLE_PAGE_CHARACTERS:
+        if weight and weight + _weight(sentence) > ARTICLE_PAGE_WEIGHT:
             parts.append([])
-            length, last_paragraph = 0, None
+            weight, last_paragraph = 0, None
         if sentence.paragraph != last_paragraph:
             parts[-1].append([])
             last_paragraph = sentence.paragraph
         parts[-1][-1].append(sentence)
-        length += len(sentence.text)
+        weight += _weight(sentence)
     return parts
 
 
 def sentence_parts(articles: list[Article]) -> dict[str, dict[int, int]]:
-    """For each article of more than one page: the part each sentence is on (links to a sentence go there)."""
+    """For each article of more than one page: the page each sentence is on (links to a sentence go there)."""
     layout = {}
     for article in articles:
-        if sum(len(s.text) for s in article.sentences) > ARTICLE_PAGE_CHARACTERS:
+        if sum(map(_weight, article.sentences)) > ARTICLE_PAGE_WEIGHT:
             layout[article.source] = {s.index: number for number, part in enumerate(article_parts(article), 1)
                                       for paragraph in part for s in paragraph}
     return layout

@@ -355,7 +355,7 @@ def test_a_long_article_runs_over_pages_and_every_citation_finds_its_sentence(tm
 
     from .conftest import SEEDS
     story, skipped = analyse(SEEDS)
-    monkeypatch.setattr(render, "ARTICLE_PAGE_CHARACTERS", 2_000)
+    monkeypatch.setattr(render, "ARTICLE_PAGE_WEIGHT", 2_000)
     monkeypatch.setattr(render, "ARTICLE_EVENTS_LISTED", 0)
     render.render_site(story, tmp_path / "content", skipped)
     build_site(ROOT / "mkdocs.yml", tmp_path / "content", tmp_path / "site")  # strict: a link to a lost anchor fails
