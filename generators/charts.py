@@ -370,9 +370,10 @@ def disagreement_charts(story: Story) -> list[Chart]:
 
 
 def voices_chart(story: Story) -> Chart | None:
-    """The voices and their stance, in four columns, so the competing positions show at a glance."""
+    """The voices and their stance, in four columns, so the competing positions show at a glance; only for a
+    debate with at least two sides."""
     views = story.views[:MAX_VOICES]
-    if not views:
+    if not story.debate or len({v.stance for v in views} - {"unclear"}) < 2:
         return None
     rank: Counter = Counter()
     rows: list[dict[str, Any]] = []
@@ -381,7 +382,7 @@ def voices_chart(story: Story) -> Chart | None:
         rows.append({"speaker": view.speaker, "stance": view.stance, "quotes": len(view.quotes),
                      "row": rank[view.stance]})
     points = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X("stance:N", title="Stance on the central question", sort=STANCE_ORDER,
+        x=alt.X("stance:N", title="Stance", sort=STANCE_ORDER,
                 scale=alt.Scale(domain=STANCE_ORDER), axis=alt.Axis(orient="top", labelAngle=0)),
         y=alt.Y("row:O", title=None, axis=None),
         tooltip=[alt.Tooltip("speaker:N", title="Voice"), alt.Tooltip("stance:N", title="Stance"),
@@ -394,7 +395,7 @@ def voices_chart(story: Story) -> Chart | None:
             text="speaker:N")).properties(
         width="container", height=max(80, 26 * max(rank.values())), title="Who stands where")
     return Chart("voices", "Who stands where",
-                 "Each voice in the column of its stance on the story's central question, most quoted first.",
+                 f"Each voice in the column of its stance on “{story.debate}”, most quoted first.",
                  chart.to_dict(validate=False), ["Voice", "Stance", "Quotes"],
                  [[r["speaker"], r["stance"], str(r["quotes"])] for r in rows])
 

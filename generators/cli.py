@@ -62,6 +62,11 @@ def parser() -> argparse.ArgumentParser:
                          description="start a story project, as `mkdocs new` does")
     new.add_argument("folder", type=Path, help="the project folder (created; must be empty if it exists)")
     new.add_argument("--title", help="the site's title (default: the folder's name)")
+    stance = sub.add_parser("stance", help="read stances: one line of for|against|mixed|unclear per pair",
+                            description="read the stance of each statement on its question, as the views page "
+                                        "does: PAIRS holds one JSON object per line, {\"question\": …, "
+                                        "\"statement\": …}; one word is printed per line, in order")
+    stance.add_argument("pairs", type=Path, help="JSON lines file of question and statement pairs")
     for name, text in (("generate", "read the articles and write Markdown pages into the content folder"),
                        ("build", "generate, then build the static site with MkDocs (strict)")):
         cmd = sub.add_parser(name, help=text, description=text)
@@ -95,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "new":
             return new_project(args.folder, args.title)
+        if args.command == "stance":
+            return read_stances(args.pairs)
         return run(args)
     except (OSError, UnicodeError) as exc:  # a file we cannot read or write: one line that names it
         print(for_terminal(f"error: {describe(exc)}"), file=sys.stderr)
@@ -177,6 +184,32 @@ def report_repeated(articles: list) -> None:
                            f"article(s), such as {'; '.join(repr(text) for text, _ in found.most_common(3))}; "
                            "data/story.json lists each; `FILE: {keep_repeated: true}` in sources.yml keeps an "
                            "article whole"))
+
+
+def read_stances(pairs: Path) -> int:
+    """One stance per line of `pairs`; a line that is not a question and a statement is "unclear", and said."""
+    import json
+
+    from .extract.stance import stance_of
+
+    failed = 0
+    with pairs.open(encoding="utf-8", errors="replace") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue  # a blank line is no pair
+            try:
+                pair = json.loads(line)
+                question, statement = pair["question"], pair["statement"]
+                if not isinstance(question, str) or not isinstance(statement, str):
+                    raise TypeError("question and statement must be text")
+            except (ValueError, KeyError, TypeError) as exc:
+                failed += 1
+                print(for_terminal(f"{pairs}, line {number}: not a question and a statement ({exc}); unclear"),
+                      file=sys.stderr)
+                print("unclear")
+                continue
+            print(stance_of([statement], question).stance)
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def new_project(folder: Path, title: str | None = None) -> int:

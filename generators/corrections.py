@@ -16,7 +16,7 @@ import yaml
 from .extract.actors import fold
 from .ingest import compose_yaml, is_calendar_date, load_yaml
 from .model import Actor, DateRef, Story
-from .reconcile import build_views
+from .reconcile import build_views, debated_proposal, outlet_key, take_sides
 
 FILE = "corrections.yml"
 TEMPLATE = """\
@@ -42,6 +42,8 @@ TEMPLATE = """\
 # title: "The city's new harbour"   # the story's name: overview title, tabs, site name; stances weigh
 #                              # statements that share its words (default: the headline most like the
 #                              # others that is not a question or an opinion piece's; `question:` also works)
+# debate: "Should the city build the new harbour?"   # what the voices are for or against (default: the
+#                              # headline when it asks for something and two voices take a side; else none)
 """
 STANCES = {"for", "against", "mixed", "unclear"}
 MAX_TITLE = 300  # characters: the story's name is on every page, in its tab and its header
@@ -62,6 +64,7 @@ class Corrections:
     split: dict[str, list[str]] = field(default_factory=dict)
     pin: list[str] = field(default_factory=list)
     question: str = ""
+    debate: str = ""
 
 
 # What each kind holds: a list of matchers, or a mapping from a matcher to a value of one type.
@@ -90,7 +93,7 @@ def load(content: Path) -> Corrections:
     def fail(kind: str, problem: str):
         raise CorrectionsError(f"{FILE}, line {lines.get(kind, '?')}: {kind}: {problem}")
 
-    unknown = set(data) - {*_LISTS, *_MAPPINGS, "title", "question"}
+    unknown = set(data) - {*_LISTS, *_MAPPINGS, "title", "question", "debate"}
     if unknown:
         raise CorrectionsError(f"{FILE}: unknown kind(s): {', '.join(sorted(map(str, unknown)))}")
     checked: dict = {}
@@ -107,11 +110,13 @@ def load(content: Path) -> Corrections:
         for key, value in mapping.items():
             checked[kind][str(key)] = _value(value_type, value,
                                              lambda problem, kind=kind, key=key: fail(kind, f"{key!r}: {problem}"))
-    kind = "title" if "title" in data else "question"  # "question" is the older name of the same correction
-    question = data.get(kind) or ""
-    if not isinstance(question, str) or len(question) > MAX_TITLE:
-        fail(kind, f"must be one line of text of at most {MAX_TITLE} characters")
-    return Corrections(**checked, question=" ".join(question.split()))
+    title, debate = ("title" if "title" in data else "question"), "debate"  # "question": the older name of "title"
+    for kind in (title, debate):
+        text = data.get(kind) or ""
+        if not isinstance(text, str) or len(text) > MAX_TITLE:
+            fail(kind, f"must be one line of text of at most {MAX_TITLE} characters")
+    return Corrections(**checked, question=" ".join((data.get(title) or "").split()),
+                       debate=" ".join((data.get(debate) or "").split()))
 
 
 def _text(value) -> bool:
@@ -253,7 +258,11 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
             applied.count(f"pin {words!r}", len(hits), len(events))
 
     question = corrections.question or story.question
-    views = build_views(actors, quotes, question)  # the voices of the corrected actors and quotes
+    outlets = frozenset(outlet_key(a.outlet) for a in story.articles if a.outlet)  # never voices, corrected or not
+    if corrections.debate:  # the voices of the corrected actors and quotes
+        debate, views = corrections.debate, build_views(actors, quotes, corrections.debate, outlets)
+    else:
+        debate, views = take_sides(actors, quotes, debated_proposal(question), outlets)
     for speaker, stance in corrections.stances.items():
         view_hits = [v for v in views if fold(v.speaker) == fold(speaker)]
         for view in view_hits:
@@ -265,4 +274,4 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
     conflicts = [c for c in story.conflicts if c.kind not in ("figure", "period")
                  or all((p.source, p.sentence) in figure_sentences for v in c.values for p in v.provenance)]
     return replace(story, actors=actors, events=events, figures=figures, quotes=quotes, views=views,
-                   conflicts=conflicts, question=question), applied
+                   conflicts=conflicts, question=question, debate=debate, debate_set=bool(corrections.debate)), applied

@@ -470,6 +470,52 @@ def report_conll(folder: Path) -> None:
     print("\n".join("  " + line for line in done.stdout.splitlines()))
 
 
+def report_stance(folder: Path) -> None:
+    """The stance reader on statements labelled for or against a proposal, through what `news-explainer stance`
+    prints: the share it decides (for or against) and how often that decision is right. The cue words tune
+    nothing on these files, so leave-one-question-out gives the same figures."""
+    import json
+
+    from .extract.stance import stance_of
+
+    if not folder.is_dir():
+        print(f"\nStance: not found at {folder}")
+        return
+    print(f"\nStance on labelled statements ({folder.name}; coverage = share decided for or against, right = of those)")
+    for path in sorted(folder.glob("*.jsonl")):
+        pairs = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+        read = [stance_of([p["statement"]], p["question"]).stance for p in pairs]
+        decided = [(r, p["stance"]) for r, p in zip(read, pairs, strict=True) if r in ("for", "against")]
+        right = sum(r == gold for r, gold in decided)
+        print(f"  {path.name:<22} pairs {len(pairs):>5}  coverage {len(decided) / len(pairs):.2f}  "
+              f"right {right / len(decided) if decided else 0:.2f}")
+
+
+def report_quotes(folder: Path) -> None:
+    """Quotes, speakers, voices and people against the Gender Gap Tracker annotation, by its shared scorer."""
+    import json
+    import subprocess
+    import sys
+    import tempfile
+
+    from .pipeline import analyse
+    from .render import export
+
+    scorer = ROOT.parent / "shared" / "tools" / "score_quotes_ggt.py"
+    if not (folder / "gold.json").is_file() or not scorer.is_file():
+        print(f"\nQuotes: not found at {folder}")
+        return
+    story, _ = analyse(folder / "articles", cache=ROOT / ".cache")
+    with tempfile.TemporaryDirectory() as tmp:
+        exported = Path(tmp) / "story.json"
+        exported.write_text(json.dumps(export(story, {})), "utf-8")
+        done = subprocess.run([sys.executable, str(scorer), str(folder / "gold.json"), str(exported)],
+                              capture_output=True, text=True, check=True)
+    print(f"\nQuotes on {folder.name} ({len(story.articles)} articles; ../shared/tools/score_quotes_ggt.py; "
+          "GGT's own pipeline: quotes F1 0.837, speaker right 0.860)")
+    print("\n".join("  " + line for line in done.stdout.splitlines()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m generators.evaluate", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -481,6 +527,8 @@ def main() -> None:
     for gold in [args.gold, *CORPUS_GOLDS]:
         report_gold(gold, args.seeds)
     report_conll(CORPORA / "conll2003-dev")
+    report_quotes(CORPORA / "ggt-dev")
+    report_stance(CORPORA / "stance-dev")
     report_corpora(args.corpus or DEV_CORPORA)
     report_web_pages(args.web_pages)
 

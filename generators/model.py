@@ -189,6 +189,8 @@ class Story:
     views: list[View]
     conflicts: list[Conflict]
     summary: list[Provenance]  # the overview's sentences
-    question: str  # the central question the views answer
+    question: str  # the story's name: the headline most like the others (or the editor's title)
     key_figures: list[str] = field(default_factory=list)  # ids of the overview's key numbers
     set_aside: list[SetAside] = field(default_factory=list)  # articles beside the story, left out
+    debate: str = ""  # the proposal the views take sides on; "" when the sources argue about none
+    debate_set: bool = False  # the editor set it in corrections.yml

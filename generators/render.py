@@ -256,6 +256,7 @@ def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
     return {
         "generator": {"name": "generators", "version": __version__},
         "question": story.question,
+        "debate": {"question": story.debate, "set_by": ("editor" if story.debate_set else "sources") if story.debate else ""},
         "summary": _provenance(story.summary),
         "sources": [{"id": a.source, "title": a.title, "outlet": a.outlet, "published": a.published,
                      "published_inferred": a.published_inferred, "url": a.url, "authors": a.authors,

@@ -16,3 +16,19 @@ def test_the_build_says_what_it_set_aside_as_repeated_and_how_to_keep_it(capsys)
     assert "1 sentence(s) from 6 article(s)" in out and repr(FOOTER) in out and "keep_repeated: true" in out
     report_repeated(folder(20, footer_in=0))
     assert capsys.readouterr().out == ""
+
+
+def test_the_stance_command_prints_one_reading_per_pair_in_order_and_names_a_bad_line(tmp_path, capsys):
+    from generators.cli import main
+
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"question": "We should build the harbour", "statement": "The harbour is needed and will help"}\n'
+                     '{"question": "We should build the harbour", "statement": "The harbour is a dangerous mistake"}\n'
+                     "\n"
+                     '{"question": "We should build the harbour"}\n'
+                     '{"question": "We should build the harbour", "statement": "It rained in the harbour today"}\n',
+                     "utf-8")
+    assert main(["stance", str(pairs)]) == 1
+    out, err = capsys.readouterr()
+    assert out.split() == ["for", "against", "unclear", "unclear"]
+    assert "line 4" in err and "pairs.jsonl" in err

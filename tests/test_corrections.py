@@ -190,6 +190,20 @@ def test_the_story_title_can_be_set_and_voices_follow_corrections(tmp_path):
     assert result.unmatched == []
 
 
+def test_an_editor_names_the_debate_and_the_page_says_who_set_it(tmp_path):
+    content = tmp_path / "content"
+    found = generate(SEEDS, content).story
+    assert found.debate == found.question and not found.debate_set  # the seeds' headline asks for foreign help
+    (content / "corrections.yml").write_text('debate: "Should Ecuador let foreign troops in?"\n', "utf-8")
+    result = generate(SEEDS, content)
+    assert result.story.debate == "Should Ecuador let foreign troops in?" and result.story.debate_set
+    assert "as the editor set the question" in (content / "views.md").read_text("utf-8")
+    exported = json.loads((content / "data" / "story.json").read_text("utf-8"))["debate"]
+    assert exported == {"question": "Should Ecuador let foreign troops in?", "set_by": "editor"}
+    outlets = {a.outlet.lower() for a in result.story.articles if a.outlet}
+    assert outlets and not {v.speaker.lower() for v in result.story.views} & outlets  # corrected views filter too
+
+
 def test_a_rejected_key_number_leaves_the_home_page(tmp_path):
     from generators.pipeline import analyse
     story, _ = analyse(SEEDS)

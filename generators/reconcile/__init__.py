@@ -26,12 +26,12 @@ from .conflicts import (
 )
 from .events import merge_events, number_events, reported_events
 from .figures import format_number, headline_counts, key_figures, merge_figures, revisions, story_start
-from .overview import central_question, latest_date, summarise
-from .views import build_views, merge_quotes, outlet_key
+from .overview import central_question, debated_proposal, latest_date, summarise
+from .views import build_views, merge_quotes, outlet_key, take_sides
 
 # What the other steps (render, charts, corrections, the command line) import from here.
-__all__ = ["build_views", "by_reach", "format_number", "headline_counts", "latest_date", "reconcile", "revisions",
-           "sources_count"]
+__all__ = ["build_views", "by_reach", "debated_proposal", "format_number", "headline_counts", "latest_date",
+           "outlet_key", "reconcile", "revisions", "sources_count", "take_sides"]
 
 
 def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
@@ -61,16 +61,19 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     for number, conflict in enumerate(conflicts, 1):
         conflict.id = f"conflict-{number}"
     question = central_question(articles)
+    debate, views = take_sides(actors, quotes, debated_proposal(question),
+                               frozenset(outlet_key(a.outlet) for a in articles if a.outlet))
     return Story(
         articles=articles,
         events=events,
         figures=figures,
         actors=actors,
         quotes=quotes,
-        views=build_views(actors, quotes, question, frozenset(outlet_key(a.outlet) for a in articles if a.outlet)),
+        views=views,
         conflicts=conflicts,
         summary=summarise(articles, document_frequency),
         question=question,
         key_figures=[f.id for f in key_figures(figures, document_frequency, start)],
         set_aside=set_aside,
+        debate=debate,
     )

@@ -51,6 +51,23 @@ def headline_can_name_story(article: Article) -> bool:
                                         or _OPINION_PATH.search(article.url))
 
 
+# A headline that asks for something: a demand, a plan, a vote, a stand taken (the directive and commissive verbs).
+_PROPOSAL = re.compile(r"\b(?:(?:call|ask|push|press|bid|plea|appeal)(?:s|ed|ing)? (?:for|to)|"
+                       r"(?:urge|demand|propose|request|seek|sought|approve|reject|oppose|back|support|debate|"
+                       r"consider|vote)(?:s|d|ed|ing)?|(?:plan|want|move|vow|threaten)(?:s|ned|ed|ing)? to|should|must)\b",
+                       re.I)
+PROPOSAL_WORDS = 16  # a headline, not an article's opening sentence taken for one
+
+
+def debated_proposal(headline: str) -> str:
+    """What the voices can be for or against: the story's headline when it asks for something ("President calls for
+    foreign troops"); "" for a story of events ("An earthquake has hit Haiti"), where no stance is read at all."""
+    words = headline.split()
+    if not words or len(words) > PROPOSAL_WORDS or headline.rstrip().endswith(("…", "...")):
+        return ""
+    return headline if _PROPOSAL.search(headline) else ""
+
+
 def central_question(articles: list[Article]) -> str:
     """The headline most like the others names what the story is about: the one whose words the other
     headlines share most (linear in the number of headlines, so a story of thousands stays fast). A title

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from ..extract import content_words
 from ..extract.actors import fold
-from ..extract.stance import stance_of
+from ..extract.stance import Stance, stance_of
 from ..model import Actor, Extraction, Quote, View
 from .common import add_provenance
 
@@ -82,7 +82,7 @@ def outlet_key(name: str) -> str:
 def build_views(actors: list[Actor], quotes: list[Quote], question: str = "",
                 outlets: frozenset[str] = frozenset()) -> list[View]:
     """Each voice with its quotes and the reported opinions where it is the subject (`outlets`: `outlet_key`s of
-    the publishers of the articles)."""
+    the publishers of the articles); a stance on `question` only when there is one, else every stance "unclear"."""
     views = []
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
     for quote in quotes:
@@ -96,8 +96,21 @@ def build_views(actors: list[Actor], quotes: list[Quote], question: str = "",
         if not said and not reported:
             continue
         statements = [(p.quote, [p]) for p in reported] + [(q.text, q.provenance) for q in said]
-        decided = stance_of([text for text, _ in statements], question)
+        decided = stance_of([text for text, _ in statements], question) if question else Stance("unclear", None)
         summary, evidence = statements[decided.deciding if decided.deciding is not None else 0]
         views.append(View(actor.name, decided.stance, summary, [q.id for q in said], list(evidence)))
     views.sort(key=lambda v: (-len(v.quotes), v.speaker))
     return views
+
+
+SIDES_NEEDED = 2  # voices with a stance: a proposal one voice speaks to is not a debate
+
+
+def take_sides(actors: list[Actor], quotes: list[Quote], proposal: str,
+               outlets: frozenset[str] = frozenset()) -> tuple[str, list[View]]:
+    """The debate and its voices: `proposal` when at least SIDES_NEEDED voices take a stance on it, else no debate
+    and no stance read (a reader is shown who says what, not a guess at where they stand)."""
+    views = build_views(actors, quotes, proposal, outlets)
+    if proposal and sum(v.stance != "unclear" for v in views) >= SIDES_NEEDED:
+        return proposal, views
+    return "", build_views(actors, quotes, "", outlets) if proposal else views
