@@ -15,6 +15,7 @@ from .common import sources_count
 from .events import CALENDAR_WORDS
 from .figures import (
     close_values,
+    could_be_one_count,
     format_number,
     format_value,
     is_duration,
@@ -44,7 +45,8 @@ def same_day_conflicts(figures: list[Figure], articles: list[Article]) -> list[C
         for report in largest.values():
             by_day[report.day].append(report)
         for day, said in sorted(by_day.items()):
-            if len({r.source for r in said}) < 2 or all(_overlap(a, b) for a in said for b in said):
+            if len({r.source for r in said}) < 2 or all(_overlap(a, b) for a in said for b in said) \
+                    or not could_be_one_count([r.value for r in said] + [r.top for r in said]):
                 continue
             ids = sorted({r.figure for r in said}, key=lambda i: (by_id[i].value, i))
             sides: dict[str, tuple[str, list[Provenance]]] = {}  # "3 people" told by two figures is one side

@@ -54,8 +54,10 @@ def merge_figures(extractions: list[Extraction], start: int | None = None) -> tu
         figure.id = f"figure-{number}"
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.period and is_comparable(figure) and not of_the_past(figure, start):  # without a period two
-            # values may measure different times
+        # without a period two values may measure different times; a count "since" a date grows with each report,
+        # so it is compared day by day (running counts), not across days
+        if figure.period and not figure.period.startswith("since ") and is_comparable(figure) \
+                and not of_the_past(figure, start):
             groups[figure_key(figure)].append(figure)
     conflicts = []
     for (_, _, period), group in groups.items():
@@ -63,6 +65,8 @@ def merge_figures(extractions: list[Extraction], start: int | None = None) -> tu
         if len(group) < 2 or len(set().union(*sources)) < 2:
             continue
         values = [f.value for f in group]
+        if not could_be_one_count(values):
+            continue
         minor = close_values(max(values), min(values))
         conflicts.append(Conflict(
             id="", kind="figure", about=f"{measure_name(group[0])}, {period}", minor=bool(minor),
@@ -217,6 +221,16 @@ def key_figures(figures: list[Figure], document_frequency: Counter, start: int |
     return sorted(worth, key=lambda f: (-sources_count(f.provenance),
                                         -topicality(content_words(f.provenance[0].quote), document_frequency),
                                         f.id))[:limit]
+
+
+SAME_COUNT_RATIO = 3  # two sources' readings of one count rarely differ more; past it they count different things
+
+
+def could_be_one_count(values: list[float]) -> bool:
+    """Values near enough to be sources disagreeing on one count: "10 killed" in one town and "1,000 killed" in the
+    country, or an incident's toll and the running total, are two counts, and shown as no disagreement."""
+    magnitudes = [abs(v) for v in values]
+    return min(magnitudes) > 0 and max(magnitudes) / min(magnitudes) <= SAME_COUNT_RATIO
 
 
 def close_values(a: float, b: float) -> bool:

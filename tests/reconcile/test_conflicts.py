@@ -78,3 +78,20 @@ def test_a_form_of_address_is_no_title():
     s = story("Mr Kofi Annan arrived in Damascus on Monday for talks.",
               "The former Mr Kofi Annan left Damascus on Monday after talks.")
     assert not [c for c in s.conflicts if c.kind == "role"]
+
+
+def test_counts_far_apart_are_two_counts_not_one_disputed():
+    """"10 killed" in one town and "1,000 killed" since the uprising: an incident and a total, not a dispute; 731
+    against 781 homicides in one month is one."""
+    s = story("In January 2024, 731 homicides were recorded, the police said.",
+              "In January 2024, 781 homicides were recorded, the ministry said.",
+              "In January 2024, 12 people were evacuated from the port, officials said.",
+              "In January 2024, 500 people were evacuated from the country, officials said.")
+    assert [sorted(v.value for v in c.values) for c in s.conflicts if c.kind == "figure"] == [["731 homicides", "781 homicides"]]
+
+
+def test_a_count_since_a_date_reported_on_different_days_is_a_revision_not_a_disagreement():
+    from .conftest import dated_story
+    s = dated_story(("2024-05-01", "In all, 1,568 ships have been hailed and 132 boarded since the start of the embargo."),
+                    ("2024-05-08", "In all, 1,944 ships have been hailed and 186 boarded since the start of the embargo."))
+    assert not [c for c in s.conflicts if c.kind == "figure"]
