@@ -446,8 +446,9 @@ def report_web_pages(tests: Path | None) -> None:
               + (f": {'; '.join(skipped)}" if skipped else ""))
 
 
-def report_conll(folder: Path) -> None:
-    """Actors against the CoNLL-2003 development split, scored by the benchmark's shared scorer (not ours)."""
+def score_with_shared_tool(folder: Path, scorer_name: str) -> tuple[int, str] | None:
+    """Build the corpus in `folder`, export it and score it with a scorer of ../shared/tools (not ours): the number
+    of articles read and the scorer's report, or None when the corpus or the scorer is missing."""
     import json
     import subprocess
     import sys
@@ -456,18 +457,26 @@ def report_conll(folder: Path) -> None:
     from .pipeline import analyse
     from .render import export
 
-    scorer = ROOT.parent / "shared" / "tools" / "score_actors_conll.py"
+    scorer = ROOT.parent / "shared" / "tools" / scorer_name
     if not (folder / "gold.json").is_file() or not scorer.is_file():
-        print(f"\nCoNLL-2003: not found at {folder}")
-        return
+        return None
     story, _ = analyse(folder / "articles", cache=ROOT / ".cache")
     with tempfile.TemporaryDirectory() as tmp:
         exported = Path(tmp) / "story.json"
         exported.write_text(json.dumps(export(story, {})), "utf-8")
         done = subprocess.run([sys.executable, str(scorer), str(folder / "gold.json"), str(exported)],
                               capture_output=True, text=True, check=True)
-    print(f"\nActors on CoNLL-2003 ({folder.name}, {len(story.articles)} documents; ../shared/tools/score_actors_conll.py)")
-    print("\n".join("  " + line for line in done.stdout.splitlines()))
+    return len(story.articles), "\n".join("  " + line for line in done.stdout.splitlines())
+
+
+def report_conll(folder: Path) -> None:
+    """Actors against the CoNLL-2003 development split, scored by the benchmark's shared scorer."""
+    scored = score_with_shared_tool(folder, "score_actors_conll.py")
+    if scored is None:
+        print(f"\nCoNLL-2003: not found at {folder}")
+        return
+    print(f"\nActors on CoNLL-2003 ({folder.name}, {scored[0]} documents; ../shared/tools/score_actors_conll.py)")
+    print(scored[1])
 
 
 def report_stance(folder: Path) -> None:
@@ -493,27 +502,13 @@ def report_stance(folder: Path) -> None:
 
 def report_quotes(folder: Path) -> None:
     """Quotes, speakers, voices and people against the Gender Gap Tracker annotation, by its shared scorer."""
-    import json
-    import subprocess
-    import sys
-    import tempfile
-
-    from .pipeline import analyse
-    from .render import export
-
-    scorer = ROOT.parent / "shared" / "tools" / "score_quotes_ggt.py"
-    if not (folder / "gold.json").is_file() or not scorer.is_file():
+    scored = score_with_shared_tool(folder, "score_quotes_ggt.py")
+    if scored is None:
         print(f"\nQuotes: not found at {folder}")
         return
-    story, _ = analyse(folder / "articles", cache=ROOT / ".cache")
-    with tempfile.TemporaryDirectory() as tmp:
-        exported = Path(tmp) / "story.json"
-        exported.write_text(json.dumps(export(story, {})), "utf-8")
-        done = subprocess.run([sys.executable, str(scorer), str(folder / "gold.json"), str(exported)],
-                              capture_output=True, text=True, check=True)
-    print(f"\nQuotes on {folder.name} ({len(story.articles)} articles; ../shared/tools/score_quotes_ggt.py; "
+    print(f"\nQuotes on {folder.name} ({scored[0]} articles; ../shared/tools/score_quotes_ggt.py; "
           "GGT's own pipeline: quotes F1 0.837, speaker right 0.860)")
-    print("\n".join("  " + line for line in done.stdout.splitlines()))
+    print(scored[1])
 
 
 def main() -> None:
