@@ -14,17 +14,28 @@ from ..timeline import LEAD_SENTENCES, leans_on_context
 from .common import add_provenance, overlap
 
 EVENT_SIMILARITY = 0.35
+SHARED_WORDS = 3  # words two tellings of one fact share, besides its date: "international community" alone is two
+# different facts of one Tuesday (Clinton's call, Japan's sanctions), as a reader of t17-libya's merged events found
 CALENDAR_WORDS = {*MONTHS, *WEEKDAYS}  # two tellings of one date share these whatever they tell
 
 
+def shared_words(a: Event, words_a: set[str], words_b: set[str]) -> set[str]:
+    return (words_a & words_b) - CALENDAR_WORDS - {a.date.value[:4]}
+
+
 def same_event(a: Event, b: Event, words_a: set[str], words_b: set[str]) -> bool:
-    """Same date, and enough shared words: fewer are needed when the date is a precise day."""
-    if a.date.value != b.date.value:
+    """Same date, several words in common, and much of the shorter telling shared (less of it for a precise day)."""
+    if a.date.value != b.date.value or len(shared_words(a, words_a, words_b)) < SHARED_WORDS:
         return False
-    shared = (words_a & words_b) - CALENDAR_WORDS - {a.date.value[:4]}
-    if a.date.precision == "day":
-        return len(shared) >= 1 and overlap(words_a, words_b) >= 0.15
-    return overlap(words_a, words_b) >= EVENT_SIMILARITY
+    return overlap(words_a, words_b) >= (0.3 if a.date.precision == "day" else EVENT_SIMILARITY)
+
+
+def same_count(a: Event, words_a: set[str], words_b: set[str], measures: set[str]) -> bool:
+    """Two tellings with a figure of the same `measures`: one fact when the date is the count's period ("410
+    burglaries in June"); on a day of many incidents ("50 killed in the port", "12 killed near the airport") only
+    when they share words besides the measure's own."""
+    measure_words = {word for label in measures for word in label.split()}
+    return a.date.precision != "day" or len(shared_words(a, words_a, words_b) - measure_words) >= 2
 
 
 def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], set[str]] | None = None) -> list[Event]:
@@ -40,7 +51,8 @@ def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], 
         my_labels = set().union(*(measures.get((p.source, p.sentence), set()) for p in event.provenance))
         for i in by_date[event.date.value]:
             other = events[i]
-            if same_event(other, event, words[i], mine) or labels[i] & my_labels:
+            if same_event(other, event, words[i], mine) or (labels[i] & my_labels
+                                                            and same_count(other, words[i], mine, labels[i] & my_labels)):
                 add_provenance(other.provenance, event.provenance)
                 other.scheduled = other.scheduled and event.scheduled  # once told as past, it happened
                 labels[i] |= my_labels
@@ -114,7 +126,7 @@ def reported_events(articles: list[Article], dated: list[Event], document_freque
                 where = Provenance(sentence.source, sentence.index, sentence.text)
                 telling = mine - story_wide
                 same = next((e for e, w in zip(events, words, strict=True) if e.date == when
-                             and overlap(w, telling) >= EVENT_SIMILARITY), None)
+                             and len(w & telling) >= SHARED_WORDS and overlap(w, telling) >= EVENT_SIMILARITY), None)
                 if same:
                     same.provenance.append(where)
                     continue

@@ -58,3 +58,19 @@ def test_the_telling_an_event_shows_is_the_first_it_cites():
     assert event.text == "The city council approved the harbour plan on April 3, 2024."
     assert event.provenance[0].quote == event.text and event.provenance[0].source == "1.txt"
     assert len(event.provenance) == 2
+
+
+def test_two_facts_of_one_day_that_share_a_phrase_stay_two_events():
+    """A reader of t17-libya found one Tuesday's entry citing Clinton's call, Japan's sanctions and an envoy's offer:
+    a shared phrase is not a shared fact."""
+    s = story("On March 5, 2024, the minister told reporters the international community must support the plan.",
+              "On March 5, 2024, as the international community sought to isolate the government, Japan imposed "
+              "sanctions.")
+    tuesday = [e for e in s.events if e.date.value == "2024-03-05"]
+    assert len(tuesday) == 2 and all(len({p.source for p in e.provenance}) == 1 for e in tuesday)
+
+
+def test_two_tolls_of_one_day_in_other_words_stay_two_events():
+    s = story("On May 5, 2024, 50 people were killed in the port when shells hit the market.",
+              "Rebels said 12 people were killed on May 5, 2024 in fighting near the airport.")
+    assert len([e for e in s.events if e.date.value == "2024-05-05"]) == 2
