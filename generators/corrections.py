@@ -16,7 +16,7 @@ import yaml
 from .extract.actors import fold
 from .ingest import compose_yaml, is_calendar_date, load_yaml
 from .model import Actor, DateRef, Story
-from .reconcile import build_views, debated_proposal, outlet_key, take_sides
+from .reconcile import build_views, debated_proposal, outlet_key, reported_statements, take_sides
 
 FILE = "corrections.yml"
 TEMPLATE = """\
@@ -259,10 +259,11 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
 
     question = corrections.question or story.question
     outlets = frozenset(outlet_key(a.outlet) for a in story.articles if a.outlet)  # never voices, corrected or not
+    reported = reported_statements(story.articles, actors)
     if corrections.debate:  # the voices of the corrected actors and quotes
-        debate, views = corrections.debate, build_views(actors, quotes, corrections.debate, outlets)
+        debate, views = corrections.debate, build_views(actors, quotes, corrections.debate, outlets, reported)
     else:
-        debate, views = take_sides(actors, quotes, debated_proposal(question), outlets)
+        debate, views = take_sides(actors, quotes, debated_proposal(question), outlets, reported)
     for speaker, stance in corrections.stances.items():
         view_hits = [v for v in views if fold(v.speaker) == fold(speaker)]
         for view in view_hits:

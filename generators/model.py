@@ -136,9 +136,11 @@ class Quote:
 class View:
     speaker: str
     stance: str  # "for" | "against" | "mixed" | "unclear"
-    summary: str  # the statement that decides the stance (a quote or a reported opinion)
+    summary: str  # the statement that decides the stance (a quote or a reported statement)
     quotes: list[str] = field(default_factory=list)  # quote ids
-    evidence: list[Provenance] = field(default_factory=list)  # where the summary was said
+    deciding: list[Provenance] = field(default_factory=list)  # where the summary was said
+    reported: list[Provenance] = field(default_factory=list)  # what the voice is reported to say, outside quotation
+    # marks ("X said the plan was needed"): each a sentence where it is the subject of a verb of saying
 
 
 @dataclass

@@ -278,7 +278,7 @@ def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
                     "source_count": sources_count(q.provenance),
                     "sources": _provenance(q.provenance)} for q in story.quotes],
         "views": [{"speaker": v.speaker, "stance": v.stance, "summary": v.summary, "quotes": v.quotes,
-                   "evidence": _provenance(v.evidence)} for v in story.views],
+                   "deciding": _provenance(v.deciding), "evidence": _provenance(v.reported)} for v in story.views],
         "conflicts": [{"id": c.id, "kind": c.kind, "about": c.about, "minor": c.minor, "items": c.items,
                        "values": [{"value": v.value, "source": p.source, "quote": p.quote}
                                   for v in c.values for p in v.provenance]} for c in story.conflicts],

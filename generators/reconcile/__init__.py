@@ -27,11 +27,11 @@ from .conflicts import (
 from .events import merge_events, number_events, reported_events
 from .figures import format_number, headline_counts, key_figures, merge_figures, revisions, story_start
 from .overview import central_question, debated_proposal, latest_date, summarise
-from .views import build_views, merge_quotes, outlet_key, take_sides
+from .views import build_views, merge_quotes, outlet_key, reported_statements, take_sides
 
 # What the other steps (render, charts, corrections, the command line) import from here.
 __all__ = ["build_views", "by_reach", "debated_proposal", "format_number", "headline_counts", "latest_date",
-           "outlet_key", "reconcile", "revisions", "sources_count", "take_sides"]
+           "outlet_key", "reconcile", "reported_statements", "revisions", "sources_count", "take_sides"]
 
 
 def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
@@ -62,7 +62,8 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
         conflict.id = f"conflict-{number}"
     question = central_question(articles)
     debate, views = take_sides(actors, quotes, debated_proposal(question),
-                               frozenset(outlet_key(a.outlet) for a in articles if a.outlet))
+                               frozenset(outlet_key(a.outlet) for a in articles if a.outlet),
+                               reported_statements(articles, actors))
     return Story(
         articles=articles,
         events=events,

@@ -4,12 +4,12 @@ reported of it. Reporters and the outlets that publish the story tell it; they a
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..extract import content_words
 from ..extract.actors import fold
 from ..extract.stance import Stance, stance_of
-from ..model import Actor, Extraction, Quote, View
+from ..model import Actor, Article, Extraction, Provenance, Quote, View
 from .common import add_provenance
 
 
@@ -50,19 +50,22 @@ def is_subject(text: str, start: int) -> bool:
 _AFTER_SUBJECT = re.compile(r"\b(?:,[^,.]{0,160},)?[^.]{0,60}?" + _OPINION.pattern)  # may skip an apposition
 
 
-def gives_opinion(sentence: str, names: list[str]) -> bool:
-    """A reported opinion: one of the names is the subject of an opinion verb ("X, dean of …, warned")."""
+def opinion_gap(sentence: str, names: list[str]) -> int | None:
+    """A reported opinion: one of the names is the subject of an opinion verb ("X, dean of …, warned"); how many
+    characters lie between that name and its verb (the nearest such pair), or None."""
     if sentence.lstrip().startswith(("\"", "“")):
-        return False  # a quotation, kept as a quote
+        return None  # a quotation, kept as a quote
+    gaps = []
     for name in names:
         start = sentence.find(name)
         while start >= 0:
             end = start + len(name)
             whole_word = (start == 0 or not sentence[start - 1].isalnum()) and not sentence[end:end + 1].isalnum()
-            if whole_word and is_subject(sentence, start) and _AFTER_SUBJECT.match(sentence, end):
-                return True
+            verb = _AFTER_SUBJECT.match(sentence, end) if whole_word and is_subject(sentence, start) else None
+            if verb:
+                gaps.append(verb.end() - end)
             start = sentence.find(name, start + 1)
-    return False
+    return min(gaps, default=None)
 
 
 _NEWS_ROLES = re.compile(r"\b(?:correspondent|reporter|anchor|newsreader|presenter|bureau chief|cameraman|"
@@ -79,26 +82,92 @@ def outlet_key(name: str) -> str:
     return re.sub(r"^the\s+", "", fold(name))
 
 
-def build_views(actors: list[Actor], quotes: list[Quote], question: str = "",
-                outlets: frozenset[str] = frozenset()) -> list[View]:
-    """Each voice with its quotes and the reported opinions where it is the subject (`outlets`: `outlet_key`s of
-    the publishers of the articles); a stance on `question` only when there is one, else every stance "unclear"."""
+# "She said the plan …", "He also told reporters …": a pronoun the subject of a verb of saying.
+_PRONOUN_SAYS = re.compile(r"^(?:He|She) (?:also |later |\w+ly )?(?:said|says|told|added|explained|noted|argued|warned|stressed|"
+                           r"insisted|believes|believed|thinks|thought|acknowledged|admitted|conceded)\b")
+ANTECEDENT_WITHIN = 2  # sentences back to the person a pronoun stands for, in its paragraph or the one before
+
+
+def person_mentions(articles: list[Article], actors: list[Actor]) -> dict[tuple[str, int], dict[str, list[str]]]:
+    """Per sentence, the people it names and by which of their names: in each article that names a person, its full
+    name, aliases and surname wherever they stand as words (the language model misses many a lone "Traeger"); a
+    surname two people of one article share names neither."""
+    by_source = {a.source: a for a in articles}
+    cited: dict[str, list[Actor]] = defaultdict(list)
+    for actor in actors:
+        if actor.kind == "person":
+            for source in dict.fromkeys(p.source for p in actor.provenance):
+                cited[source].append(actor)
+    found: dict[tuple[str, int], dict[str, list[str]]] = defaultdict(dict)
+    for source, people in cited.items():
+        article = by_source.get(source)
+        if article is None:
+            continue
+        surnames = Counter(person.name.split()[-1] for person in people)
+        for person in people:
+            names = [person.name, *person.aliases]
+            surname = person.name.split()[-1]
+            if surnames[surname] == 1 and surname not in names:
+                names.append(surname)
+            pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                                 + r")(?![\w'’-])")
+            for sentence in article.sentences:
+                said_as = dict.fromkeys(m.group() for m in pattern.finditer(sentence.text))
+                if said_as:
+                    found[(source, sentence.index)][person.name] = list(said_as)
+    return found
+
+
+def reported_statements(articles: list[Article], actors: list[Actor]) -> dict[str, list[Provenance]]:
+    """What each person is reported to say, outside quotation marks: sentences where one of its names is the
+    subject of a verb of saying, the nearest one to its verb ("Lonechild said that …"), or a pronoun is ("She said she saw the job …") and the
+    nearest sentence before it, within ANTECEDENT_WITHIN, names that person and no other; else nobody's (a
+    statement credited to the wrong person is worse than none)."""
+    mentions = person_mentions(articles, actors)
+    found: dict[str, list[Provenance]] = defaultdict(list)
+    for article in articles:
+        for i, sentence in enumerate(article.sentences):
+            where = Provenance(sentence.source, sentence.index, sentence.text)
+            gaps = {person: opinion_gap(sentence.text, said_as)
+                    for person, said_as in mentions.get((sentence.source, sentence.index), {}).items()}
+            nearest = sorted((gap, person) for person, gap in gaps.items() if gap is not None)
+            if nearest and (len(nearest) == 1 or nearest[0][0] < nearest[1][0]):  # the name nearest its verb:
+                found[nearest[0][1]].append(where)  # "Sharks head coach Peter DeBoer said" is DeBoer's
+            if not _PRONOUN_SAYS.match(sentence.text):
+                continue
+            for before in article.sentences[max(0, i - ANTECEDENT_WITHIN):i][::-1]:
+                if before.paragraph < sentence.paragraph - 1:
+                    break
+                people = mentions.get((before.source, before.index), {})
+                if people:
+                    if len(people) == 1:
+                        found[next(iter(people))].append(where)
+                    break
+    return found
+
+
+def build_views(actors: list[Actor], quotes: list[Quote], question: str = "", outlets: frozenset[str] = frozenset(),
+                reported: dict[str, list[Provenance]] | None = None) -> list[View]:
+    """Each voice with its quotes and the statements reported of it (`reported`, from reported_statements);
+    `outlets`: `outlet_key`s of the publishers of the articles. A stance on `question` only when there is one, else
+    every stance "unclear"."""
     views = []
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
     for quote in quotes:
         by_speaker[quote.speaker].append(quote)
+    quoted_in = {(p.source, p.sentence) for q in quotes for p in q.provenance}  # shown as a quote there
     for actor in actors:
         if actor.kind not in ("person", "organisation") or reports_the_news(actor, outlets):
             continue
         said = by_speaker.get(actor.name, [])
-        names = [actor.name, *actor.aliases] if actor.kind == "person" else []
-        reported = [p for p in actor.provenance if names and gives_opinion(p.quote, names)]
-        if not said and not reported:
+        statements = (reported or {}).get(actor.name, []) if actor.kind == "person" else []
+        reported_here = [p for p in statements if (p.source, p.sentence) not in quoted_in]
+        if not said and not reported_here:
             continue
-        statements = [(p.quote, [p]) for p in reported] + [(q.text, q.provenance) for q in said]
-        decided = stance_of([text for text, _ in statements], question) if question else Stance("unclear", None)
-        summary, evidence = statements[decided.deciding if decided.deciding is not None else 0]
-        views.append(View(actor.name, decided.stance, summary, [q.id for q in said], list(evidence)))
+        told = [(p.quote, [p]) for p in reported_here] + [(q.text, q.provenance) for q in said]
+        decided = stance_of([text for text, _ in told], question) if question else Stance("unclear", None)
+        summary, evidence = told[decided.deciding if decided.deciding is not None else 0]
+        views.append(View(actor.name, decided.stance, summary, [q.id for q in said], list(evidence), reported_here))
     views.sort(key=lambda v: (-len(v.quotes), v.speaker))
     return views
 
@@ -106,11 +175,11 @@ def build_views(actors: list[Actor], quotes: list[Quote], question: str = "",
 SIDES_NEEDED = 2  # voices with a stance: a proposal one voice speaks to is not a debate
 
 
-def take_sides(actors: list[Actor], quotes: list[Quote], proposal: str,
-               outlets: frozenset[str] = frozenset()) -> tuple[str, list[View]]:
+def take_sides(actors: list[Actor], quotes: list[Quote], proposal: str, outlets: frozenset[str] = frozenset(),
+               reported: dict[str, list[Provenance]] | None = None) -> tuple[str, list[View]]:
     """The debate and its voices: `proposal` when at least SIDES_NEEDED voices take a stance on it, else no debate
     and no stance read (a reader is shown who says what, not a guess at where they stand)."""
-    views = build_views(actors, quotes, proposal, outlets)
+    views = build_views(actors, quotes, proposal, outlets, reported)
     if proposal and sum(v.stance != "unclear" for v in views) >= SIDES_NEEDED:
         return proposal, views
-    return "", build_views(actors, quotes, "", outlets) if proposal else views
+    return "", build_views(actors, quotes, "", outlets, reported) if proposal else views
