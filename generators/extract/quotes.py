@@ -227,7 +227,10 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
                 speaker, signal = _find_speaker(before, after, speakers), "attribution next to the quotation"
             attribution = re.search(rf"\b(?:{SPEECH_VERBS})\b", before[-60:] + " " + after[:60])
             if speaker is None and (subject == "pronoun" or (attribution and _PRONOUN.search(before + " " + after[:40]))):
-                recent_quote = previous_speaker and sentence.paragraph - previous_paragraph <= 1 and previous_at >= last_person_at
+                near = _PRONOUN.search(before[-60:] + " " + after[:40])
+                personal = near is not None and near.group().lower() in ("he", "she")  # a person, never a company
+                recent_quote = previous_speaker and sentence.paragraph - previous_paragraph <= 1 \
+                    and previous_at >= last_person_at and not (personal and previous_speaker.kind != "person")
                 speaker = previous_speaker if recent_quote else last_person
                 signal = "pronoun: the speaker just quoted" if recent_quote else "pronoun: the person last named"
             if speaker is None and not attribution and previous_speaker and sentence.paragraph - previous_paragraph <= 1:

@@ -72,3 +72,13 @@ def test_names_and_headlines_in_quotation_marks_are_not_speech():
     assert quotes([["Habib Adly spoke of a Facebook group called \"We Are All Khaled Said\" on Tuesday."],
                    ["Time published a story headlined \"After Tunisia: Why Egypt Isn't Ready to Have Its Own "
                     "Revolution.\""]]) == []
+
+
+def test_he_or_she_is_a_person_never_the_organisation_just_quoted():
+    found = quotes([
+        ["Maria Lopes leads the youth council of the province."],
+        ["\"We will build the pipeline as planned,\" the Harbour Energy Corporation said in a statement."],
+        ["\"As young people we understand what this land means to us,\" she said."],
+    ])
+    assert ("Maria Lopes", "As young people we understand what this land means to us") in found
+    assert all(speaker != "Harbour Energy Corporation" for speaker, text in found if text.startswith("As young"))
