@@ -24,7 +24,7 @@ from .conflicts import (
     role_conflicts,
     same_day_conflicts,
 )
-from .events import merge_events, number_events, reported_events
+from .events import merge_events, number_events, reported_events, story_wide_words
 from .figures import format_number, headline_counts, key_figures, merge_figures, revisions, story_start
 from .overview import central_question, debated_proposal, latest_date, summarise
 from .views import build_views, merge_quotes, outlet_key, reported_statements, take_sides
@@ -49,10 +49,10 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     for figure in figures:
         for p in figure.provenance:
             measures[(p.source, p.sentence)].add(fold(figure.label))
-    dated = merge_events(extractions, measures)
     document_frequency: Counter = Counter()  # in how many articles each word appears
     for extraction in extractions:
         document_frequency.update(extraction.words)
+    dated = merge_events(extractions, measures, story_wide_words(document_frequency, len(articles)))
     news = {x.source: x.news for x in extractions}
     events = number_events(dated + reported_events(articles, dated, document_frequency, news))
     conflicts += same_day_conflicts(figures, articles) + date_conflicts(dated) + role_conflicts(actors, articles)

@@ -19,28 +19,34 @@ SHARED_WORDS = 3  # words two tellings of one fact share, besides its date: "int
 CALENDAR_WORDS = {*MONTHS, *WEEKDAYS}  # two tellings of one date share these whatever they tell
 
 
-def shared_words(a: Event, words_a: set[str], words_b: set[str]) -> set[str]:
-    return (words_a & words_b) - CALENDAR_WORDS - {a.date.value[:4]}
+def shared_words(a: Event, words_a: set[str], words_b: set[str], story_wide: frozenset[str] = frozenset()) -> set[str]:
+    """The words two tellings share that can tell one fact from another: not the date's, not the whole story's."""
+    return (words_a & words_b) - CALENDAR_WORDS - {a.date.value[:4]} - story_wide
 
 
-def same_event(a: Event, b: Event, words_a: set[str], words_b: set[str]) -> bool:
-    """Same date, several words in common, and much of the shorter telling shared (less of it for a precise day)."""
-    if a.date.value != b.date.value or len(shared_words(a, words_a, words_b)) < SHARED_WORDS:
+def same_event(a: Event, b: Event, words_a: set[str], words_b: set[str],
+               story_wide: frozenset[str] = frozenset()) -> bool:
+    """Same date, several words in common besides the whole story's ("Libyan leader Muammar Gaddafi" names no one
+    fact of a Libya story), and much of the shorter telling shared (less of it for a precise day)."""
+    if a.date.value != b.date.value or len(shared_words(a, words_a, words_b, story_wide)) < SHARED_WORDS:
         return False
     return overlap(words_a, words_b) >= (0.3 if a.date.precision == "day" else EVENT_SIMILARITY)
 
 
-def same_count(a: Event, words_a: set[str], words_b: set[str], measures: set[str]) -> bool:
+def same_count(a: Event, words_a: set[str], words_b: set[str], measures: set[str],
+               story_wide: frozenset[str] = frozenset()) -> bool:
     """Two tellings with a figure of the same `measures`: one fact when the date is the count's period ("410
     burglaries in June"); on a day of many incidents ("50 killed in the port", "12 killed near the airport") only
     when they share words besides the measure's own."""
     measure_words = {word for label in measures for word in label.split()}
-    return a.date.precision != "day" or len(shared_words(a, words_a, words_b) - measure_words) >= 2
+    return a.date.precision != "day" or len(shared_words(a, words_a, words_b, story_wide) - measure_words) >= 2
 
 
-def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], set[str]] | None = None) -> list[Event]:
+def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], set[str]] | None = None,
+                 story_wide: frozenset[str] = frozenset()) -> list[Event]:
     """Same date and largely the same words, or the same date and a figure of the same measure (410 or 460
-    burglaries in June): one event, several sources. `measures` maps (source, sentence) to figure labels."""
+    burglaries in June): one event, several sources. `measures` maps (source, sentence) to figure labels;
+    `story_wide`: words most of the story's articles use (see story_wide_words), which tell no fact apart."""
     measures = measures or {}
     events: list[Event] = []
     words: list[set[str]] = []
@@ -51,8 +57,8 @@ def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], 
         my_labels = set().union(*(measures.get((p.source, p.sentence), set()) for p in event.provenance))
         for i in by_date[event.date.value]:
             other = events[i]
-            if same_event(other, event, words[i], mine) or (labels[i] & my_labels
-                                                            and same_count(other, words[i], mine, labels[i] & my_labels)):
+            if same_event(other, event, words[i], mine, story_wide) or (
+                    labels[i] & my_labels and same_count(other, words[i], mine, labels[i] & my_labels, story_wide)):
                 add_provenance(other.provenance, event.provenance)
                 other.scheduled = other.scheduled and event.scheduled  # once told as past, it happened
                 labels[i] |= my_labels
@@ -85,6 +91,11 @@ def merge_events(extractions: list[Extraction], measures: dict[tuple[str, int], 
     return events
 
 
+def story_wide_words(document_frequency: Counter, articles: int) -> frozenset[str]:
+    """Words in more than half the articles, and in three or more: the story's own ("president", the country)."""
+    return frozenset(w for w, n in document_frequency.items() if n > max(2, articles / 2))
+
+
 def number_events(events: list[Event]) -> list[Event]:
     """Ids in date order, once every event of the story is known."""
     events = sorted(events, key=lambda e: (e.date.value, e.provenance[0].source, e.provenance[0].sentence))
@@ -102,7 +113,7 @@ def reported_events(articles: list[Article], dated: list[Event], document_freque
     story's (those in most articles, and in three or more: "president", the country); dated events are never
     merged with these."""
     in_dated = {(p.source, p.sentence) for event in dated for p in event.provenance}
-    story_wide = {w for w, n in document_frequency.items() if n > max(2, len(articles) / 2)}
+    story_wide = story_wide_words(document_frequency, len(articles))
     events: list[Event] = []
     words: list[set[str]] = []
     for lead in (True, False):  # leads first: later news joins a lead's event, never the other way round

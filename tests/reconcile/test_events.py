@@ -74,3 +74,11 @@ def test_two_tolls_of_one_day_in_other_words_stay_two_events():
     s = story("On May 5, 2024, 50 people were killed in the port when shells hit the market.",
               "Rebels said 12 people were killed on May 5, 2024 in fighting near the airport.")
     assert len([e for e in s.events if e.date.value == "2024-05-05"]) == 2
+
+
+def test_the_words_of_the_whole_story_do_not_make_two_facts_one():
+    s = story("On March 5, 2024, Libyan leader Muammar Gaddafi's forces shelled the port of Misrata.",
+              "On March 5, 2024, Britain urged the African Union to tell Libyan leader Muammar Gaddafi to step down.",
+              "Libyan leader Muammar Gaddafi spoke on television at length.",
+              "Libyan leader Muammar Gaddafi has ruled the country for decades.")
+    assert len([e for e in s.events if e.date.value == "2024-03-05"]) == 2
