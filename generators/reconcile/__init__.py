@@ -23,6 +23,7 @@ from .conflicts import (
     period_conflicts,
     role_conflicts,
     same_day_conflicts,
+    without_other_places,
 )
 from .events import merge_events, number_events, reported_events, story_wide_words
 from .figures import format_number, headline_counts, key_figures, merge_figures, revisions, story_start
@@ -55,7 +56,9 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     dated = merge_events(extractions, measures, story_wide_words(document_frequency, len(articles)))
     news = {x.source: x.news for x in extractions}
     events = number_events(dated + reported_events(articles, dated, document_frequency, news))
-    conflicts += same_day_conflicts(figures, articles) + date_conflicts(dated) + role_conflicts(actors, articles)
+    conflicts += same_day_conflicts(figures, articles)
+    conflicts = without_other_places(conflicts, actors)
+    conflicts += date_conflicts(dated) + role_conflicts(actors, articles)
     mark_disputed_events(conflicts, dated)
     quotes = merge_quotes(extractions, canonical)
     for number, conflict in enumerate(conflicts, 1):

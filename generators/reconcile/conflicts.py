@@ -61,6 +61,23 @@ def same_day_conflicts(figures: list[Figure], articles: list[Article]) -> list[C
     return conflicts
 
 
+def without_other_places(conflicts: list[Conflict], actors: list[Actor]) -> list[Conflict]:
+    """The disagreements left when counts told of places that do not meet ("26 died in Misrata", "50 were killed
+    in Brega"; a town's toll and the country's) are taken for two counts: some two sides of a figure
+    disagreement name places, and none the same."""
+    places: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for actor in actors:
+        if actor.kind == "place":
+            for p in actor.provenance:
+                places[(p.source, p.sentence)].add(actor.name)
+
+    def elsewhere(conflict: Conflict) -> bool:
+        named = [set().union(*(places.get((p.source, p.sentence), set()) for p in value.provenance))
+                 for value in conflict.values]
+        return any(a and b and not a & b for i, a in enumerate(named) for b in named[i + 1:])
+    return [c for c in conflicts if c.kind != "figure" or not elsewhere(c)]
+
+
 def period_conflicts(figures: list[Figure], start: int | None = None) -> list[Conflict]:
     """The same number for the same measure, but said to cover different periods ("in 2024" / "since 2023");
     not for a period years before the story (`start`)."""

@@ -95,3 +95,12 @@ def test_a_count_since_a_date_reported_on_different_days_is_a_revision_not_a_dis
     s = dated_story(("2024-05-01", "In all, 1,568 ships have been hailed and 132 boarded since the start of the embargo."),
                     ("2024-05-08", "In all, 1,944 ships have been hailed and 186 boarded since the start of the embargo."))
     assert not [c for c in s.conflicts if c.kind == "figure"]
+
+
+def test_counts_of_places_that_do_not_meet_are_two_counts_but_one_place_told_twice_disagrees():
+    apart = story("In May 2024, 26 people were killed in floods in Paris, officials said.",
+                  "In May 2024, 40 people were killed in floods in Lyon, officials said.")
+    assert not [c for c in apart.conflicts if c.kind == "figure"]
+    same = story("In May 2024, 26 people were killed in floods in Paris, officials said.",
+                 "In May 2024, 40 people were killed in floods in Paris, the mayor said.")
+    assert [c.kind for c in same.conflicts] == ["figure"]
