@@ -39,9 +39,9 @@ TEMPLATE = """\
 #   "Speaker Name": mixed
 # pin:                         # always on the timeline, however long the story grows
 #   - "words from the event"
-# title: "The city's new harbour"   # the story's name: overview title, tabs, site name; stances weigh
-#                              # statements that share its words (default: the headline most like the
-#                              # others that is not a question or an opinion piece's; `question:` also works)
+# title: "The city's new harbour"   # the story's name: overview title, tabs, site name (default: the
+#                              # headline most like the others that is not a question or an opinion
+#                              # piece's; `question:` also works)
 # debate: "Should the city build the new harbour?"   # what the voices are for or against (default: the
 #                              # headline when it asks for something and two voices take a side; else none)
 """

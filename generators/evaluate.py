@@ -493,6 +493,8 @@ def report_stance(folder: Path) -> None:
     print(f"\nStance on labelled statements ({folder.name}; coverage = share decided for or against, right = of those)")
     for path in sorted(folder.glob("*.jsonl")):
         pairs = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+        if not pairs:
+            continue
         read = [stance_of([p["statement"]], p["question"]).stance for p in pairs]
         decided = [(r, p["stance"]) for r, p in zip(read, pairs, strict=True) if r in ("for", "against")]
         right = sum(r == gold for r, gold in decided)

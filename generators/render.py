@@ -121,7 +121,7 @@ ARTICLE_PAGE_WEIGHT = 60_000  # bytes of an article's text as HTML on one page: 
 def _weight(sentence: Sentence) -> int:
     """What a sentence weighs on the page: its escaped text and the span around it (a page of one-word sentences
     is mostly markup)."""
-    return len(html.escape(sentence.text)) + 40
+    return len(html.escape(sentence.text).encode("utf-8")) + 40
 
 
 def article_parts(article: Article) -> list[list[list[Sentence]]]:

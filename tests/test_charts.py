@@ -19,8 +19,8 @@ from generators.ingest.cleaning import clean
 from generators.reconcile import reconcile
 
 
-def story(*texts):
-    articles = [clean(f"{i}.txt", {"published": "2024-05-01", "title": f"Report number {i} on the vote"}, text)
+def story(*texts, title="Report number {i} on the vote"):
+    articles = [clean(f"{i}.txt", {"published": "2024-05-01", "title": title.format(i=i)}, text)
                 for i, text in enumerate(texts)]
     return reconcile(articles, [extract_article(a, Reference(2024, 5, 1)) for a in articles])
 
@@ -46,7 +46,8 @@ def test_each_disagreement_shows_every_source_value():
 
 def test_voices_sit_in_the_column_of_their_stance():
     s = story("\"The plan for the vote has failed and the army is dangerous here,\" said Rosa Lima.",
-              "\"We need this vote and it will help,\" said Pedro Alves.")  # the question: the headlines' vote
+              "\"We need this vote and it will help,\" said Pedro Alves.",
+              title="Council calls for a vote on the plan")  # the debate: the headline's call
     chart = voices_chart(s)
     assert sorted(chart.table_rows) == [["Pedro Alves", "for", "1"], ["Rosa Lima", "against", "1"]]
     assert voices_chart(story("The meeting took place in the capital.")) is None

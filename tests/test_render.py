@@ -377,3 +377,20 @@ def test_a_long_article_runs_over_pages_and_every_citation_finds_its_sentence(tm
             target, _, anchor = link["href"].partition("#")
             if re.fullmatch(r"s-\d+", anchor):
                 assert BeautifulSoup((site / target).read_text("utf-8"), "html.parser").find(id=anchor), link
+
+
+def test_without_a_debate_voices_carry_no_stance_unless_an_editor_gave_one(tmp_path):
+    from dataclasses import replace
+
+    from generators import render
+    from generators.pipeline import analyse
+
+    from .conftest import SEEDS
+    story, skipped = analyse(SEEDS)
+    views = [replace(v, stance="unclear") for v in story.views]
+    render.render_site(replace(story, debate="", views=views), tmp_path / "a", skipped)
+    page = (tmp_path / "a" / "views.md").read_text("utf-8")
+    assert "## Voices" in page and "## In favour" not in page and "no stance is read" in page
+    views[0] = replace(views[0], stance="for")  # as `stances:` in corrections.yml sets it
+    render.render_site(replace(story, debate="", views=views), tmp_path / "b", skipped)
+    assert f"## In favour\n\n### {views[0].speaker}" in (tmp_path / "b" / "views.md").read_text("utf-8")

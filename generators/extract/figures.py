@@ -169,20 +169,29 @@ def _period(number: _Number, span_end: int, dates: list[DateMatch], text: str) -
     """The date right after the figure, else the nearest before; a sentence's only date otherwise."""
     after = [d for d in dates if d.start >= span_end and not re.search(r"\d", text[span_end:d.start])]
     if after and after[0].start - span_end < 40:
-        return _describe(after[0])
+        return _describe(after[0], text)
     before = [d for d in dates if d.end <= number.start and not re.search(r"\d", text[d.end:number.start])]
     if before and number.start - before[-1].end < 60:
-        return _describe(before[-1])
+        return _describe(before[-1], text)
     m = re.search(r"\b(during|under|over|since)\s+(his|her|their|its|the)\s+([a-z]+)", text[span_end:span_end + 60])
     if m:
         return f"{m.group(1)} {m.group(2)} {m.group(3)}"
     if len(dates) == 1:
-        return _describe(dates[0])
+        return _describe(dates[0], text)
     return ""
 
 
-def _describe(match: DateMatch) -> str:
-    prefix = {"since": "since ", "until": "until ", "period": "part of ", "on": ""}[match.date.relation]
+# "since NATO took command of the strikes on …": one short clause, not "since the truce collapsed and on …"
+_SINCE_CLAUSE = re.compile(r"\bsince\b(?:(?!\b(?:and|but|while|as|because)\b)[^,;:\d]){0,80}$", re.I)
+
+
+def _describe(match: DateMatch, text: str) -> str:
+    """The period a date gives a figure; a date in a clause that opens with "since" starts it ("Since NATO took
+    command on March 31, its aircraft have flown 3,700 sorties": since 2011-03-31, not on that day)."""
+    relation = match.date.relation
+    if relation == "on" and _SINCE_CLAUSE.search(text[:match.start]):
+        relation = "since"
+    prefix = {"since": "since ", "until": "until ", "period": "part of ", "on": ""}[relation]
     return prefix + match.date.value
 
 

@@ -1,4 +1,4 @@
-"""A voice's stance on the story's central question: for, against, mixed or unclear.
+"""A voice's stance on the story's debate (a proposal): for, against, mixed or unclear.
 
 Deterministic and explainable: cue words of support and of opposition in what a voice says
 or is reported to say; a negation just before a cue turns it round ("not needed" opposes,

@@ -52,10 +52,10 @@ def headline_can_name_story(article: Article) -> bool:
 
 
 # A headline that asks for something: a demand, a plan, a vote, a stand taken (the directive and commissive verbs).
-_PROPOSAL = re.compile(r"\b(?:(?:call|ask|push|press|bid|plea|appeal)(?:s|ed|ing)? (?:for|to)|"
-                       r"(?:urge|demand|propose|request|seek|sought|approve|reject|oppose|back|support|debate|"
-                       r"consider|vote)(?:s|d|ed|ing)?|(?:plan|want|move|vow|threaten)(?:s|ned|ed|ing)? to|should|must)\b",
-                       re.I)
+_PROPOSAL = re.compile(r"\b(?:(?:call|ask|push|press|bid|plea|appeal)(?:s|es|ed|ing)? (?:for|to)|"
+                       r"(?:urg|demand|propos|request|approv|reject|oppos|debat|consider)(?:e|es|ed|ing|s|d)?|"
+                       r"seeks?|seeking|sought|(?:back|support)(?:s|ed|ing)|(?:vote|voted|votes|voting) (?:on|to|for)|"
+                       r"(?:plan|want|move|vow|threaten)(?:s|ned|ed|ing|ning)? to|should|must)\b", re.I)
 PROPOSAL_WORDS = 16  # a headline, not an article's opening sentence taken for one
 
 

@@ -8,7 +8,9 @@ from collections import Counter, defaultdict
 
 from ..extract import content_words
 from ..extract.actors import fold
+from ..extract.dates import WEEKDAYS
 from ..extract.stance import Stance, stance_of
+from ..ingest.metadata import MONTHS
 from ..model import Actor, Article, Extraction, Provenance, Quote, View
 from .common import add_provenance
 
@@ -51,8 +53,8 @@ _AFTER_SUBJECT = re.compile(r"\b(?:,[^,.]{0,160},)?[^.]{0,60}?" + _OPINION.patte
 
 
 def opinion_gap(sentence: str, names: list[str]) -> int | None:
-    """A reported opinion: one of the names is the subject of an opinion verb ("X, dean of …, warned"); how many
-    characters lie between that name and its verb (the nearest such pair), or None."""
+    """A reported opinion: one of the names is the subject of an opinion verb ("X, dean of …, warned"); how far
+    the verb's end lies from that name (the nearest such pair, in characters), or None."""
     if sentence.lstrip().startswith(("\"", "“")):
         return None  # a quotation, kept as a quote
     gaps = []
@@ -88,6 +90,10 @@ _PRONOUN_SAYS = re.compile(r"^(?:He|She) (?:also |later |\w+ly )?(?:said|says|to
 ANTECEDENT_WITHIN = 2  # sentences back to the person a pronoun stands for, in its paragraph or the one before
 
 
+# A last word that names no one alone: a month ("Theresa May" is not every "May"), a weekday, a suffix, an initial.
+_NOT_A_SURNAME = re.compile("|".join([*MONTHS, *WEEKDAYS, r"jr\.?", r"sr\.?", "ii", "iii", "iv", r"\w\.?"]), re.I)
+
+
 def person_mentions(articles: list[Article], actors: list[Actor]) -> dict[tuple[str, int], dict[str, list[str]]]:
     """Per sentence, the people it names and by which of their names: in each article that names a person, its full
     name, aliases and surname wherever they stand as words (the language model misses many a lone "Traeger"); a
@@ -107,7 +113,7 @@ def person_mentions(articles: list[Article], actors: list[Actor]) -> dict[tuple[
         for person in people:
             names = [person.name, *person.aliases]
             surname = person.name.split()[-1]
-            if surnames[surname] == 1 and surname not in names:
+            if surnames[surname] == 1 and surname not in names and not _NOT_A_SURNAME.fullmatch(surname):
                 names.append(surname)
             pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
                                  + r")(?![\w'’-])")
@@ -133,8 +139,9 @@ def reported_statements(articles: list[Article], actors: list[Actor]) -> dict[st
             nearest = sorted((gap, person) for person, gap in gaps.items() if gap is not None)
             if nearest and (len(nearest) == 1 or nearest[0][0] < nearest[1][0]):  # the name nearest its verb:
                 found[nearest[0][1]].append(where)  # "Sharks head coach Peter DeBoer said" is DeBoer's
-            if not _PRONOUN_SAYS.match(sentence.text):
                 continue
+            if nearest or not _PRONOUN_SAYS.match(sentence.text):
+                continue  # named speakers who tie credit nobody, not the pronoun's antecedent either
             for before in article.sentences[max(0, i - ANTECEDENT_WITHIN):i][::-1]:
                 if before.paragraph < sentence.paragraph - 1:
                     break
@@ -143,7 +150,7 @@ def reported_statements(articles: list[Article], actors: list[Actor]) -> dict[st
                     if len(people) == 1:
                         found[next(iter(people))].append(where)
                     break
-    return found
+    return {person: list(dict.fromkeys(said)) for person, said in found.items()}
 
 
 def build_views(actors: list[Actor], quotes: list[Quote], question: str = "", outlets: frozenset[str] = frozenset(),

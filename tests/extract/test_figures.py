@@ -126,3 +126,11 @@ def test_codes_clocks_telephone_numbers_and_plan_items_count_nothing():
     assert labelled("Point 6 of the peace plan ensured access for aid workers.") == []
     assert labelled("The storm killed 12 people and 0.5 percent of homes were lost.") == [
         (12.0, "people killed"), (0.5, "share of homes")]
+
+
+def test_a_date_in_a_clause_opened_by_since_starts_the_period():
+    found = figures("Since NATO took command of the air strikes on March 31, its aircraft have flown 3,700 sorties.")
+    assert [(value, period) for value, _, _, period, _ in found] == [(3700.0, "since 2025-03-31")]
+    assert [p for *_, p, _ in figures("On March 31, since dawn, its aircraft flew 370 sorties.")] == ["2025-03-31"]
+    assert [p for *_, p, _ in figures("Since the truce collapsed and on March 31 alone 40 people were killed.")] \
+        == ["2025-03-31"]
