@@ -158,6 +158,7 @@ def sentence_page(item: Provenance, parts: dict[str, dict[int, int]]) -> str:
 
 MAX_CITED = 5  # footnotes per item; a fact forty articles repeat shows five of them, the export all forty
 MORE_LINKS = 25  # links under one item's "+N more"
+MORE_LINKS_PER_PAGE = 300  # and on one page: sixty rows of a long story each folding 25 links weighed 114 KB
 FOOTNOTES_PER_PAGE = 80  # past this, a long story's page cites fewer sentences per item (at least one), the rest
 # folded under "+N more": each footnote is a mark, a definition and two links, a reader's weight and tab stops
 
@@ -172,6 +173,7 @@ class Footnotes:
     parts: dict[str, dict[int, int]] = field(default_factory=dict)  # see sentence_parts
     numbers: dict[Provenance, int] = field(default_factory=dict)
     items: int = 0  # how many items cited
+    more_links: int = 0  # links folded under "+N more" so far on this page
 
     def cite(self, provenance: list[Provenance]) -> Trusted:
         """Footnote marks for an item's sentences: one per source first, at most `per_item`; the export has all."""
@@ -190,15 +192,18 @@ class Footnotes:
 
     def _more(self, rest: list[Provenance]) -> str:
         """The sentences past those cited, folded: each a link to its sentence on its article's page, up to
-        MORE_LINKS (a title repeated by 300 articles would weigh more than the page; the export has them all)."""
+        MORE_LINKS per item and MORE_LINKS_PER_PAGE per page (a title repeated by 300 articles would weigh more
+        than the page; the export has them all)."""
         links = []
-        for item in rest[:MORE_LINKS]:
+        shown = rest[:max(0, min(MORE_LINKS, MORE_LINKS_PER_PAGE - self.more_links))]
+        self.more_links += len(shown)
+        for item in shown:
             article = self.articles.get(item.source)
             title = html.escape(_short(article.title if article and article.title else item.source))
             page = sentence_page(item, self.parts).removesuffix(".md") + ".html"  # raw HTML: MkDocs does not rewrite it
             links.append(f'<a href="{html.escape(self.prefix + page)}#s-{item.sentence}">{title}</a>')
-        if len(rest) > MORE_LINKS:
-            links.append(f"and {len(rest) - MORE_LINKS} more in the downloads")
+        if len(rest) > len(shown):
+            links.append(f"{'and ' if shown else ''}{len(rest) - len(shown)} more in the downloads")
         return (f'<details class="more-sources"><summary>+{len(rest)} more</summary>{"; ".join(links)}</details>')
 
     def definitions(self) -> Trusted:
@@ -242,6 +247,7 @@ def environment() -> jinja2.Environment:
     env.filters["short"] = _short
     env.filters["signed"] = signed
     env.globals["narrow_below"] = NARROW_BELOW  # for the chart macro, which templates import without context
+    env.globals["table_rows"] = TABLE_ROWS
     return env
 
 
@@ -503,6 +509,31 @@ CITED_CONFLICTS = 20  # disagreements with every side's sentences cited; the res
 VOICES_LIMIT = 30  # voices on the views page (five quotes each, three in a long story): an evening, not a week
 SEARCHABLE_SOURCES_UP_TO = 100  # articles; past this search finds article pages by title, not by their full text
 ARTICLE_EVENTS_LISTED = 50  # events listed on an article's page; the timeline and the export have them all
+OTHER_CONFLICTS = 60  # disagreements past the cited ones, one line each; the export has them all
+OTHER_CONFLICT_LINKS = 200  # and the links of those lines (one per value)
+SOURCES_LISTED = 400  # articles in the sources page's table (the latest); search finds every page by its headline
+TABLE_ROWS = 60  # rows of a chart's data table on a page; its spec file and the export hold every row
+
+
+def listed_conflicts(conflicts: list[Conflict]) -> tuple[set[str], list[Conflict]]:
+    """What the disagreements page shows: the ids of those cited in full (the widest reach first, while their
+    values fit the page's footnotes) and those given one line each (while their links fit OTHER_CONFLICT_LINKS);
+    the rest are in the export, and marks of their items link to the page's "others"."""
+    cited: set[str] = set()
+    room = FOOTNOTES_PER_PAGE
+    for conflict in by_reach(conflicts)[:CITED_CONFLICTS]:
+        if cited and len(conflict.values) > room:
+            break
+        cited.add(conflict.id)
+        room -= len(conflict.values)
+    others: list[Conflict] = []
+    links = OTHER_CONFLICT_LINKS
+    for conflict in (c for c in conflicts if c.id not in cited):
+        if len(others) == OTHER_CONFLICTS or len(conflict.values) > links:
+            break
+        others.append(conflict)
+        links -= len(conflict.values)
+    return cited, others
 
 
 def first_reported(story: Story) -> dict[str, str]:
@@ -522,15 +553,23 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     env = environment()
     latest = max((a.published for a in story.articles if a.published), default="")
     layout = sentence_parts(story.articles)
+    cited, others = listed_conflicts(story.conflicts)
+    listed = cited | {c.id for c in others}
     context = {
         "story": story, "charts": charts, "skipped": skipped, "latest": latest, "stances": STANCES,
         "chart_by_name": {c.name: c for page in charts.values() for c in page},
         "timeline": timeline,
-        "disputed": {item: c for c in reversed(story.conflicts) for item in c.items},  # item -> its first conflict
+        # item -> its first conflict, as far as a mark needs it: one the page does not list links to "the others"
+        "disputed": {item: {"minor": c.minor, "id": c.id if c.id in listed else "others"}
+                     for c in reversed(story.conflicts) for item in c.items},
+        "conflict_anchor": {c.id: c.id if c.id in listed else "others" for c in story.conflicts},
         "shown_views": story.views[:VOICES_LIMIT],
         "quotes_per_voice": 5 if len(story.views) <= VOICES_LIMIT // 2 else 3,  # a long story: more voices, fewer words
         "quoted_conflicts_up_to": QUOTED_CONFLICTS_UP_TO,
-        "cited_conflicts": {c.id for c in by_reach(story.conflicts)[:CITED_CONFLICTS]},
+        "cited_conflicts": cited,
+        "other_conflicts": others,
+        "listed_sources": story.articles if len(story.articles) <= SOURCES_LISTED else
+        sorted(story.articles, key=lambda a: (a.published, a.source), reverse=True)[:SOURCES_LISTED],
         "shown_actors": story.actors[:PAGE_LIMIT],
         "shown_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT]
         if len(story.figures) > PAGE_LIMIT else story.figures,
@@ -584,11 +623,12 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     return writer.finish()
 
 
-def _as_seen_from(source: str, conflict: Conflict) -> dict:
+def _as_seen_from(source: str, conflict: Conflict, anchor: str) -> dict:
     """A disagreement as one article's page shows it: its own value and the others' values, not the list of every
-    article behind them (which would redraw hundreds of pages each time an article joins a long story)."""
+    article behind them (which would redraw hundreds of pages each time an article joins a long story);
+    `anchor`: where the disagreements page has it."""
     says = [v.value for v in conflict.values if any(p.source == source for p in v.provenance)]
-    return {"id": conflict.id, "about": conflict.about, "says": says,
+    return {"id": anchor, "about": conflict.about, "says": says,
             "others": [v.value for v in conflict.values if v.value not in says]}
 
 
@@ -620,7 +660,8 @@ def _write_pages(story: Story, context: dict, env: jinja2.Environment, writer: C
     code = _digest((SITE_SRC / "templates" / "article.md.j2").read_bytes() + Path(__file__).read_bytes())
     for article in story.articles:
         mine = events_by_source.get(article.source, [])
-        conflicts = [_as_seen_from(article.source, c) for c in conflicts_by_source.get(article.source, [])]
+        conflicts = [_as_seen_from(article.source, c, context["conflict_anchor"][c.id])
+                     for c in conflicts_by_source.get(article.source, [])]
         only_here = [e for e in mine if sources_count(e.provenance) == 1]
         confirmed = [e for e in mine if sources_count(e.provenance) > 1]
         recipe = json.dumps([  # everything the page shows: an unchanged page of a long story is not redrawn

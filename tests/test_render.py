@@ -394,3 +394,23 @@ def test_without_a_debate_voices_carry_no_stance_unless_an_editor_gave_one(tmp_p
     views[0] = replace(views[0], stance="for")  # as `stances:` in corrections.yml sets it
     render.render_site(replace(story, debate="", views=views), tmp_path / "b", skipped)
     assert f"## In favour\n\n### {views[0].speaker}" in (tmp_path / "b" / "views.md").read_text("utf-8")
+
+
+def test_a_long_story_lists_disagreements_and_folded_links_within_the_page_budget():
+    from generators.model import Conflict, ConflictValue, Provenance
+    from generators.render import (
+        FOOTNOTES_PER_PAGE,
+        MORE_LINKS_PER_PAGE,
+        OTHER_CONFLICT_LINKS,
+        Footnotes,
+        listed_conflicts,
+    )
+    said = [Provenance(f"{n}.txt", 0, "x") for n in range(13)]
+    conflicts = [Conflict(f"conflict-{i}", "period", f"{i} people killed: over which period?", False,
+                          [ConflictValue(f"2024-0{m + 1}", [p]) for m, p in enumerate(said[:9])], []) for i in range(500)]
+    cited, others = listed_conflicts(conflicts)
+    assert sum(len(c.values) for c in conflicts if c.id in cited) <= FOOTNOTES_PER_PAGE
+    assert 0 < sum(len(c.values) for c in others) <= OTHER_CONFLICT_LINKS and not cited & {c.id for c in others}
+    notes = Footnotes({}, "", per_item=1)
+    folded = "".join(notes.cite(said) for _ in range(60))
+    assert folded.count("<a href") == MORE_LINKS_PER_PAGE and "more in the downloads" in folded
