@@ -115,7 +115,7 @@ def reported_events(articles: list[Article], dated: list[Event], document_freque
     in_dated = {(p.source, p.sentence) for event in dated for p in event.provenance}
     story_wide = story_wide_words(document_frequency, len(articles))
     events: list[Event] = []
-    words: list[set[str]] = []
+    of_day: dict[str, list[tuple[Event, set[str]]]] = defaultdict(list)  # only tellings of one day can be one
     for lead in (True, False):  # leads first: later news joins a lead's event, never the other way round
         for article in sorted(articles, key=lambda a: (a.published, a.source)):
             day = article.published if len(article.published) == 10 else ""
@@ -136,11 +136,11 @@ def reported_events(articles: list[Article], dated: list[Event], document_freque
                     continue
                 where = Provenance(sentence.source, sentence.index, sentence.text)
                 telling = mine - story_wide
-                same = next((e for e, w in zip(events, words, strict=True) if e.date == when
+                same = next((e for e, w in of_day[when.value] if e.date == when
                              and len(w & telling) >= SHARED_WORDS and overlap(w, telling) >= EVENT_SIMILARITY), None)
                 if same:
                     same.provenance.append(where)
                     continue
                 events.append(Event("", when, sentence.text, False, [where], signal=signal))
-                words.append(telling)
+                of_day[when.value].append((events[-1], telling))
     return events
