@@ -16,7 +16,7 @@ import yaml
 from .extract.actors import fold
 from .ingest import compose_yaml, is_calendar_date, load_yaml
 from .model import Actor, DateRef, Story
-from .reconcile import build_views, debated_proposal, outlet_key, reported_statements, take_sides
+from .reconcile import voices
 
 FILE = "corrections.yml"
 TEMPLATE = """\
@@ -258,12 +258,7 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
             applied.count(f"pin {words!r}", len(hits), len(events))
 
     question = corrections.question or story.question
-    outlets = frozenset(outlet_key(a.outlet) for a in story.articles if a.outlet)  # never voices, corrected or not
-    reported = reported_statements(story.articles, actors)
-    if corrections.debate:  # the voices of the corrected actors and quotes
-        debate, views = corrections.debate, build_views(actors, quotes, corrections.debate, outlets, reported)
-    else:
-        debate, views = take_sides(actors, quotes, debated_proposal(question), outlets, reported)
+    debate, views = voices(story.articles, actors, quotes, question, corrections.debate)  # of the corrected items
     for speaker, stance in corrections.stances.items():
         view_hits = [v for v in views if fold(v.speaker) == fold(speaker)]
         for view in view_hits:

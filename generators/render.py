@@ -555,14 +555,14 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     layout = sentence_parts(story.articles)
     cited, others = listed_conflicts(story.conflicts)
     listed = cited | {c.id for c in others}
+    anchor = {c.id: c.id if c.id in listed else "others" for c in story.conflicts}  # where the page has each
     context = {
         "story": story, "charts": charts, "skipped": skipped, "latest": latest, "stances": STANCES,
         "chart_by_name": {c.name: c for page in charts.values() for c in page},
         "timeline": timeline,
         # item -> its first conflict, as far as a mark needs it: one the page does not list links to "the others"
-        "disputed": {item: {"minor": c.minor, "id": c.id if c.id in listed else "others"}
-                     for c in reversed(story.conflicts) for item in c.items},
-        "conflict_anchor": {c.id: c.id if c.id in listed else "others" for c in story.conflicts},
+        "disputed": {item: {"minor": c.minor, "id": anchor[c.id]} for c in reversed(story.conflicts) for item in c.items},
+        "conflict_anchor": anchor,
         "shown_views": story.views[:VOICES_LIMIT],
         "quotes_per_voice": 5 if len(story.views) <= VOICES_LIMIT // 2 else 3,  # a long story: more voices, fewer words
         "quoted_conflicts_up_to": QUOTED_CONFLICTS_UP_TO,

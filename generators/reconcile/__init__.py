@@ -28,11 +28,11 @@ from .conflicts import (
 from .events import merge_events, number_events, reported_events, story_wide_words
 from .figures import format_number, headline_counts, key_figures, merge_figures, revisions, story_start
 from .overview import central_question, debated_proposal, latest_date, summarise
-from .views import build_views, merge_quotes, outlet_key, reported_statements, take_sides
+from .views import merge_quotes, voices
 
 # What the other steps (render, charts, corrections, the command line) import from here.
-__all__ = ["build_views", "by_reach", "debated_proposal", "format_number", "headline_counts", "latest_date",
-           "outlet_key", "reconcile", "reported_statements", "revisions", "sources_count", "take_sides"]
+__all__ = ["by_reach", "debated_proposal", "format_number", "headline_counts", "latest_date", "reconcile",
+           "revisions", "sources_count", "voices"]
 
 
 def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
@@ -64,9 +64,7 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     for number, conflict in enumerate(conflicts, 1):
         conflict.id = f"conflict-{number}"
     question = central_question(articles)
-    debate, views = take_sides(actors, quotes, debated_proposal(question),
-                               frozenset(outlet_key(a.outlet) for a in articles if a.outlet),
-                               reported_statements(articles, actors))
+    debate, views = voices(articles, actors, quotes, question)
     return Story(
         articles=articles,
         events=events,

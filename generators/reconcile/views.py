@@ -13,6 +13,7 @@ from ..extract.stance import Stance, stance_of
 from ..ingest.metadata import MONTHS
 from ..model import Actor, Article, Extraction, Provenance, Quote, View
 from .common import add_provenance
+from .overview import debated_proposal
 
 
 def merge_quotes(extractions: list[Extraction], canonical: dict[str, str]) -> list[Quote]:
@@ -126,9 +127,9 @@ def person_mentions(articles: list[Article], actors: list[Actor]) -> dict[tuple[
 
 def reported_statements(articles: list[Article], actors: list[Actor]) -> dict[str, list[Provenance]]:
     """What each person is reported to say, outside quotation marks: sentences where one of its names is the
-    subject of a verb of saying, the nearest one to its verb ("Lonechild said that …"), or a pronoun is ("She said she saw the job …") and the
-    nearest sentence before it, within ANTECEDENT_WITHIN, names that person and no other; else nobody's (a
-    statement credited to the wrong person is worse than none)."""
+    subject of a verb of saying, the nearest one to its verb ("Lonechild said that …"), or a pronoun is ("She
+    said she saw the job …") and the nearest sentence before it, within ANTECEDENT_WITHIN, names that person and
+    no other; else nobody's (a statement credited to the wrong person is worse than none)."""
     mentions = person_mentions(articles, actors)
     found: dict[str, list[Provenance]] = defaultdict(list)
     for article in articles:
@@ -190,3 +191,15 @@ def take_sides(actors: list[Actor], quotes: list[Quote], proposal: str, outlets:
     if proposal and sum(v.stance != "unclear" for v in views) >= SIDES_NEEDED:
         return proposal, views
     return "", build_views(actors, quotes, "", outlets, reported) if proposal else views
+
+
+def voices(articles: list[Article], actors: list[Actor], quotes: list[Quote], story_name: str,
+           debate: str = "") -> tuple[str, list[View]]:
+    """The story's debate and its voices, as reconcile and corrections both need them: the editor's `debate`
+    when set, else the story's name if it is a proposal two voices take sides on (see take_sides); the outlets
+    that publish the articles are never voices."""
+    outlets = frozenset(outlet_key(a.outlet) for a in articles if a.outlet)
+    reported = reported_statements(articles, actors)
+    if debate:
+        return debate, build_views(actors, quotes, debate, outlets, reported)
+    return take_sides(actors, quotes, debated_proposal(story_name), outlets, reported)
