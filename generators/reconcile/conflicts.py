@@ -136,12 +136,15 @@ def date_conflicts(events: list[Event]) -> list[Conflict]:
 _TITLE_START = re.compile(r"^(?:[A-Z]|(?:former|ex-|then-|then|incumbent|acting|interim)\b)")
 
 
+_NO_LONGER = re.compile(r"\b(?:former|ex-)", re.I)
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame"}  # a form of address, not a title one holds
 
 
 def role_conflicts(actors: list[Actor], articles: list[Article] | None = None) -> list[Conflict]:
-    """One person given a title by one source and called its former holder by another; not when every source
-    that says "former" was published after every source that gives the title (the title was lost between)."""
+    """One person given a title by one source and called its former holder by another, each wording standing
+    right before the person's name ("former U.S. President Donald Trump"; not a title somewhere in a sentence
+    that names them); not "then President X" (the past, no clash), nor when every source that says "former" was
+    published after every source that gives the title (the title was lost between)."""
     published = {a.source: a.published for a in articles or [] if a.published}
     conflicts = []
     for actor in actors:
@@ -149,7 +152,7 @@ def role_conflicts(actors: list[Actor], articles: list[Article] | None = None) -
             continue
         titles = [r for r in actor.roles if _TITLE_START.match(r) and len(r.split()) <= 4]  # not "in the singer"
         current = [r for r in titles if not FORMER.search(r)]
-        former = [r for r in titles if FORMER.search(r)]
+        former = [r for r in titles if _NO_LONGER.search(r)]  # "then President X" tells the past: no clash
         sides_of: dict[str, tuple[list[str], list[str]]] = {}  # one disagreement per title, however worded
         for old in former:
             title = FORMER.sub("", old).split()[-1].lower() if FORMER.sub("", old).split() else ""
@@ -163,7 +166,8 @@ def role_conflicts(actors: list[Actor], articles: list[Article] | None = None) -
             claimed: set[Provenance] = set()
             # the "former …" wordings first, longest first, so their sentences are not counted for the plain title
             for role in sorted(olds, key=lambda r: (-len(r), r)) + news:
-                said = [p for p in actor.provenance if fold(role) in fold(p.quote) and p not in claimed]
+                said = [p for p in actor.provenance if p not in claimed and any(
+                    fold(f"{role} {name}") in fold(p.quote) for name in (actor.name, *actor.aliases))]  # its title
                 claimed.update(said)
                 if said:
                     values.append(ConflictValue(role, said))

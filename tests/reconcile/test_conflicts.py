@@ -104,3 +104,15 @@ def test_counts_of_places_that_do_not_meet_are_two_counts_but_one_place_told_twi
     same = story("In May 2024, 26 people were killed in floods in Paris, officials said.",
                  "In May 2024, 40 people were killed in floods in Paris, the mayor said.")
     assert [c.kind for c in same.conflicts] == ["figure"]
+
+
+def test_a_past_title_or_a_title_of_someone_else_in_the_sentence_is_no_role_disagreement():
+    from generators.model import Actor, Provenance
+    from generators.reconcile.conflicts import role_conflicts
+    said = [Provenance("0.txt", 0, "The minister recalled that then-President Ana Ruiz signed the treaty."),
+            Provenance("1.txt", 0, "The minister met President Ana Ruiz on Monday."),
+            Provenance("2.txt", 0, "Senator Rui Costa urged Ana Ruiz to act on Monday."),
+            Provenance("3.txt", 0, "A former Senator, Paulo Dias, urged Ana Ruiz to act on Monday.")]
+    ruiz = Actor("actor-1", "Ana Ruiz", "person", roles=["then-President", "President", "Senator", "former Senator"],
+                 provenance=said)
+    assert role_conflicts([ruiz]) == []
