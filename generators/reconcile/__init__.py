@@ -44,16 +44,17 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
         extractions = [x for x in extractions if x.source not in out]
         actors, canonical = merge_actors(extractions)
     start = story_start(articles)
-    figures, conflicts = merge_figures(extractions, start)
+    document_frequency: Counter = Counter()  # in how many articles each word appears
+    for extraction in extractions:
+        document_frequency.update(extraction.words)
+    story_wide = story_wide_words(document_frequency, len(articles))
+    figures, conflicts = merge_figures(extractions, start, story_wide)
     conflicts += period_conflicts(figures, start)
     measures: dict[tuple[str, int], set[str]] = defaultdict(set)
     for figure in figures:
         for p in figure.provenance:
             measures[(p.source, p.sentence)].add(fold(figure.label))
-    document_frequency: Counter = Counter()  # in how many articles each word appears
-    for extraction in extractions:
-        document_frequency.update(extraction.words)
-    dated = merge_events(extractions, measures, story_wide_words(document_frequency, len(articles)))
+    dated = merge_events(extractions, measures, story_wide)
     news = {x.source: x.news for x in extractions}
     events = number_events(dated + reported_events(articles, dated, document_frequency, news))
     conflicts += same_day_conflicts(figures, articles)

@@ -22,6 +22,7 @@ from .figures import (
     measure_name,
     of_the_past,
     running_counts,
+    values_told,
 )
 
 
@@ -92,7 +93,7 @@ def period_conflicts(figures: list[Figure], start: int | None = None) -> list[Co
             continue
         conflicts.append(Conflict(
             id="", kind="period", about=f"{_value_and_measure(group[0])}: over which period?",
-            minor=False, values=[ConflictValue(f.period, list(f.provenance)) for f in group], items=[f.id for f in group]))
+            minor=False, values=values_told(group, lambda f: f.period), items=[f.id for f in group]))
     return conflicts
 
 

@@ -4,12 +4,13 @@ numbers, and running counts (a toll) whose reports over the days are revisions, 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from ..extract import content_words
 from ..extract.actors import fold
 from ..extract.dates import years_mentioned
 from ..extract.events import is_question
-from ..model import Article, Conflict, ConflictValue, Extraction, Figure, Report, Revision
+from ..model import Article, Conflict, ConflictValue, Extraction, Figure, Provenance, Report, Revision
 from .common import add_provenance, sources_count, topicality
 
 CONTEXT_YEARS = 2  # a year this many years or more before the story's first article is its past, not its news
@@ -37,19 +38,40 @@ def figure_key(figure: Figure) -> tuple[str, str, str]:
     return fold(figure.label), fold(figure.unit), figure.period
 
 
-def merge_figures(extractions: list[Extraction], start: int | None = None) -> tuple[list[Figure], list[Conflict]]:
-    """Equal figures merge; the same measure and period with different values is a conflict (unless the period
-    is years before the story, `start`)."""
-    merged: dict[tuple, Figure] = {}
+SHARED_WORDS = 2  # words two tellings of one figure share besides its number and measure ("Misrata", "hospital")
+
+
+def telling_words(figure: Figure, story_wide: frozenset[str]) -> set[str]:
+    """What a sentence says around its figure: its content words but the number's, the measure's and the story's
+    own (see story_wide_words), which every telling of any such figure shares."""
+    measure = content_words(f"{figure.text} {figure.label} {figure.unit}")
+    return set().union(*(content_words(p.quote) for p in figure.provenance)) - measure - story_wide
+
+
+def merge_figures(extractions: list[Extraction], start: int | None = None,
+                  story_wide: frozenset[str] = frozenset()) -> tuple[list[Figure], list[Conflict]]:
+    """Equal figures merge when they tell one fact: the same value, measure and period; without a period, only
+    when their sentences also share words besides them ("two people were killed" in Misrata and in Zawiya are
+    two figures, each with its own source). The same measure and period with different values is a conflict (unless the period is years before
+    the story, `start`)."""
+    merged: dict[tuple, list[tuple[Figure, list[set[str]]]]] = defaultdict(list)
     for figure in attribute_shared_figures([f for x in extractions for f in x.figures]):
-        key = (*figure_key(figure), figure.value, figure.upper)
-        if key in merged:
-            add_provenance(merged[key].provenance, figure.provenance)
-            merged[key].approximate = merged[key].approximate and figure.approximate
+        words = telling_words(figure, story_wide)
+        quotes = {p.quote for p in figure.provenance}
+        tellings = merged[(*figure_key(figure), figure.value, figure.upper)]
+        home = next((t for t in tellings if figure.period  # the same value of one measure for one period is one fact
+                     or quotes & {p.quote for p in t[0].provenance}  # a sentence reprinted
+                     or any(len(words & seen) >= SHARED_WORDS for seen in t[1])), None)
+        if home:
+            add_provenance(home[0].provenance, figure.provenance)
+            home[0].approximate = home[0].approximate and figure.approximate
+            home[1].append(words)
         else:
-            merged[key] = Figure("", figure.value, figure.unit, figure.label, figure.period, figure.approximate,
-                                 figure.text, list(figure.provenance), figure.signal, figure.upper, figure.vague)
-    figures = sorted(merged.values(), key=lambda f: (fold(f.label), f.period, f.value))
+            tellings.append((Figure("", figure.value, figure.unit, figure.label, figure.period, figure.approximate,
+                                    figure.text, list(figure.provenance), figure.signal, figure.upper, figure.vague),
+                             [words]))
+    figures = sorted((figure for tellings in merged.values() for figure, _ in tellings),
+                     key=lambda f: (fold(f.label), f.period, f.value, f.provenance[0].source, f.provenance[0].sentence))
     for number, figure in enumerate(figures, 1):
         figure.id = f"figure-{number}"
     groups: dict[tuple, list[Figure]] = defaultdict(list)
@@ -62,17 +84,25 @@ def merge_figures(extractions: list[Extraction], start: int | None = None) -> tu
     conflicts = []
     for (_, _, period), group in groups.items():
         sources = [{p.source for p in f.provenance} for f in group]
-        if len(group) < 2 or len(set().union(*sources)) < 2:
+        if len(set().union(*sources)) < 2:
             continue
         values = [f.value for f in group]
-        if not could_be_one_count(values):
+        if len(set(values)) < 2 or not could_be_one_count(values):
             continue
         minor = close_values(max(values), min(values))
         conflicts.append(Conflict(
             id="", kind="figure", about=f"{measure_name(group[0])}, {period}", minor=bool(minor),
-            values=[ConflictValue(format_value(f), list(f.provenance)) for f in group], items=[f.id for f in group],
+            values=values_told(group, format_value), items=[f.id for f in group],
         ))
     return figures, conflicts
+
+
+def values_told(group: list[Figure], text: Callable[[Figure], str]) -> list[ConflictValue]:
+    """Each value of a disagreement once, with every sentence that gives it (two tellings of 2,000 are one side)."""
+    sides: dict[str, list[Provenance]] = {}
+    for figure in group:
+        add_provenance(sides.setdefault(text(figure), []), figure.provenance)
+    return [ConflictValue(value, provenance) for value, provenance in sides.items()]
 
 
 def measure_name(figure: Figure) -> str:
@@ -211,14 +241,21 @@ def headline_counts(found: list[Revision], limit: int = 3) -> list[dict]:
     return rows
 
 
+def tellings(figure: Figure) -> int:
+    """How many different sentences give it: a sentence reprinted verbatim by many articles (a live blog's old
+    entries, a wire story) is one telling, however many sources carry it."""
+    return len({p.quote for p in figure.provenance})
+
+
 def key_figures(figures: list[Figure], document_frequency: Counter, start: int | None = None,
                 limit: int = 6) -> list[Figure]:
-    """The key numbers of the overview: those most sources give, among the figures worth it and of the story's
-    time (`start`); between equals, the one told in the words most articles use (the story's own numbers, not a
+    """The key numbers of the overview: those most sources give in sentences of their own (a sentence reprinted
+    verbatim counts once), among the figures worth it and of the story's time (`start`); between equals, those
+    most sources give, then the one told in the words most articles use (the story's own numbers, not a
     sidebar's)."""
     worth = [f for f in figures if is_key_figure(f) and not all(is_question(p.quote) for p in f.provenance)
              and not of_the_past(f, start)]
-    return sorted(worth, key=lambda f: (-sources_count(f.provenance),
+    return sorted(worth, key=lambda f: (-min(tellings(f), sources_count(f.provenance)), -sources_count(f.provenance),
                                         -topicality(content_words(f.provenance[0].quote), document_frequency),
                                         f.id))[:limit]
 

@@ -121,3 +121,24 @@ def test_a_vague_count_never_disagrees_and_is_no_point_in_a_running_count():
     vague = [f for f in s.figures if f.vague]
     assert len(vague) == 2 and {format_value(f) for f in vague} == {"Thousands people"}
     assert all(r.value == 300 for reports in running_counts(s.figures, s.articles).values() for r in reports)
+
+
+def test_equal_counts_merge_only_when_their_sentences_tell_one_fact():
+    s = story("Two people were killed when a shell hit a market in Misrata, a doctor said.",
+              "Two people were killed in a raid on a farm near Zawiya on the coast.",
+              "A doctor said two people were killed when the shell hit the Misrata market.",
+              "In March 2024 the port handled 900 ships.", "The port handled 900 ships in March 2024, up from May.")
+    killed = sorted(sorted(p.source for p in f.provenance) for f in s.figures if f.label == "people killed")
+    assert killed == [["0.txt", "2.txt"], ["1.txt"]], "Misrata's two dead are one fact, Zawiya's another"
+    (ships,) = [f for f in s.figures if f.unit == "ships"]
+    assert {p.source for p in ships.provenance} == {"3.txt", "4.txt"}, "one value of a measure in one period is one fact"
+
+
+def test_a_sentence_reprinted_verbatim_counts_once_among_key_numbers():
+    reprinted = "At least 1,200 people were killed in the fighting in the north, officials said."
+    s = story(reprinted, reprinted, reprinted,
+              "About 40,000 people fled their homes in the north for the coast, the agency said.",
+              "Some 40,000 people fled their homes as the fighting spread to the coast, aid groups said.")
+    key = [next(f for f in s.figures if f.id == i) for i in s.key_figures]
+    assert [(f.value, len(f.provenance)) for f in key] == [(40000, 2), (1200, 3)], \
+        "two tellings of 40,000 outrank one sentence printed three times"
