@@ -21,7 +21,7 @@ import vl_convert
 
 from .extract.actors import fold
 from .model import Article, Event, Revision, Story
-from .reconcile import by_reach, format_number, revisions
+from .reconcile import MAX_REVISION_CHARTS, by_reach, format_number, revisions
 
 # Dark mode: text, axes and legends light on the page's own dark background (no box of another grey). The
 # interactive charts read it from each spec's usermeta, the static pictures are drawn with it.
@@ -146,15 +146,13 @@ def timeline_chart(events: list[Event], articles: list[Article] | None = None) -
 
 def revision_chart(revision: Revision, labels: dict[str, str], number: int) -> Chart:
     """How a running count changed as the story was reported: each source's value by the date of its article,
-    a range drawn from its low to its high value; the latest and the highest named in words."""
+    a range drawn from its low to its high value; the count as it stands named in words, when there is one."""
     sources: dict[tuple, list[str]] = {}  # sources giving the same value the same day: one mark, one row
     for r in revision.reports:
         sources.setdefault((r.day, r.value, r.upper), []).append(labels.get(r.source, r.source))
     rows: list[dict[str, Any]] = [
         {"day": day, "value": value, "upper": value if upper is None else upper,
          "said": format_number(value, upper), "source": _several(names)} for (day, value, upper), names in sources.items()]
-    latest = max(rows, key=lambda r: (r["day"], r["upper"]))
-    highest = max(rows, key=lambda r: (r["upper"], r["day"]))
     base = alt.Chart(alt.Data(values=rows)).encode(
         x=alt.X("day:T", title="Reported on", axis=alt.Axis(format="%d %b %Y", labelOverlap=True)),
         y=alt.Y("value:Q", title=None),
@@ -163,10 +161,17 @@ def revision_chart(revision: Revision, labels: dict[str, str], number: int) -> C
     chart = (base.mark_rule(strokeWidth=3).encode(y2="upper:Q") + base.mark_point(filled=True, size=70)).properties(
         width="container", height=220,
         title=_title(revision.measure.capitalize(), _sources_line({r["source"] for r in rows})))
-    caption = (f"Each mark is one source's figure on the day its article was published. Latest: {latest['said']} "
-               f"({latest['day']}, {latest['source']}); highest: {highest['said']} ({highest['day']}, "
-               f"{highest['source']}). A later figure revises an earlier one; sources that differ on the same day "
-               "are listed under Where sources disagree.")
+    standing = revision.standing
+    if standing:
+        spread = "" if standing.low == standing.high else f"; {format_number(standing.low, standing.high)} across them"
+        givers = len({p.source for p in standing.provenance})
+        stands = (f"As it stands: {format_number(standing.value, standing.upper)} ({standing.day}, given by {givers} "
+                  f"sources among the story's latest reports{spread}).")
+    else:
+        stands = ("The story's latest reports give no total that two sources share, so no count is stated as it "
+                  "stands; the marks may count different things.")
+    caption = (f"Each mark is one source's figure on the day its article was published. {stands} A later figure "
+               "revises an earlier one; sources that differ on the same day are listed under Where sources disagree.")
     return Chart(f"revision-{number}", f"How the count of {revision.measure} changed", caption,
                  chart.to_dict(validate=False), ["Reported on", "Value", "Source"],
                  [[r["day"], r["said"], r["source"]] for r in rows])
@@ -180,7 +185,7 @@ def _several(names: list[str], shown: int = 2) -> str:
 def revision_charts(story: Story) -> list[Chart]:
     labels = source_labels(story.articles)
     return [revision_chart(revision, labels, number)
-            for number, revision in enumerate(revisions(story.figures, story.articles)[:MAX_SERIES_CHARTS], 1)]
+            for number, revision in enumerate(revisions(story.figures, story.articles)[:MAX_REVISION_CHARTS], 1)]
 
 
 def figure_series_charts(story: Story) -> list[Chart]:

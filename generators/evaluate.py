@@ -24,8 +24,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from .ingest import DEFAULT_MAX_BYTES, IngestError, read_article, set_aside_in
+from .model import Standing
+from .reconcile import MAX_REVISION_CHARTS, format_number, revisions
 from .reconcile.boundary import KEYWORD_SHARE, story_keywords
+from .reconcile.figures import measure_key
 from .timeline import PUBLISHED_WEIGHT, publication_days, select_timeline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -328,7 +333,29 @@ def evaluate_corpus(folder: Path) -> dict:
     return {"ours": {s: score_timeline(predicted_timeline(story, dates, per_date, s), gold) for s in SETTINGS},
             "reference": score_timeline(reference_timeline(story.articles, dates, per_date), gold),
             "copies": copies, "set_aside": "\n".join([set_aside_line(story.articles), left_out_line(story),
-                                                      disagreements_line(story)])}
+                                                      disagreements_line(story), standing_line(story, folder.name)])}
+
+
+STANDING_GOLD = ROOT / "tests" / "gold" / "standing-counts.yml"
+
+
+def standing_line(story, corpus: str) -> str:
+    """The overview's counts as they stand against what the latest articles give, read by hand (the gold)."""
+    gold = (yaml.safe_load(STANDING_GOLD.read_text("utf-8")) or {}).get(corpus, {})
+    by_id = {f.id: f for f in story.figures}
+    families: dict[str, Standing | None] = {}
+    for revision in revisions(story.figures, story.articles)[:MAX_REVISION_CHARTS]:
+        key = measure_key(by_id[revision.reports[0].figure]).split(" (")[0]
+        families.setdefault(key, revision.standing)
+    parts = []
+    for family, expected in gold.items():
+        standing = families.get(family)
+        said = "none" if standing is None else format_number(standing.value, standing.upper)
+        right = (standing is None) if expected == "none" else (
+            standing is not None and expected[0] <= standing.value <= expected[1])
+        parts.append(f"{family} {said} (gold {expected if expected == 'none' else '–'.join(map(str, expected))}: "
+                     f"{'right' if right else 'WRONG'})")
+    return "  counts as they stand: " + ("; ".join(parts) if parts else "no gold")
 
 
 def disagreements_line(story) -> str:

@@ -98,13 +98,28 @@ class Report:
         return self.value if self.upper is None else self.upper
 
 
+@dataclass(frozen=True)
+class Standing:
+    """A running count as it stands: the highest value two sources give, in sentences of their own, among the
+    story's latest reports; `low`–`high` is what those reports of it span, `provenance` their sentences."""
+
+    value: float
+    upper: float | None
+    day: str
+    low: float
+    high: float
+    provenance: list[Provenance]
+
+
 @dataclass
 class Revision:
     """A count the story kept reporting ("people killed"): each source's value by date of report. A later,
-    larger value is a revision; different values the same day are a disagreement."""
+    larger value is a revision; different values the same day are a disagreement. `standing`: the count as it
+    stands, when the latest reports establish one."""
 
     measure: str
     reports: list[Report]
+    standing: Standing | None = None
 
 
 @dataclass

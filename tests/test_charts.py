@@ -117,7 +117,7 @@ SAME_DAY_SAME_TOLL = [("2024-05-04", "The earthquake has now killed 1,200 people
                       ("2024-05-04", "Rescuers said 1,200 people were killed in the earthquake.")]
 
 
-def test_a_running_count_is_charted_by_date_of_report_with_ranges_and_the_latest_and_highest_in_words():
+def test_a_running_count_is_charted_by_date_of_report_with_ranges_and_the_count_as_it_stands_in_words():
     articles = [clean(f"{i}.txt", {"published": day, "title": f"Quake report {i}"}, text)
                 for i, (day, text) in enumerate(TOLL + SAME_DAY_SAME_TOLL)]
     s = reconcile(articles, [extract_article(a, Reference(*map(int, a.published.split("-")))) for a in articles])
@@ -125,7 +125,7 @@ def test_a_running_count_is_charted_by_date_of_report_with_ranges_and_the_latest
     assert chart.title == "How the count of people killed changed"
     assert chart.table_rows == [["2024-05-01", "120", "Quake report 0"], ["2024-05-02", "250–300", "Quake report 1"],
                                 ["2024-05-04", "1,200", "Quake report 2; Quake report 3 and 1 more"]]  # one mark
-    assert "Latest: 1,200 (2024-05-04, Quake report 2; Quake report 3 and 1 more)" in chart.caption
+    assert "As it stands: 1,200 (2024-05-04, given by 3 sources among the story's latest reports)." in chart.caption
     ranged = next(r for r in chart.spec["data"]["values"] if r["said"] == "250–300")
     assert (ranged["value"], ranged["upper"]) == (250.0, 300.0)
     assert any(layer["mark"]["type"] == "rule" and "y2" in layer["encoding"] for layer in chart.spec["layer"])

@@ -136,3 +136,16 @@ def test_the_report_counts_disagreements_by_kind(seeds_build):
     line = disagreements_line(result.story)
     assert line.startswith(f"  disagreements: {len(result.story.conflicts)} (")
     assert all(f"{kind} " in line for kind in kinds)
+
+
+def test_the_count_as_it_stands_is_checked_against_the_gold_read_by_hand():
+    from generators.evaluate import standing_line
+
+    from .reconcile.conftest import dated_story
+    reports = [("2011-02-01", "Officials said 38 people have died in the protests."),
+               ("2011-02-02", "At least 38 people have died in the clashes, a rights group said."),
+               ("2011-02-12", "Human Rights Watch has documented 302 deaths since the protests began."),
+               ("2011-02-12", "More than 300 people were killed in the uprising, Human Rights Watch said.")]
+    assert standing_line(dated_story(*reports), "t17-egypt").endswith("deaths 302 (gold 300–500: right)")
+    assert standing_line(dated_story(*reports[:2]), "t17-egypt").endswith("(gold 300–500: WRONG)")
+    assert standing_line(dated_story(*reports[:2]), "no-such-corpus").endswith("no gold")

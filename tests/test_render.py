@@ -275,18 +275,26 @@ def test_an_unreadable_page_is_reported_and_left_alone(tmp_path, monkeypatch):
 def test_the_overview_gives_each_running_count_as_it_stands_and_links_to_its_chart(tmp_path):
     from generators.pipeline import generate
 
-    from .test_charts import TOLL
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for i, (day, text) in enumerate(TOLL):
-        (seeds / f"{i}.md").write_text(f"---\npublished: {day}\ntitle: Quake report {i}\n---\n\n{text}\n", "utf-8")
-    generate(seeds, tmp_path / "content")
-    overview = (tmp_path / "content" / "index.md").read_text("utf-8")
-    assert ("| people killed | **1,200** (2024-05-04) | 1,200 (2024-05-04) | 3 days, 3 sources | "
-            "[chart](figures.md#chart-revision-1) |") in overview
-    figures = (tmp_path / "content" / "figures.md").read_text("utf-8")
+    from .test_charts import SAME_DAY_SAME_TOLL, TOLL
+
+    def build(name, reports):
+        seeds = tmp_path / name
+        seeds.mkdir()
+        for i, (day, text) in enumerate(reports):
+            (seeds / f"{i}.md").write_text(f"---\npublished: {day}\ntitle: Quake report {i}\n---\n\n{text}\n", "utf-8")
+        generate(seeds, tmp_path / name / "content")
+        return ((tmp_path / name / "content" / page).read_text("utf-8") for page in ("index.md", "figures.md"))
+
+    overview, figures = build("agreed", TOLL + SAME_DAY_SAME_TOLL)
+    row = next(line for line in overview.splitlines() if line.startswith("| people killed |"))
+    assert row.startswith("| people killed | **1,200** (2024-05-04)[^") and row.count("[^") == 3, "cited to each source"
+    assert row.endswith("| 3 sources | [chart](figures.md#chart-revision-1) |")
     assert 'id="chart-revision-1"' in figures
     assert "| 120 | people | people killed | — | 2024-05-01 | 1 source" in figures  # with its date of report
+
+    overview, figures = build("told-once", TOLL)  # the latest total has one source: stated nowhere as the toll
+    assert "## The counts as they stand" not in overview and "\n| people killed |" not in overview
+    assert 'id="chart-revision-1"' in figures and "no count is stated as it stands" in figures
 
 
 def test_a_percentage_change_reads_with_its_sign():

@@ -26,13 +26,21 @@ from .conflicts import (
     without_other_places,
 )
 from .events import merge_events, number_events, reported_events, story_wide_words
-from .figures import format_number, headline_counts, key_figures, merge_figures, revisions, story_start
+from .figures import (
+    MAX_REVISION_CHARTS,
+    format_number,
+    headline_counts,
+    key_figures,
+    merge_figures,
+    revisions,
+    story_start,
+)
 from .overview import central_question, debated_proposal, latest_date, summarise
 from .views import merge_quotes, voices
 
 # What the other steps (render, charts, corrections, the command line) import from here.
-__all__ = ["by_reach", "debated_proposal", "format_number", "headline_counts", "latest_date", "reconcile",
-           "revisions", "sources_count", "voices"]
+__all__ = ["MAX_REVISION_CHARTS", "by_reach", "debated_proposal", "format_number", "headline_counts", "latest_date",
+           "reconcile", "revisions", "sources_count", "voices"]
 
 
 def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:

@@ -10,9 +10,10 @@ from ..extract import content_words
 from ..extract.actors import fold
 from ..extract.dates import years_mentioned
 from ..extract.events import is_question
-from ..model import Article, Conflict, ConflictValue, Extraction, Figure, Provenance, Report, Revision
+from ..model import Article, Conflict, ConflictValue, Extraction, Figure, Provenance, Report, Revision, Standing
 from .common import add_provenance, sources_count, topicality
 
+MAX_REVISION_CHARTS = 4  # running counts charted on the figures page, and so linked from the overview
 CONTEXT_YEARS = 2  # a year this many years or more before the story's first article is its past, not its news
 
 
@@ -206,17 +207,71 @@ def report_order(report: Report) -> tuple:
 
 
 def revisions(figures: list[Figure], articles: list[Article]) -> list[Revision]:
-    """Running counts reported on two days or more with two values or more; tolls of the outcomes news counts
-    (deaths, injured, displaced, …) first, then the most widely reported."""
+    """Running counts reported on two days or more with two values or more, each with its count as it stands
+    (see standing_count): tolls of the outcomes news counts (deaths, injured, displaced, …) first, then other
+    counts the latest reports establish, the most widely reported first."""
     by_id = {f.id: f for f in figures}
+    latest_from = latest_reports_from(articles)
     found = []
     for key, reports in running_counts(figures, articles).items():
         if len({r.day for r in reports}) >= 2 and len({(r.value, r.upper) for r in reports}) >= 2:
             labels = Counter(by_id[r.figure].label for r in reports)
             name = min(labels, key=lambda label: (-labels[label], label))
-            found.append((key.split(" (")[0] not in MEASURE_FAMILIES, Revision(name, reports)))
+            standing = standing_count(reports, by_id, latest_from)
+            outcome = key.split(" (")[0] in MEASURE_FAMILIES
+            if outcome or standing:  # else a measure the parse half named ("m", "called"): the figures list it
+                found.append((not outcome, Revision(name, reports, standing)))
     found.sort(key=lambda kr: (kr[0], -len({x.source for x in kr[1].reports}), kr[1].measure))
     return [revision for _, revision in found]
+
+
+LATEST_SHARE = 0.1  # the story's latest reports: those of its last tenth of articles by date (the last day at least)
+
+
+def latest_reports_from(articles: list[Article]) -> str:
+    """The first day of the story's latest reports."""
+    days = sorted(a.published for a in articles if a.published)
+    return days[int((1 - LATEST_SHARE) * (len(days) - 1))] if days else ""
+
+
+def _sentences(report: Report, by_id: dict[str, Figure]) -> list[Provenance]:
+    return [p for p in by_id[report.figure].provenance if p.source == report.source]
+
+
+def _corroborated(reports: list[Report], by_id: dict[str, Figure]) -> list[Report]:
+    """The reports another source gives within rounding in a sentence of its own (a sentence reprinted verbatim,
+    as live pages and wire copies are, confirms nothing)."""
+    ordered = sorted(reports, key=lambda r: (r.top, *report_order(r)))
+    quotes = [{p.quote for p in _sentences(r, by_id)} for r in ordered]
+    found: set[int] = set()
+    for i, report in enumerate(ordered):
+        j = i + 1
+        while j < len(ordered) and close_values(report.top, ordered[j].top):
+            if ordered[j].source != report.source and quotes[i] != quotes[j]:
+                found.update((i, j))
+            j += 1
+    return [ordered[i] for i in sorted(found)]
+
+
+def standing_count(reports: list[Report], by_id: dict[str, Figure], latest_from: str) -> Standing | None:
+    """The count as it stands, or None when the story's latest reports do not establish one. A running total
+    is the highest value of its time (an incident's toll is lower), is told by more than one source, and does
+    not fall far below the totals reported before it; a value told once, or a fall past SAME_COUNT_RATIO, is an
+    incident or an error, and the overview states no count rather than that one."""
+    recent = _corroborated([r for r in reports if r.day >= latest_from], by_id)
+    if not recent:
+        return None
+    best = max(recent, key=lambda r: (r.top, r.day))
+    earlier = _corroborated([r for r in reports if r.day < latest_from], by_id)
+    if earlier and best.top * SAME_COUNT_RATIO < max(r.top for r in earlier):
+        return None
+    same = [r for r in recent if close_values(r.top, best.top)]
+    sides = [r for r in recent if could_be_one_count([r.top, best.top])]
+    provenance: list[Provenance] = []
+    for report in sorted(same, key=lambda r: (r.day, r.source), reverse=True):
+        add_provenance(provenance, _sentences(report, by_id))
+    return Standing(best.value, best.upper, max(r.day for r in same), min(r.value for r in sides),
+                    max(r.top for r in sides), provenance)
 
 
 def format_number(value: float, upper: float | None = None) -> str:
@@ -227,18 +282,19 @@ def format_number(value: float, upper: float | None = None) -> str:
 
 
 def headline_counts(found: list[Revision], limit: int = 3) -> list[dict]:
-    """The story's running counts for the overview: the latest and the highest report, over how many days and
-    sources; the n-th is charted as `revision-n` on the figures page."""
+    """The story's counts as they stand for the overview (only those the latest reports establish), with the
+    range of those reports and their sentences; the n-th revision is charted as `revision-n` on the figures
+    page."""
     rows = []
-    for number, revision in enumerate(found[:limit], 1):
-        reports = revision.reports
-        latest = max(reports, key=lambda r: (r.day, r.top))
-        highest = max(reports, key=lambda r: (r.top, r.day))
-        rows.append({"measure": revision.measure, "latest": format_number(latest.value, latest.upper),
-                     "as_of": latest.day, "chart": f"revision-{number}",
-                     "highest": format_number(highest.value, highest.upper), "highest_on": highest.day,
-                     "days": len({r.day for r in reports}), "sources": len({r.source for r in reports})})
-    return rows
+    for number, revision in enumerate(found, 1):
+        standing = revision.standing
+        if standing is None or number > MAX_REVISION_CHARTS:
+            continue
+        spread = "" if standing.low == standing.high else format_number(standing.low, standing.high)
+        rows.append({"measure": revision.measure, "value": format_number(standing.value, standing.upper),
+                     "as_of": standing.day, "range": spread, "chart": f"revision-{number}",
+                     "sources": len({p.source for p in standing.provenance}), "provenance": standing.provenance})
+    return rows[:limit]
 
 
 def tellings(figure: Figure) -> int:

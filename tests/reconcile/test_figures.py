@@ -142,3 +142,25 @@ def test_a_sentence_reprinted_verbatim_counts_once_among_key_numbers():
     key = [next(f for f in s.figures if f.id == i) for i in s.key_figures]
     assert [(f.value, len(f.provenance)) for f in key] == [(40000, 2), (1200, 3)], \
         "two tellings of 40,000 outrank one sentence printed three times"
+
+
+def test_the_count_as_it_stands_is_the_latest_total_two_sources_give_or_none():
+    from generators.reconcile.figures import revisions
+
+    early = [("2024-05-01", "Officials said 400 people were killed in the fighting across the country."),
+             ("2024-05-02", "At least 400 people have been killed in the fighting, the health ministry said."),
+             ("2024-05-02", "The conflict has killed 5,000,000 people, a blogger claimed.")]
+    late = [("2024-05-20", "A rights group said 2,000 people have been killed since the fighting began."),
+            ("2024-05-21", "More than 2,000 people have died since the war began, aid agencies say."),
+            ("2024-05-21", "Shelling killed 12 people at a market in the port on Tuesday.")]
+    filler = [(f"2024-05-{day:02d}", "Talks between the two sides resumed in the capital.") for day in range(3, 19)]
+    (deaths,) = revisions(dated_story(*early, *filler, *late).figures, dated_story(*early, *filler, *late).articles)
+    assert deaths.standing is not None and deaths.standing.value == 2000 and deaths.standing.day == "2024-05-21"
+    assert {p.source for p in deaths.standing.provenance} == {"19.txt", "20.txt"}, "cited to the sentences giving it"
+    assert deaths.standing.high == 2000, "one blogger's 5,000,000 is no part of it"
+
+    incident_only = [("2024-05-20", "Shelling killed 12 people at a market in the port, a doctor said."),
+                     ("2024-05-21", "A doctor said 12 people died when shells hit the port's market.")]
+    s = dated_story(*early, *filler, *incident_only)
+    (deaths,) = revisions(s.figures, s.articles)
+    assert deaths.standing is None, "an incident's toll far below the earlier total is not the count as it stands"
