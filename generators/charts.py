@@ -21,7 +21,7 @@ import vl_convert
 
 from .extract.actors import fold
 from .model import Article, Event, Revision, Story
-from .reconcile import MAX_REVISION_CHARTS, by_reach, format_number, revisions
+from .reconcile import MAX_REVISION_CHARTS, UNSETTLED, by_reach, format_number, revisions
 
 # Dark mode: text, axes and legends light on the page's own dark background (no box of another grey). The
 # interactive charts read it from each spec's usermeta, the static pictures are drawn with it.
@@ -163,13 +163,14 @@ def revision_chart(revision: Revision, labels: dict[str, str], number: int) -> C
         title=_title(revision.measure.capitalize(), _sources_line({r["source"] for r in rows})))
     standing = revision.standing
     if standing:
-        spread = "" if standing.low == standing.high else f"; {format_number(standing.low, standing.high)} across them"
         givers = len({p.source for p in standing.provenance})
+        spread = "" if standing.low == standing.high else (
+            f"; the latest reports of it span {format_number(standing.low, standing.high)} across {standing.sources} "
+            "sources")
         stands = (f"As it stands: {format_number(standing.value, standing.upper)} ({standing.day}, given by {givers} "
                   f"sources among the story's latest reports{spread}).")
     else:
-        stands = ("The story's latest reports give no total that two sources share, so no count is stated as it "
-                  "stands; the marks may count different things.")
+        stands = f"{UNSETTLED.capitalize()}, so no count is stated as it stands; the marks may count different things."
     caption = (f"Each mark is one source's figure on the day its article was published. {stands} A later figure "
                "revises an earlier one; sources that differ on the same day are listed under Where sources disagree.")
     return Chart(f"revision-{number}", f"How the count of {revision.measure} changed", caption,

@@ -17,7 +17,7 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from . import __version__, corrections, language
 from .ingest import DEFAULT_MAX_BYTES, set_aside_in
 from .pipeline import BuildRunning, WouldShrink, analyse, build_site, content_lock, positive, publish
-from .reconcile import MAX_REVISION_CHARTS, latest_date, revisions
+from .reconcile import latest_date, revisions, unsettled_note
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 
@@ -170,11 +170,9 @@ def report(args: argparse.Namespace, result, started: float) -> None:
         report_repeated(story.articles)
         for item in story.set_aside:
             print(for_terminal(f"left out {item.source} ({item.title}): {item.reason}"))
-        charted = revisions(story.figures, story.articles)[:MAX_REVISION_CHARTS]
-        unsettled = [r.measure for r in charted if r.standing is None]
-        if unsettled:
-            print(for_terminal(f"no count stated as it stands for {', '.join(unsettled)}: the story's latest reports "
-                               "give no total that two sources share (the figures page charts every report)"))
+        note = unsettled_note(revisions(story.figures, story.articles))
+        if note:
+            print(for_terminal(note))
         print(for_terminal(f"read {len(story.articles)} articles: {len(story.events)} events, "
                            f"{len(story.figures)} figures, {len(story.actors)} actors, {len(story.quotes)} quotes, "
                            f"{len(story.conflicts)} disagreements -> {args.content} "

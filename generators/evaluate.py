@@ -345,8 +345,8 @@ def standing_line(story, corpus: str) -> str:
     by_id = {f.id: f for f in story.figures}
     families: dict[str, Standing | None] = {}
     for revision in revisions(story.figures, story.articles)[:MAX_REVISION_CHARTS]:
-        key = measure_key(by_id[revision.reports[0].figure]).split(" (")[0]
-        families.setdefault(key, revision.standing)
+        # the exact measure: "deaths", not "deaths (americans)"
+        families.setdefault(measure_key(by_id[revision.reports[0].figure]), revision.standing)
     parts = []
     for family, expected in gold.items():
         standing = families.get(family)

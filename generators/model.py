@@ -101,14 +101,16 @@ class Report:
 @dataclass(frozen=True)
 class Standing:
     """A running count as it stands: the highest value two sources give, in sentences of their own, among the
-    story's latest reports; `low`–`high` is what those reports of it span, `provenance` their sentences."""
+    story's latest reports; `low`–`high` is what the latest reports of it span and `sources` how many sources
+    give those; `provenance` is the sentences that give the value."""
 
     value: float
     upper: float | None
     day: str
     low: float
     high: float
-    provenance: list[Provenance]
+    sources: int
+    provenance: tuple[Provenance, ...]
 
 
 @dataclass

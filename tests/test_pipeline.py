@@ -72,7 +72,7 @@ def test_workers_end_with_a_killed_build_and_what_they_finished_is_kept(tmp_path
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    for n in range(40):  # above PARALLEL_FROM, made here so that the test needs no corpus
+    for n in range(80):  # above PARALLEL_FROM, made here so that the test needs no corpus
         (seeds / f"{n:02}.txt").write_text(f"Harbour Strike Day {n}\n\nDock workers in Port {n} walked out on "
                                            f"May {n % 28 + 1}, 2024, said union leader Marta Quiroga.\n" * 20)
     build = subprocess.Popen([sys.executable, "-m", "generators", "generate", "--seeds", str(seeds), "--content",
@@ -89,10 +89,12 @@ def test_workers_end_with_a_killed_build_and_what_they_finished_is_kept(tmp_path
                 continue
         return found
 
+    workers: set[int] = set()  # seen while waiting: a fast pool may be gone by the time the first result is stored
     deadline = time.monotonic() + 120
     while not list((tmp_path / "cache" / "extract").glob("*.pickle")) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    workers = children()
+        workers.update(children())
+        time.sleep(0.05)
+    workers.update(children())
     assert workers, "the build extracts in a pool"
     build.send_signal(signal.SIGKILL)
     build.wait()

@@ -16,19 +16,23 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
          (codecs.BOM_UTF16_BE, "utf-16"))  # UTF-32 first: its little-endian BOM starts with UTF-16's
 
 
+# The single-byte pages saved articles come in (Windows, ISO 8859, KOI8); DOS and Mac pages read as clean as these
+# on a short text, so they are never candidates.
+CODE_PAGES = ("cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "iso8859_2",
+              "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_9", "iso8859_13",
+              "iso8859_16", "koi8_r", "koi8_u")
+CLEARLY_WORSE = 0.1  # chaos (charset_normalizer's share of odd characters) by which another page must beat cp1252
+
+
 def single_byte_encoding(data: bytes) -> str:
-    """Windows-1252 (which covers Latin-1) unless charset_normalizer finds the bytes read more cleanly in another
-    code page (Cyrillic cp1251, Arabic cp1256, Greek ISO-8859-7): then that one. On a tie Windows-1252 wins, then
-    another Windows code page (what saved files use; the detector rates Mac and DOS pages as clean on a short
-    text and names cp1250 for French)."""
-    matches = list(from_bytes(data))
-    if not matches:
+    """Windows-1252 (which covers Latin-1, and so most Western text) unless it does not decode or reads clearly
+    worse than the cleanest other code page (Cyrillic cp1251 or KOI8-R, Arabic cp1256, Greek): then that one. A
+    short French or German text reads as clean in cp1250 or cp1257 as in cp1252, so a tie is cp1252's."""
+    western = from_bytes(data, cp_isolation=["cp1252"], threshold=1.0).best()
+    other = from_bytes(data, cp_isolation=list(CODE_PAGES)).best()
+    if other is None or (western is not None and western.chaos <= other.chaos + CLEARLY_WORSE):
         return "cp1252"
-    cleanest = min(match.chaos for match in matches)
-    tied = [match for match in matches if match.chaos == cleanest]
-    if any("cp1252" in match.could_be_from_charset for match in tied):
-        return "cp1252"
-    return next((match.encoding for match in tied if match.encoding.startswith("cp125")), tied[0].encoding)
+    return other.encoding
 
 
 def decode(data: bytes) -> str:

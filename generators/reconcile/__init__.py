@@ -28,19 +28,21 @@ from .conflicts import (
 from .events import merge_events, number_events, reported_events, story_wide_words
 from .figures import (
     MAX_REVISION_CHARTS,
+    UNSETTLED,
     format_number,
     headline_counts,
     key_figures,
     merge_figures,
     revisions,
     story_start,
+    unsettled_note,
 )
 from .overview import central_question, debated_proposal, latest_date, summarise
 from .views import merge_quotes, voices
 
 # What the other steps (render, charts, corrections, the command line) import from here.
-__all__ = ["MAX_REVISION_CHARTS", "by_reach", "debated_proposal", "format_number", "headline_counts", "latest_date",
-           "reconcile", "revisions", "sources_count", "voices"]
+__all__ = ["MAX_REVISION_CHARTS", "UNSETTLED", "by_reach", "debated_proposal", "format_number", "headline_counts", "latest_date",
+           "reconcile", "revisions", "sources_count", "unsettled_note", "voices"]
 
 
 def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:

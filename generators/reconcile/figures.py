@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..extract import content_words
 from ..extract.actors import fold
@@ -49,29 +50,39 @@ def telling_words(figure: Figure, story_wide: frozenset[str]) -> set[str]:
     return set().union(*(content_words(p.quote) for p in figure.provenance)) - measure - story_wide
 
 
+@dataclass
+class _Telling:
+    """A figure being merged, with the words and sentences of its tellings so far."""
+
+    figure: Figure
+    words: list[set[str]]
+    quotes: set[str]
+
+
 def merge_figures(extractions: list[Extraction], start: int | None = None,
                   story_wide: frozenset[str] = frozenset()) -> tuple[list[Figure], list[Conflict]]:
     """Equal figures merge when they tell one fact: the same value, measure and period; without a period, only
     when their sentences also share words besides them ("two people were killed" in Misrata and in Zawiya are
     two figures, each with its own source). The same measure and period with different values is a conflict (unless the period is years before
     the story, `start`)."""
-    merged: dict[tuple, list[tuple[Figure, list[set[str]]]]] = defaultdict(list)
+    merged: dict[tuple, list[_Telling]] = defaultdict(list)
     for figure in attribute_shared_figures([f for x in extractions for f in x.figures]):
         words = telling_words(figure, story_wide)
         quotes = {p.quote for p in figure.provenance}
-        tellings = merged[(*figure_key(figure), figure.value, figure.upper)]
-        home = next((t for t in tellings if figure.period  # the same value of one measure for one period is one fact
-                     or quotes & {p.quote for p in t[0].provenance}  # a sentence reprinted
-                     or any(len(words & seen) >= SHARED_WORDS for seen in t[1])), None)
+        kin = merged[(*figure_key(figure), figure.value, figure.upper)]
+        home = next((t for t in kin if figure.period  # the same value of one measure for one period is one fact
+                     or quotes & t.quotes  # a sentence reprinted
+                     or any(len(words & seen) >= SHARED_WORDS for seen in t.words)), None)
         if home:
-            add_provenance(home[0].provenance, figure.provenance)
-            home[0].approximate = home[0].approximate and figure.approximate
-            home[1].append(words)
+            add_provenance(home.figure.provenance, figure.provenance)
+            home.figure.approximate = home.figure.approximate and figure.approximate
+            home.words.append(words)
+            home.quotes |= quotes
         else:
-            tellings.append((Figure("", figure.value, figure.unit, figure.label, figure.period, figure.approximate,
-                                    figure.text, list(figure.provenance), figure.signal, figure.upper, figure.vague),
-                             [words]))
-    figures = sorted((figure for tellings in merged.values() for figure, _ in tellings),
+            kin.append(_Telling(Figure("", figure.value, figure.unit, figure.label, figure.period, figure.approximate,
+                                       figure.text, list(figure.provenance), figure.signal, figure.upper,
+                                       figure.vague), [words], quotes))
+    figures = sorted((t.figure for kin in merged.values() for t in kin),
                      key=lambda f: (fold(f.label), f.period, f.value, f.provenance[0].source, f.provenance[0].sentence))
     for number, figure in enumerate(figures, 1):
         figure.id = f"figure-{number}"
@@ -225,6 +236,8 @@ def revisions(figures: list[Figure], articles: list[Article]) -> list[Revision]:
     return [revision for _, revision in found]
 
 
+UNSETTLED = ("the story's latest reports establish no total (none that two sources share in sentences of their own, "
+             "or one far below the totals before)")
 LATEST_SHARE = 0.1  # the story's latest reports: those of its last tenth of articles by date (the last day at least)
 
 
@@ -240,28 +253,47 @@ def _sentences(report: Report, by_id: dict[str, Figure]) -> list[Provenance]:
 
 def _corroborated(reports: list[Report], by_id: dict[str, Figure]) -> list[Report]:
     """The reports another source gives within rounding in a sentence of its own (a sentence reprinted verbatim,
-    as live pages and wire copies are, confirms nothing)."""
+    as live pages and wire copies are, confirms nothing). Sorted by value, the reports within rounding of one are
+    a window that slides along, so this is linear in the reports, not quadratic."""
     ordered = sorted(reports, key=lambda r: (r.top, *report_order(r)))
     quotes = [{p.quote for p in _sentences(r, by_id)} for r in ordered]
-    found: set[int] = set()
+    window: dict[str, Counter] = defaultdict(Counter)  # each sentence of the window: the sources that give it
+
+    def enter(k: int, step: int) -> None:
+        source = ordered[k].source
+        for quote in quotes[k]:
+            window[quote][source] += step
+            if not window[quote][source]:
+                del window[quote][source]
+                if not window[quote]:
+                    del window[quote]
+
+    found, low, high = [], 0, 0
     for i, report in enumerate(ordered):
-        j = i + 1
-        while j < len(ordered) and close_values(report.top, ordered[j].top):
-            if ordered[j].source != report.source and quotes[i] != quotes[j]:
-                found.update((i, j))
-            j += 1
-    return [ordered[i] for i in sorted(found)]
+        while high < len(ordered) and close_values(report.top, ordered[high].top):
+            enter(high, 1)
+            high += 1
+        while not close_values(report.top, ordered[low].top):
+            enter(low, -1)
+            low += 1
+        if any(quote not in quotes[i] and any(source != report.source for source in sources)
+               for quote, sources in window.items()):
+            found.append(report)
+    return found
 
 
 def standing_count(reports: list[Report], by_id: dict[str, Figure], latest_from: str) -> Standing | None:
     """The count as it stands, or None when the story's latest reports do not establish one. A running total
     is the highest value of its time (an incident's toll is lower), is told by more than one source, and does
     not fall far below the totals reported before it; a value told once, or a fall past SAME_COUNT_RATIO, is an
-    incident or an error, and the overview states no count rather than that one."""
+    incident or an error, and the overview states no count rather than that one. Its range is what the latest
+    reports of it span (those that could be readings of one count), `sources` how many sources give those."""
     recent = _corroborated([r for r in reports if r.day >= latest_from], by_id)
     if not recent:
         return None
     best = max(recent, key=lambda r: (r.top, r.day))
+    if best.top <= 0:
+        return None
     earlier = _corroborated([r for r in reports if r.day < latest_from], by_id)
     if earlier and best.top * SAME_COUNT_RATIO < max(r.top for r in earlier):
         return None
@@ -271,7 +303,14 @@ def standing_count(reports: list[Report], by_id: dict[str, Figure], latest_from:
     for report in sorted(same, key=lambda r: (r.day, r.source), reverse=True):
         add_provenance(provenance, _sentences(report, by_id))
     return Standing(best.value, best.upper, max(r.day for r in same), min(r.value for r in sides),
-                    max(r.top for r in sides), provenance)
+                    max(r.top for r in sides), len({r.source for r in sides}), tuple(provenance))
+
+
+def unsettled_note(found: list[Revision]) -> str:
+    """The build's line naming the charted counts the overview states no standing for ("" when there are none)."""
+    unsettled = [r.measure for r in found[:MAX_REVISION_CHARTS] if r.standing is None]
+    return (f"no count stated as it stands for {', '.join(unsettled)}: {UNSETTLED} (the figures page charts every "
+            "report)") if unsettled else ""
 
 
 def format_number(value: float, upper: float | None = None) -> str:
@@ -288,12 +327,14 @@ def headline_counts(found: list[Revision], limit: int = 3) -> list[dict]:
     rows = []
     for number, revision in enumerate(found, 1):
         standing = revision.standing
-        if standing is None or number > MAX_REVISION_CHARTS:
+        if number > MAX_REVISION_CHARTS:
+            break
+        if standing is None:
             continue
         spread = "" if standing.low == standing.high else format_number(standing.low, standing.high)
         rows.append({"measure": revision.measure, "value": format_number(standing.value, standing.upper),
                      "as_of": standing.day, "range": spread, "chart": f"revision-{number}",
-                     "sources": len({p.source for p in standing.provenance}), "provenance": standing.provenance})
+                     "sources": standing.sources, "provenance": standing.provenance})
     return rows[:limit]
 
 

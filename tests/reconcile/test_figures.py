@@ -154,13 +154,40 @@ def test_the_count_as_it_stands_is_the_latest_total_two_sources_give_or_none():
             ("2024-05-21", "More than 2,000 people have died since the war began, aid agencies say."),
             ("2024-05-21", "Shelling killed 12 people at a market in the port on Tuesday.")]
     filler = [(f"2024-05-{day:02d}", "Talks between the two sides resumed in the capital.") for day in range(3, 19)]
-    (deaths,) = revisions(dated_story(*early, *filler, *late).figures, dated_story(*early, *filler, *late).articles)
+    s = dated_story(*early, *filler, *late)
+    (deaths,) = revisions(s.figures, s.articles)
     assert deaths.standing is not None and deaths.standing.value == 2000 and deaths.standing.day == "2024-05-21"
     assert {p.source for p in deaths.standing.provenance} == {"19.txt", "20.txt"}, "cited to the sentences giving it"
     assert deaths.standing.high == 2000, "one blogger's 5,000,000 is no part of it"
+    assert (deaths.standing.low, deaths.standing.sources) == (2000, 2), "the range and the sources it spans agree"
 
     incident_only = [("2024-05-20", "Shelling killed 12 people at a market in the port, a doctor said."),
                      ("2024-05-21", "A doctor said 12 people died when shells hit the port's market.")]
     s = dated_story(*early, *filler, *incident_only)
     (deaths,) = revisions(s.figures, s.articles)
     assert deaths.standing is None, "an incident's toll far below the earlier total is not the count as it stands"
+
+
+def test_a_sentence_reprinted_by_another_source_does_not_establish_the_count():
+    from generators.reconcile.figures import revisions
+
+    early = [("2024-05-01", "Officials said 400 people were killed in the fighting across the country."),
+             ("2024-05-02", "At least 400 people have been killed in the fighting, the health ministry said.")]
+    filler = [(f"2024-05-{day:02d}", "Talks between the two sides resumed in the capital.") for day in range(3, 19)]
+    wire = "A rights group said 2,000 people have been killed since the fighting began."
+    s = dated_story(*early, *filler, ("2024-05-20", wire), ("2024-05-21", wire))
+    (deaths,) = revisions(s.figures, s.articles)
+    assert deaths.standing is None, "two outlets printing one wire sentence are one telling, not two sources"
+
+
+def test_a_disagreement_names_each_value_once_with_all_its_sentences():
+    from generators.model import Figure, Provenance
+    from generators.reconcile.figures import values_told
+
+    def figure(value: float, source: str) -> Figure:
+        return Figure("", value, "people", "people killed", "2024", False, f"{value:g}",
+                      [Provenance(source, 1, f"{value:g} people were killed in 2024, {source} said.")])
+
+    sides = values_told([figure(2000, "a.txt"), figure(2000, "b.txt"), figure(3000, "c.txt")], lambda f: f"{f.value:g}")
+    assert [(side.value, sorted(p.source for p in side.provenance)) for side in sides] == \
+        [("2000", ["a.txt", "b.txt"]), ("3000", ["c.txt"])]
