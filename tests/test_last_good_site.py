@@ -72,7 +72,8 @@ def test_a_build_killed_after_any_write_leaves_nothing_stale_and_the_next_one_co
             (path.parent / f".{path.name}.99999.tmp").write_bytes(data[:10])  # a kill within the next write
             raise Killed
 
-    monkeypatch.setattr(render, "write_atomic", killed_after_point)
+    for module in (render, render.writer):  # the pages and the editors' corrections file
+        monkeypatch.setattr(module, "write_atomic", killed_after_point)
     for kill_at in range(1, 1000):
         content = tmp_path / f"killed-{kill_at}"
         point = 0  # no kill

@@ -142,7 +142,7 @@ def test_files_no_longer_generated_go_unless_edited(tmp_path):
 
 def test_an_item_cites_one_sentence_per_source_first_and_at_most_five():
     from generators.model import Provenance
-    from generators.render import Footnotes
+    from generators.render.citations import Footnotes
     notes = Footnotes({}, "")
     provenance = [Provenance("a.txt", 1, "A one."), Provenance("a.txt", 2, "A two.")]
     provenance += [Provenance(f"{n}.txt", 0, f"Source {n}.") for n in range(6)]
@@ -185,7 +185,7 @@ def test_a_build_stopped_between_writes_freezes_nothing_and_the_next_one_complet
     content = tmp_path / "content"
     generate(seeds, content)
     held_back.write_bytes(text)
-    real, written = render.write_atomic, []
+    real, written = render.writer.write_atomic, []
 
     def stopped(path, data):
         if len(written) == 4:
@@ -193,10 +193,10 @@ def test_a_build_stopped_between_writes_freezes_nothing_and_the_next_one_complet
         written.append(path)
         real(path, data)
 
-    monkeypatch.setattr(render, "write_atomic", stopped)
+    monkeypatch.setattr(render.writer, "write_atomic", stopped)
     with pytest.raises(KeyboardInterrupt):
         generate(seeds, content)
-    monkeypatch.setattr(render, "write_atomic", real)
+    monkeypatch.setattr(render.writer, "write_atomic", real)
     json.loads((content / "data" / "story.json").read_text("utf-8"))  # whole, old or new
     assert not list(content.rglob("*.tmp"))
     result = generate(seeds, content)
@@ -299,7 +299,7 @@ def test_the_overview_gives_each_running_count_as_it_stands_and_links_to_its_cha
 
 def test_a_percentage_change_reads_with_its_sign():
     from generators.model import Figure
-    from generators.render import signed
+    from generators.render.escaping import signed
     assert signed(Figure("", 16.0, "%", "fall in murder rate", "", False, "16%")) == "−16%"
     assert signed(Figure("", 40.0, "%", "rise in murders", "", False, "40%")) == "+40%"
     assert signed(Figure("", 16.0, "%", "fall in murder rate", "", False, "around 16%")) == "around −16%"
@@ -363,7 +363,7 @@ def test_a_long_article_runs_over_pages_and_every_citation_finds_its_sentence(tm
 
     from .conftest import SEEDS
     story, skipped = analyse(SEEDS)
-    monkeypatch.setattr(render, "ARTICLE_PAGE_WEIGHT", 2_000)
+    monkeypatch.setattr(render.citations, "ARTICLE_PAGE_WEIGHT", 2_000)
     monkeypatch.setattr(render, "ARTICLE_EVENTS_LISTED", 0)
     render.render_site(story, tmp_path / "content", skipped)
     build_site(ROOT / "mkdocs.yml", tmp_path / "content", tmp_path / "site")  # strict: a link to a lost anchor fails
@@ -406,13 +406,8 @@ def test_without_a_debate_voices_carry_no_stance_unless_an_editor_gave_one(tmp_p
 
 def test_a_long_story_lists_disagreements_and_folded_links_within_the_page_budget():
     from generators.model import Conflict, ConflictValue, Provenance
-    from generators.render import (
-        FOOTNOTES_PER_PAGE,
-        MORE_LINKS_PER_PAGE,
-        OTHER_CONFLICT_LINKS,
-        Footnotes,
-        listed_conflicts,
-    )
+    from generators.render import OTHER_CONFLICT_LINKS, listed_conflicts
+    from generators.render.citations import FOOTNOTES_PER_PAGE, MORE_LINKS_PER_PAGE, Footnotes
     said = [Provenance(f"{n}.txt", 0, "x") for n in range(13)]
     conflicts = [Conflict(f"conflict-{i}", "period", f"{i} people killed: over which period?", False,
                           [ConflictValue(f"2024-0{m + 1}", [p]) for m, p in enumerate(said[:9])], []) for i in range(500)]

@@ -1,0 +1,48 @@
+"""The machine-readable story: everything the pages show and more, with every sentence behind it."""
+
+from __future__ import annotations
+
+from .. import __version__
+from ..charts import Chart
+from ..model import Provenance, Story
+from ..reconcile import sources_count
+
+
+def _provenance(items: list[Provenance]) -> list[dict]:
+    return [{"source": p.source, "sentence": p.sentence, "quote": p.quote} for p in items]
+
+
+def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
+    """The machine-readable story (schema: generators/story.schema.json)."""
+    return {
+        "generator": {"name": "generators", "version": __version__},
+        "question": story.question,
+        "debate": {"question": story.debate, "set_by": ("editor" if story.debate_set else "sources") if story.debate else ""},
+        "summary": _provenance(story.summary),
+        "sources": [{"id": a.source, "title": a.title, "outlet": a.outlet, "published": a.published,
+                     "published_inferred": a.published_inferred, "url": a.url, "authors": a.authors,
+                     "removed": a.removed} for a in story.articles],
+        "set_aside": [{"id": s.source, "title": s.title, "reason": s.reason} for s in story.set_aside],
+        "events": [{"id": e.id, "date": e.date.value, "precision": e.date.precision, "text": e.text,
+                    "date_given": e.date.relation != "reported",
+                    "scheduled": e.scheduled, "signal": e.signal, "source_count": sources_count(e.provenance),
+                    "sources": _provenance(e.provenance)} for e in story.events],
+        "figures": [{"id": f.id, "value": f.value, "unit": f.unit, "label": f.label, "period": f.period,
+                     "upper": f.upper, "approximate": f.approximate, "vague": f.vague, "text": f.text, "signal": f.signal,
+                     "source_count": sources_count(f.provenance),
+                     "sources": _provenance(f.provenance)} for f in story.figures],
+        "actors": [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": a.aliases, "role": a.role,
+                    "roles": a.roles, "mentions": a.mentions, "signal": a.signal,
+                    "source_count": sources_count(a.provenance),
+                    "sources": _provenance(a.provenance)} for a in story.actors],
+        "quotes": [{"id": q.id, "speaker": q.speaker, "text": q.text, "signal": q.signal,
+                    "source_count": sources_count(q.provenance),
+                    "sources": _provenance(q.provenance)} for q in story.quotes],
+        "views": [{"speaker": v.speaker, "stance": v.stance, "summary": v.summary, "quotes": v.quotes,
+                   "deciding": _provenance(v.deciding), "evidence": _provenance(v.reported)} for v in story.views],
+        "conflicts": [{"id": c.id, "kind": c.kind, "about": c.about, "minor": c.minor, "items": c.items,
+                       "values": [{"value": v.value, "source": p.source, "quote": p.quote}
+                                  for v in c.values for p in v.provenance]} for c in story.conflicts],
+        "charts": [{"name": c.name, "title": c.title, "caption": c.caption, "spec": c.spec}
+                   for page in charts.values() for c in page],
+    }
