@@ -7,17 +7,8 @@ from datetime import date
 
 import yaml
 
-from generators.evaluate import (
-    GOLD,
-    align,
-    furniture_on_site,
-    read_gold_timeline,
-    reference_timeline,
-    score_gold,
-    set_aside_line,
-    timeline_size,
-    verbatim_share,
-)
+from generators.evaluate.corpora import read_gold_timeline, reference_timeline, set_aside_line, timeline_size
+from generators.evaluate.gold import GOLD, align, furniture_on_site, score_gold, verbatim_share
 from generators.ingest.repetition import set_aside_repeated
 from generators.model import Article, Sentence
 
@@ -73,7 +64,7 @@ def test_reference_method_takes_the_busiest_days():
 
 
 def test_leave_one_topic_out_scores_each_topic_with_the_setting_the_others_chose():
-    from generators.evaluate import SETTINGS, leave_one_topic_out
+    from generators.evaluate.corpora import SETTINGS, leave_one_topic_out
 
     first, last = SETTINGS[0], SETTINGS[-1]
 
@@ -89,7 +80,7 @@ def test_leave_one_topic_out_scores_each_topic_with_the_setting_the_others_chose
 
 
 def test_an_article_that_copies_the_gold_timeline_is_left_out_of_evaluation(tmp_path):
-    from generators.evaluate import copies_of_gold
+    from generators.evaluate.corpora import copies_of_gold
 
     gold = {date(2011, 2, d): [f"Rebels take the town number {d} after a long night of fighting , officials say ."]
             for d in range(1, 5)}
@@ -110,7 +101,7 @@ def test_the_report_counts_sentences_set_aside_as_repeated_and_shows_the_commone
 
 
 def test_web_pages_are_scored_as_trafilaturas_evaluation_counts_them(tmp_path):
-    from generators.evaluate import score_web_pages
+    from generators.evaluate.benchmarks import score_web_pages
 
     (tmp_path / "eval").mkdir()
     (tmp_path / "eval" / "a.html").write_text(
@@ -129,7 +120,7 @@ def test_web_pages_are_scored_as_trafilaturas_evaluation_counts_them(tmp_path):
 
 
 def test_the_report_counts_disagreements_by_kind(seeds_build):
-    from generators.evaluate import disagreements_line
+    from generators.evaluate.corpora import disagreements_line
 
     result, _, _ = seeds_build
     kinds = {c.kind for c in result.story.conflicts}
@@ -139,7 +130,7 @@ def test_the_report_counts_disagreements_by_kind(seeds_build):
 
 
 def test_the_count_as_it_stands_is_checked_against_the_gold_read_by_hand():
-    from generators.evaluate import standing_line
+    from generators.evaluate.corpora import standing_line
 
     from .reconcile.conftest import dated_story
     reports = [("2011-02-01", "Officials said 38 people have died in the protests."),
