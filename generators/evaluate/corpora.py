@@ -19,7 +19,7 @@ from ..ingest import set_aside_in
 from ..model import Standing
 from ..reconcile import MAX_REVISION_CHARTS, format_number, revisions
 from ..reconcile.boundary import KEYWORD_SHARE, story_keywords
-from ..reconcile.figures import measure_key
+from ..reconcile.counts import measure_key
 from ..timeline import PUBLISHED_WEIGHT, publication_days, select_timeline
 from . import CORPORA, DATEWISE, ROOT
 

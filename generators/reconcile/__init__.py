@@ -2,7 +2,7 @@
 
 The same fact in several articles becomes one item with several provenances; the same measure with different
 values becomes a `Conflict` that names both sides. Nothing is averaged or silently picked. Each kind of item
-has its module (`actors`, `events`, `figures`, `views`), disagreements theirs (`conflicts`), the overview
+has its module (`actors`, `events`, `figures`, `counts`, `views`), disagreements theirs (`conflicts`), the overview
 page's opening (`overview`), and the story's boundary (`boundary`: articles about other stories are left out
 first); this one only runs them in order.
 """
@@ -25,18 +25,9 @@ from .conflicts import (
     same_day_conflicts,
     without_other_places,
 )
+from .counts import MAX_REVISION_CHARTS, UNSETTLED, headline_counts, revisions, unsettled_note
 from .events import merge_events, number_events, reported_events, story_wide_words
-from .figures import (
-    MAX_REVISION_CHARTS,
-    UNSETTLED,
-    format_number,
-    headline_counts,
-    key_figures,
-    merge_figures,
-    revisions,
-    story_start,
-    unsettled_note,
-)
+from .figures import format_number, key_figures, merge_figures, story_start
 from .overview import central_question, debated_proposal, latest_date, summarise
 from .views import merge_quotes, voices
 

@@ -12,6 +12,7 @@ from ..extract.events import dated_by_its_article
 from ..model import Actor, Article, Conflict, ConflictValue, Event, Figure, Provenance, Report
 from .actors import FORMER
 from .common import sources_count
+from .counts import running_counts
 from .events import CALENDAR_WORDS
 from .figures import (
     close_values,
@@ -21,7 +22,6 @@ from .figures import (
     is_duration,
     measure_name,
     of_the_past,
-    running_counts,
     values_told,
 )
 
