@@ -16,18 +16,12 @@ from mkdocs.exceptions import MkDocsException, PluginError
 
 from . import __version__, corrections, language
 from .ingest import DEFAULT_MAX_BYTES, set_aside_in
-from .pipeline import BuildRunning, WouldShrink, analyse, build_site, content_lock, positive, publish
+from .pipeline import WouldShrink, analyse, build_site, publish
+from .project import SITE_SRC, BuildRunning, content_lock, positive
 from .reconcile import latest_date, revisions, unsettled_note
+from .terminal import describe, for_terminal
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def for_terminal(text: str) -> str:
-    """A file name or article text printed on a terminal: control characters (escape sequences) shown, not run."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
 
 
 def count(text: str) -> int:
@@ -110,14 +104,6 @@ def main(argv: list[str] | None = None) -> int:
     except (MkDocsException, PluginError) as exc:
         print(for_terminal(f"error: site not built: {exc}; the last site is left as it was"), file=sys.stderr)
         return EXIT_FAILED
-
-
-def describe(exc: BaseException) -> str:
-    """An OS or encoding error as a reader can act on it: the file and the reason."""
-    if isinstance(exc, OSError):
-        names = " -> ".join(str(f) for f in (exc.filename, exc.filename2) if f is not None)
-        return f"{names}: {exc.strerror or exc}" if names else str(exc)
-    return f"{exc.__class__.__name__}: {exc}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -220,7 +206,6 @@ def new_project(folder: Path, title: str | None = None) -> int:
     """A story project that `mkdocs serve` and `mkdocs build` work in: the starter files of site_src/project."""
     import json
 
-    from .render import SITE_SRC
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         print(for_terminal(f"error: {folder} exists and is not an empty folder; nothing written"), file=sys.stderr)

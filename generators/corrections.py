@@ -16,9 +16,10 @@ import yaml
 from .extract.actors import fold
 from .ingest import compose_yaml, is_calendar_date, load_yaml
 from .model import Actor, DateRef, Story
+from .project import CORRECTIONS
 from .reconcile import voices
 
-FILE = "corrections.yml"
+FILE = CORRECTIONS
 TEMPLATE = """\
 # Corrections applied on every regeneration. Match items by name (actors, voices) or by
 # words from their text (events, figures, quotes). Unmatched corrections are reported.

@@ -8,12 +8,9 @@ import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-from filelock import FileLock, Timeout
 
 from . import __version__, corrections, language
 from .cache import MISS, code_digest, digest, load, store
@@ -21,10 +18,10 @@ from .extract import extract_article
 from .extract.dates import Reference, date_from_content, years_mentioned
 from .ingest import DEFAULT_MAX_BYTES, Skipped, read_articles
 from .model import Article, Extraction, Story
+from .project import content_lock
 from .reconcile import reconcile
 from .render import RenderReport, render_site
 
-LOCK = ".build.lock"
 PARALLEL_FROM = 24  # below this many articles a process pool costs more than it saves
 
 
@@ -131,19 +128,8 @@ def analyse(seeds: Path, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 
     return reconcile(articles, extractions), skipped
 
 
-class BuildRunning(RuntimeError):
-    """Another build is writing the same content folder."""
-
-
 class WouldShrink(RuntimeError):
     """The build would publish markedly less than the last one (a wrong or empty seeds folder, say)."""
-
-
-def positive(value) -> int:
-    """A count setting (bytes, dates, sentences, jobs): a whole number of 1 or more, whoever gives it."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"must be a whole number of 1 or more, not {value!r}")
-    return value
 
 
 SHRINK_FROM = 4  # articles the last build published; below this any change in size is plausible
@@ -159,21 +145,6 @@ def check_not_shrinking(story: Story, content: Path) -> None:
     if len(published) >= SHRINK_FROM and len(story.articles) < len(published) / 2:
         raise WouldShrink(f"{len(story.articles)} article(s) read where the last build published {len(published)}; "
                           "nothing written (--allow-empty publishes the smaller site)")
-
-
-@contextmanager
-def content_lock(content: Path):
-    """One build at a time per content folder: a second one stops at once instead of interleaving writes."""
-    content.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(content / LOCK)  # filelock: the operating system's lock on POSIX and on Windows alike
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        raise BuildRunning(f"another build is running in {content}; try again when it has finished") from None
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 def publish(story: Story, skipped: list[Skipped], content: Path, timeline_dates: int | None = None,

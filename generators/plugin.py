@@ -34,13 +34,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import InclusionLevel
 
-from . import corrections, language
+from . import language
 from .cache import MISS, digest, load, store
-from .cli import describe, for_terminal
-from .corrections import FILE as CORRECTIONS
 from .ingest import DEFAULT_MAX_BYTES
-from .pipeline import BuildRunning, WouldShrink, content_lock, positive
-from .render import SITE_SRC
+from .project import CORRECTIONS, SITE_SRC, BuildRunning, content_lock, positive
+from .terminal import describe, for_terminal
 
 log = logging.getLogger("mkdocs.plugins.news-explainer")  # MkDocs' own logger: -q, -v and strict mode see it
 
@@ -123,7 +121,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.site_name = escape(title)
 
     def _generate(self, config) -> None:
-        from .pipeline import analyse, publish
+        from . import corrections  # the build's own modules (the language model, the charts) load only to build
+        from .pipeline import WouldShrink, analyse, publish
         from .reconcile import revisions, unsettled_note
 
         seeds, content = self._root(config) / self.config.seeds, Path(config.docs_dir)

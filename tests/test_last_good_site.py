@@ -10,7 +10,8 @@ import pytest
 
 from generators import render
 from generators.cli import EXIT_FAILED, EXIT_OK, main
-from generators.pipeline import analyse, build_site, content_lock, publish
+from generators.pipeline import analyse, build_site, publish
+from generators.project import content_lock
 
 from .conftest import ROOT, SEEDS
 

@@ -125,7 +125,7 @@ def test_an_undated_article_gets_a_date_from_its_text_and_says_so(tmp_path):
 
 
 def test_a_second_build_into_the_same_content_folder_stops_with_a_clear_line(tmp_path, capsys):
-    from generators.pipeline import content_lock
+    from generators.project import content_lock
 
     (tmp_path / "good.txt").write_text("Harbour Strike Ends After Talks\n\nThe strike ended on May 2, 2024 after talks.\n")
     with content_lock(tmp_path / "c"):  # a build under way

@@ -3,7 +3,8 @@ import json
 import jsonschema
 import pytest
 
-from generators.render import SITE_SRC, csv_text, md_text
+from generators.project import SITE_SRC
+from generators.render import csv_text, md_text
 
 from .conftest import ROOT
 

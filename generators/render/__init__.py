@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 from concurrent.futures import ThreadPoolExecutor
-from importlib.resources import files
 from itertools import product
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from ..charts import (
 )
 from ..ingest import Skipped
 from ..model import Conflict, Story
+from ..project import SITE_SRC
 from ..reconcile import by_reach, headline_counts, revisions, sources_count
 from ..reconcile.boundary import story_keywords
 from ..timeline import publication_days, select_timeline
@@ -47,9 +47,8 @@ from .escaping import Trusted, _short, attr, csv_text, front_matter_str, json_li
 from .export import export
 from .writer import MANIFEST, ContentWriter, RenderReport, digest_of
 
-__all__ = ["MANIFEST", "SITE_SRC", "RenderReport", "csv_text", "export", "md_text", "render_site", "source_page"]
+__all__ = ["MANIFEST", "RenderReport", "csv_text", "export", "md_text", "render_site", "source_page"]
 
-SITE_SRC = Path(str(files("generators.site_src")))  # the repository's site_src/, installed as package data
 STANCES = ["for", "against", "mixed", "unclear"]
 
 
