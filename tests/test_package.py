@@ -52,3 +52,12 @@ def test_dependencies_are_ranges_and_the_pins_we_test_with_fall_inside_them():
         assert "==" not in text and "<" in text, f"{text}: a range with an upper bound, not a pin"
         assert name in pins and requirement.specifier.contains(pins[name]), f"{text}: constraints.txt pins {pins.get(name)}"
         assert version(requirement.name) == pins[name], f"{name}: installed {version(requirement.name)}, pinned {pins[name]}"
+
+
+def test_the_mkdocs_plugin_loads_without_the_language_model_or_the_chart_renderer():
+    """MkDocs loads the plugin on every `mkdocs build` and `serve`; spaCy and Altair wait until it regenerates."""
+    script = ("import sys, generators.plugin; "
+              "print(sorted(m for m in ('spacy', 'altair', 'vl_convert', 'trafilatura') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          check=True)
+    assert done.stdout.strip() == "[]"
