@@ -131,6 +131,21 @@ def test_a_running_count_is_charted_by_date_of_report_with_ranges_and_the_count_
     assert any(layer["mark"]["type"] == "rule" and "y2" in layer["encoding"] for layer in chart.spec["layer"])
 
 
+def test_a_count_spanning_a_hundredfold_is_charted_on_a_log_scale_said_in_the_caption():
+    from generators.charts import revision_chart
+    from generators.model import Report, Revision
+
+    reports = [Report("2024-05-01", 10, None, "a.txt", "figure-1"), Report("2024-05-03", 200, None, "b.txt", "figure-2"),
+               Report("2024-05-05", 3_000_000, None, "c.txt", "figure-3")]
+    chart = revision_chart(Revision("people killed", reports), {}, 1)
+    layers = [layer["encoding"]["y"] for layer in chart.spec["layer"]]
+    assert all(y["scale"] == {"type": "log"} for y in layers), "one 3,000,000 would flatten 10 and 200 at zero"
+    assert "logarithmic" in chart.caption and "from 10 to 3,000,000" in chart.caption
+    linear = revision_chart(Revision("people killed", reports[:2]), {}, 1)
+    assert all("scale" not in layer["encoding"]["y"] for layer in linear.spec["layer"])
+    assert "logarithmic" not in linear.caption
+
+
 def test_sources_that_would_share_a_label_are_told_apart_by_headline_then_number_never_by_file_name():
     from generators.model import Article
     same = [Article(f"00{i}_3f9a.txt", title=title, outlet="BBC", published="2024-05-02")

@@ -22,6 +22,8 @@ from .common import (
     sources_line,
 )
 
+LOG_SCALE_FROM = 100  # the largest value this many times the smallest: on a linear axis the others lie flat at zero
+
 
 def revision_chart(revision: Revision, labels: dict[str, str], number: int) -> Chart:
     """How a running count changed as the story was reported: each source's value by the date of its article,
@@ -32,9 +34,12 @@ def revision_chart(revision: Revision, labels: dict[str, str], number: int) -> C
     rows: list[dict[str, Any]] = [
         {"day": day, "value": value, "upper": value if upper is None else upper,
          "said": format_number(value, upper), "source": several(names)} for (day, value, upper), names in sources.items()]
+    tops = [r["upper"] for r in rows]
+    lows = [r["value"] for r in rows]
+    logarithmic = min(lows) > 0 and max(tops) / min(lows) >= LOG_SCALE_FROM
     base = alt.Chart(alt.Data(values=rows)).encode(
         x=alt.X("day:T", title="Reported on", axis=alt.Axis(format="%d %b %Y", labelOverlap=True)),
-        y=alt.Y("value:Q", title=None),
+        y=alt.Y("value:Q", title=None, scale=alt.Scale(type="log") if logarithmic else alt.Undefined),
         tooltip=[alt.Tooltip("day:T", title="Reported on", format="%d %b %Y"), alt.Tooltip("said:N", title="Value"),
                  alt.Tooltip("source:N", title="Source")])
     chart = (base.mark_rule(strokeWidth=3).encode(y2="upper:Q") + base.mark_point(filled=True, size=70)).properties(
@@ -50,8 +55,11 @@ def revision_chart(revision: Revision, labels: dict[str, str], number: int) -> C
                   f"sources among the story's latest reports{spread}).")
     else:
         stands = f"{UNSETTLED.capitalize()}, so no count is stated as it stands; the marks may count different things."
-    caption = (f"Each mark is one source's figure on the day its article was published. {stands} A later figure "
-               "revises an earlier one; sources that differ on the same day are listed under Where sources disagree.")
+    scale = (f" The scale is logarithmic (each step up multiplies by ten), so that values from "
+             f"{format_number(min(lows))} to {format_number(max(tops))} all stay readable." if logarithmic else "")
+    caption = (f"Each mark is one source's figure on the day its article was published.{scale} {stands} A later "
+               "figure revises an earlier one; sources that differ on the same day are listed under Where sources "
+               "disagree.")
     return Chart(f"revision-{number}", f"How the count of {revision.measure} changed", caption,
                  chart.to_dict(validate=False), ["Reported on", "Value", "Source"],
                  [[r["day"], r["said"], r["source"]] for r in rows])
