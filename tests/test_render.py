@@ -418,3 +418,20 @@ def test_a_long_story_lists_disagreements_and_folded_links_within_the_page_budge
     notes = Footnotes({}, "", per_item=1)
     folded = "".join(notes.cite(said) for _ in range(60))
     assert folded.count("<a href") == MORE_LINKS_PER_PAGE and "more in the downloads" in folded
+
+
+def test_compiled_templates_are_kept_between_builds_and_a_broken_cache_is_no_cache(tmp_path):
+    import jinja2
+
+    from generators.render import compiled_templates, environment
+
+    folder, loader = tmp_path / "compiled", jinja2.DictLoader({"t.md.j2": "{{ 1 + 1 }}"})
+    jinja2.Environment(loader=loader, bytecode_cache=compiled_templates(folder)).get_template("t.md.j2")
+    (kept,) = folder.glob("*.cache")
+    kept.write_bytes(b"not bytecode")
+    again = jinja2.Environment(loader=loader, bytecode_cache=compiled_templates(folder))
+    assert again.get_template("t.md.j2").render() == "2"
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    assert compiled_templates(blocked / "templates") is None, "an unusable folder means no cache, not a failure"
+    assert environment().bytecode_cache is not None and environment() is environment()

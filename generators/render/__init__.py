@@ -11,12 +11,16 @@ from __future__ import annotations
 import json
 import os
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
+from functools import lru_cache
 from itertools import product
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
+import platformdirs
 
-from .. import corrections
+from .. import __version__, corrections
 from ..cache import code_digest, write_atomic
 from ..charts import (
     NARROW_BELOW,
@@ -52,9 +56,37 @@ __all__ = ["MANIFEST", "RenderReport", "csv_text", "export", "md_text", "render_
 STANCES = ["for", "against", "mixed", "unclear"]
 
 
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's compiled templates on disk (checked against each template's source); a cache that cannot be read
+    or written is no cache, never a failed build."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def compiled_templates(folder: Path | None = None) -> jinja2.BytecodeCache | None:
+    """Compiled templates, kept per user and installed version: compiling them took 2 s of every build."""
+    folder = folder or Path(platformdirs.user_cache_dir("news-explainer")) / __version__ / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _CompiledTemplates(str(folder))
+
+
+@lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
+    """One per process: its templates, once loaded, serve every build (`mkdocs serve` rebuilds, a test session)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(SITE_SRC / "templates"),
+        bytecode_cache=compiled_templates(),
         finalize=md_text,
         autoescape=False,  # we write Markdown: escaping is md_text's job, applied to every expression
         keep_trailing_newline=True,
