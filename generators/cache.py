@@ -1,7 +1,8 @@
 """Folders of pickled results keyed by a digest of what they were made from.
 
 Ingest (read articles), extract (per-article extractions) and the MkDocs page hook (converted pages)
-all reuse earlier work this way. A missing or damaged entry is a miss, never an error.
+all reuse earlier work this way. A missing or damaged entry is a miss, never an error. Work that depends only
+on the installed version (compiled templates, the Vega bundle) is kept once per user (`user_cache_folder`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,22 @@ import pickle
 from functools import cache
 from pathlib import Path
 
+import platformdirs
+
+from . import __version__
+
 MISS = object()
+
+
+def user_cache_folder(kind: str) -> Path | None:
+    """A folder of the user's cache for work that depends only on the installed version, or None when it cannot
+    be made (a read-only home): then the work is done again, and nothing fails."""
+    folder = Path(platformdirs.user_cache_dir("news-explainer")) / __version__ / kind
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
 
 
 def digest(*parts: str | bytes) -> str:

@@ -4,8 +4,11 @@ live charts load from the site itself."""
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 
 import vl_convert
+
+from ..cache import user_cache_folder, write_atomic
 
 # Dark mode: text, axes and legends light on the page's own dark background (no box of another grey). The
 # interactive charts read it from each spec's usermeta, the static pictures are drawn with it.
@@ -67,4 +70,15 @@ def vl_convert_version() -> str:
 
 
 def javascript_bundle() -> str:
-    return vl_convert.javascript_bundle()  # type: ignore[call-arg]  # its stub wants a snippet; none means all of Vega
+    """Vega, Vega-Lite and Vega-Embed as one script the site serves itself (900 KB): making it takes 1.8 s, so it is
+    kept per user and vl-convert version."""
+    folder = user_cache_folder("vega")
+    kept = folder / f"vega-bundle-{vl_convert_version()}.js" if folder else None
+    if kept and kept.is_file():
+        with suppress(OSError, UnicodeError):
+            return kept.read_text("utf-8")
+    bundle = vl_convert.javascript_bundle()  # type: ignore[call-arg]  # its stub wants a snippet; none means all of Vega
+    if kept:
+        with suppress(OSError):
+            write_atomic(kept, bundle.encode("utf-8"))
+    return bundle

@@ -18,10 +18,9 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
-import platformdirs
 
-from .. import __version__, corrections
-from ..cache import code_digest, write_atomic
+from .. import corrections
+from ..cache import code_digest, user_cache_folder, write_atomic
 from ..charts import (
     NARROW_BELOW,
     NARROW_WIDTH,
@@ -71,14 +70,9 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def compiled_templates(folder: Path | None = None) -> jinja2.BytecodeCache | None:
-    """Compiled templates, kept per user and installed version: compiling them took 2 s of every build."""
-    folder = folder or Path(platformdirs.user_cache_dir("news-explainer")) / __version__ / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _CompiledTemplates(str(folder))
+def compiled_templates(folder: Path | None) -> jinja2.BytecodeCache | None:
+    """Compiled templates in `folder` (see user_cache_folder): compiling them took 2 s of every build."""
+    return _CompiledTemplates(str(folder)) if folder else None
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +80,7 @@ def environment() -> jinja2.Environment:
     """One per process: its templates, once loaded, serve every build (`mkdocs serve` rebuilds, a test session)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(SITE_SRC / "templates"),
-        bytecode_cache=compiled_templates(),
+        bytecode_cache=compiled_templates(user_cache_folder("templates")),
         finalize=md_text,
         autoescape=False,  # we write Markdown: escaping is md_text's job, applied to every expression
         keep_trailing_newline=True,
