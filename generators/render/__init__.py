@@ -155,6 +155,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     cited, others = listed_conflicts(story.conflicts)
     listed = cited | {c.id for c in others}
     anchor = {c.id: c.id if c.id in listed else "others" for c in story.conflicts}  # where the page has each
+    statements = {s.id: s for s in story.statements}
     context = {
         "story": story, "charts": charts, "skipped": skipped, "latest": latest, "stances": STANCES,
         "chart_by_name": {c.name: c for page in charts.values() for c in page},
@@ -180,6 +181,9 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "actor_by_name": {a.name: a for a in story.actors},
         "article_by_source": {a.source: a for a in story.articles},
         "quote_by_id": {q.id: q for q in story.quotes},
+        # each voice's reported statements but the one its stance was read from (the page quotes that one above)
+        "reported_shown": {v.speaker: [s for i in v.reported for s in [statements[i]]
+                                       if v.stance == "unclear" or s.provenance != v.deciding] for v in story.views},
         "sentence_parts": layout,
         "sentence_page": lambda item: Trusted(sentence_page(item, layout)),
     }

@@ -14,6 +14,7 @@ def _provenance(items: list[Provenance]) -> list[dict]:
 
 def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
     """The machine-readable story (schema: generators/story.schema.json)."""
+    statement_by_id = {s.id: s for s in story.statements}
     return {
         "generator": {"name": "generators", "version": __version__},
         "question": story.question,
@@ -38,8 +39,13 @@ def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
         "quotes": [{"id": q.id, "speaker": q.speaker, "text": q.text, "signal": q.signal,
                     "source_count": sources_count(q.provenance),
                     "sources": _provenance(q.provenance)} for q in story.quotes],
+        "statements": [{"id": s.id, "speaker": s.speaker, "text": s.text, "signal": s.signal,
+                        "source_count": sources_count(s.provenance),
+                        "sources": _provenance(s.provenance)} for s in story.statements],
         "views": [{"speaker": v.speaker, "stance": v.stance, "summary": v.summary, "quotes": v.quotes,
-                   "deciding": _provenance(v.deciding), "evidence": _provenance(v.reported)} for v in story.views],
+                   "statements": v.reported, "deciding": _provenance(v.deciding),
+                   "evidence": [{"source": p.source, "sentence": p.sentence, "quote": statement_by_id[i].text}
+                                for i in v.reported for p in statement_by_id[i].provenance]} for v in story.views],
         "conflicts": [{"id": c.id, "kind": c.kind, "about": c.about, "minor": c.minor, "items": c.items,
                        "values": [{"value": v.value, "source": p.source, "quote": p.quote}
                                   for v in c.values for p in v.provenance]} for c in story.conflicts],

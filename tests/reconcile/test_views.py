@@ -59,18 +59,18 @@ def test_the_outlet_that_publishes_the_story_is_not_a_voice_in_it():
 
 
 def reported(s):
-    return {v.speaker: [p.quote for p in v.reported] for v in s.views if v.reported}
+    """Each voice's reported statements: the clause its verb of saying governs."""
+    text = {statement.id: statement.text for statement in s.statements}
+    return {v.speaker: [text[i] for i in v.reported] for v in s.views if v.reported}
 
 
 def test_reported_speech_is_credited_by_surname_and_by_a_pronoun_with_one_antecedent():
     s = story("Maria Lopes, a port official, toured the docks on Monday. Lopes said the harbour was too small. "
               "She also said the city should borrow to build a new one.")
-    assert reported(s) == {"Maria Lopes": ["Lopes said the harbour was too small.",
-                                           "She also said the city should borrow to build a new one."]}
+    assert reported(s) == {"Maria Lopes": ["the harbour was too small", "the city should borrow to build a new one"]}
 
 
 def test_a_pronoun_with_two_people_before_it_and_two_names_before_one_verb_credit_the_right_one_or_none():
     s = story("Maria Lopes met Rui Santos at the docks on Monday. She said the harbour was too small.",
               "Maria Lopes's deputy, Rui Santos, said the harbour would be finished by June.")
-    assert reported(s) == {"Rui Santos": ["Maria Lopes's deputy, Rui Santos, said the harbour would be finished "
-                                          "by June."]}
+    assert reported(s) == {"Rui Santos": ["the harbour would be finished by June"]}
