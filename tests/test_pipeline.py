@@ -1,5 +1,6 @@
 """The command line on other folders of articles, as the README shows."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -160,3 +161,30 @@ def test_a_new_project_named_on_purpose_keeps_its_name_in_the_header(tmp_path):
     assert named["site_name"] == "Harbour watch"
     assert named["plugins"][1] == {"news-explainer": {"seeds": "seeds", "site_name_from_story": False}}
     assert unnamed["plugins"][1] == {"news-explainer": {"seeds": "seeds"}}  # the header will name the story
+
+
+def test_a_folder_full_of_ties_builds_the_same_bytes_under_any_hash_seed(tmp_path):
+    """Many articles telling the same counts on the same days, in the same words, quoting the same people: every
+    order of the output is total, so two processes with different hash seeds write the same story and pages."""
+    towns, values = ["Harbourside", "Eastport", "Millbrook"], [12, 12, 40, 40, 300]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n in range(36):
+        day, town, value = n % 3 + 1, towns[n % 3], values[n % 5]
+        (seeds / f"{n:02}.txt").write_text(
+            f"Storm Report {n % 4}\n\nMay {day}, 2024\n\nThe storm has killed {value} people in {town}, officials said. "
+            f"Mayor Ana Ferreira said the port would reopen on May {day + 3}. \"We will rebuild every house in "
+            f"{town},\" Ferreira said. Police chief Tom Quinn said {value} people were still missing. Crews cleared "
+            f"road {n} on Tuesday.\n", "utf-8")
+    built = []
+    for seed in ("1", "2"):
+        content = tmp_path / f"content-{seed}"
+        done = subprocess.run([sys.executable, "-m", "generators", "generate", "--seeds", str(seeds), "--content",
+                               str(content), "--no-cache", "--quiet", "--jobs", "1"], cwd=ROOT,
+                              env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, timeout=600,
+                              check=False)
+        assert done.returncode == 0, done.stderr[-1000:]
+        built.append({p.relative_to(content).as_posix(): p.read_bytes() for p in sorted(content.rglob("*"))
+                      if p.is_file() and ".build.lock" not in p.name})
+    assert built[0].keys() == built[1].keys()
+    assert [name for name in built[0] if built[0][name] != built[1][name]] == []
