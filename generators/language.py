@@ -30,14 +30,14 @@ SAYING_VERBS = frozenset("""
 said says say told tells added adds stated states explained explains noted notes argued argues warned warns insisted
 insists claimed claims believes believed thinks thought acknowledged acknowledges admitted admits conceded concedes
 confirmed confirms announced announces suggested suggests wrote writes stressed stresses urged urges predicted
-predicts estimated estimates denied denies maintained maintains recalled recalls testified testifies replied
+predicts estimated estimates maintained maintains recalled recalls testified testifies replied
 replies cautioned cautions contended contends emphasized emphasised emphasizes emphasises asserted asserts
 saying adding explaining noting warning arguing insisting claiming stressing according
 """.split())
 OPINION_VERBS = frozenset("""
-criticized criticised criticizes criticises opposed opposes supported supports rejected rejects welcomed welcomes
-doubted doubts questioned questions condemned condemns praised praises defended defends dismissed dismisses
-""".split())
+criticized criticised criticizes criticises opposed opposes rejected rejects welcomed welcomes doubted doubts
+condemned condemns praised praises
+""".split())  # not "supports", "defended", "questioned", "dismissed": as often a child, a title, a witness, staff
 # "X was supportive of …", "X is opposed to …": a position stated with an adjective
 STANCE_ADJECTIVES = frozenset("supportive opposed skeptical sceptical critical".split())
 REPORTING_VERBS = SAYING_VERBS | OPINION_VERBS | STANCE_ADJECTIVES

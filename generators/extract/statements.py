@@ -1,32 +1,49 @@
-"""Reported speech: what a person is said to say outside quotation marks ("Traeger said roughly
-65 per cent voted in favour", "According to Kim, the office has closed", "…, she said").
+"""Reported speech: what a person is said to say outside quotation marks ("Traeger said roughly 65 per cent
+voted in favour", "According to Kim, the office has closed", "…, she said").
 
 The language model's parse decides, not word patterns: the statement is the clause a verb of saying governs
-(its `ccomp`), or the clause "according to X" stands in; its speaker is the verb's subject, read as a name of one
-of the article's actors. A pronoun subject ("she said") stands for the one person named in the nearest sentence
-before it, within the paragraph or the one before; where no one, or several, are named there, or the subject
-names no actor ("a spokesman said"), the statement is nobody's and is left out: a statement credited to the
-wrong person is worse than none.
+(its `ccomp`), the clause "according to X" stands in, or the predicate of a verb of opinion ("has criticized the
+plan as ineffective"); its speaker is the verb's subject when that subject is a name of one of the article's
+people (or a name in apposition to it). A pronoun subject ("she said") stands for the one person named in the
+nearest sentence before it, unless the article's own pronouns for that person disagree. Denials, negations,
+questions, conditions and speech inside someone else's speech give none; so does a subject that names no one
+("a spokesman said") or only mentions someone ("a lawyer for Diaz said"): a statement credited to the wrong
+person is worse than none.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 
-from ..language import OPINION_VERBS, REPORTING_VERBS, STANCE_ADJECTIVES
+from ..ingest.metadata import MONTHS
+from ..language import OPINION_VERBS, REPORTING_VERBS, SAYING_VERBS, STANCE_ADJECTIVES
 from ..model import Actor, Provenance, Quote, Sentence
-from .quotes import _QUOTE, _actor_in, _inside_quotation, _names, _noun_phrase
+from .dates import WEEKDAYS
+from .quotes import _QUOTE, _actor_in, _inside_quotation, _names
 
 MIN_STATEMENT_WORDS = 4  # "he said so" is no statement
 ANTECEDENT_WITHIN = 2  # sentences back to the person a pronoun stands for, in its paragraph or the one before
-_PERSONAL = {"he", "she"}
+_PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he",
+             "she": "she", "her": "she", "hers": "she", "herself": "she"}
+# a stance adjective states a position only with its complement: "critical of", not "critical to the success"
+_ADJECTIVE_COMPLEMENTS = {"supportive": {"of"}, "opposed": {"to"}, "skeptical": {"of", "about"},
+                          "sceptical": {"of", "about"}, "critical": {"of"}}
+# A last word that names no one alone: a month ("Theresa May" is not every "May"), a weekday, a suffix, an initial.
+_NOT_A_SURNAME = re.compile("|".join([*MONTHS, *WEEKDAYS, r"jr\.?", r"sr\.?", "ii", "iii", "iv", r"\w\.?"]), re.I)
 
 
-def _slice(doc, tokens: list) -> str:
-    """The verbatim text from the first to the last of `tokens`, without the punctuation at its edges."""
+def _slice(doc, tokens: list) -> str | None:
+    """The verbatim text of `tokens` without the punctuation at its edges, or None when they are not one run of
+    the sentence (words left out in between: the text would put words in the speaker's mouth)."""
     words = [t for t in tokens if not t.is_punct] or tokens
     start, end = words[0], words[-1]
-    return doc.text[start.idx:end.idx + len(end.text)].strip(" ,;:—–-")
+    if end.i - start.i + 1 > len({t.i for t in tokens if start.i <= t.i <= end.i}):
+        return None
+    text = doc.text[start.idx:end.idx + len(end.text)].strip(" ,;:—–-")
+    if text.count("(") > text.count(")") and doc.text[end.idx + len(end.text):].lstrip().startswith(")"):
+        text += ")"
+    return text if text.count("(") == text.count(")") else None
 
 
 def _part_of_a_quotation(text: str) -> bool:
@@ -36,13 +53,29 @@ def _part_of_a_quotation(text: str) -> bool:
 
 def _subject(verb):
     """The verb's active subject; for "…, saying they are …" or "… and added he …", the subject of the verb it
-    hangs from."""
+    is joined to (never through an `xcomp`: "refused to say", "urged her to say" are not saying). None when the
+    subject is unclear: two of them ("X, said Y, was wrong")."""
     head = verb
     while True:
-        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subject is not None or head.dep_ not in ("advcl", "conj", "xcomp") or head.head.i == head.i:
-            return subject
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if subjects or head.dep_ not in ("advcl", "conj") or head.head.i == head.i:
+            return subjects[0] if len(subjects) == 1 else None
         head = head.head
+
+
+def _asserted(verb) -> bool:
+    """The verb states something: not negated ("did not say"), not in a condition ("if she says"), not in a
+    question, not inside another person's speech ("X claimed that Y said")."""
+    if any(c.dep_ == "neg" or c.lower_ in ("if", "whether", "unless") for c in verb.children):
+        return False
+    if verb.sent.text.rstrip().rstrip("\"”’)").endswith("?"):
+        return False
+    token = verb
+    while token.head.i != token.i:  # inside the clause of a verb of saying: the statement is that verb's speaker's
+        if token.dep_ in ("ccomp", "xcomp") and token.head.lower_ in SAYING_VERBS:
+            return False
+        token = token.head
+    return True
 
 
 def _statement(doc, verb) -> tuple[str, list] | None:
@@ -51,103 +84,159 @@ def _statement(doc, verb) -> tuple[str, list] | None:
     stands in; with the subject's tokens (conjoined subjects each: "she and Ponton say")."""
     if verb.lower_ == "according":
         speaker = next((g for c in verb.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
-        if speaker is None:
+        main = verb.head
+        if speaker is None or not _asserted(main) or main.lower_ in SAYING_VERBS:
             return None
         # the parse often reads the statement's subject as an apposition of the speaker ("According to Kim, the
-        # commission has …"): an apposition stays in the statement
-        kept = {t.i for c in speaker.children if c.dep_ == "appos" for t in c.subtree}
+        # commission has …"): it belongs to the statement when the statement has no subject of its own
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in main.children)
+        kept = set() if own_subject else {t.i for c in speaker.children if c.dep_ == "appos" for t in c.subtree}
         source = {t.i for t in verb.subtree} - kept
-        said = sorted((t for t in verb.head.subtree if t.i not in source), key=lambda t: t.i)
-        return (_slice(doc, said), [speaker]) if said else None
-    if verb.lower_ in STANCE_ADJECTIVES:  # "Trump was supportive of the battle": the copula's predicate
-        if verb.dep_ != "acomp":
+        text = _slice(doc, sorted((t for t in main.subtree if t.i not in source), key=lambda t: t.i))
+        return (text, [speaker]) if text else None
+    if verb.lower_ in STANCE_ADJECTIVES:  # "Quinn was supportive of the plan": the copula's predicate, also as
+        wanted = _ADJECTIVE_COMPLEMENTS.get(verb.lower_, set())  # another reports it ("noting that X was …")
+        if verb.dep_ != "acomp" or not any(c.dep_ == "prep" and c.lower_ in wanted for c in verb.children):
             return None
         verb = verb.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None
+    elif not _asserted(verb):
+        return None
     subject = _subject(verb)
     if subject is None:
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if verb.lower_ in ("is", "was", "are", "were", "be", "been"):
-        own = {t.i for t in subject.subtree} | {c.i for c in verb.children if c.dep_ == "mark"}
-        said = sorted((t for t in verb.subtree if t.i not in own), key=lambda t: t.i)
+    if verb.lower_ in OPINION_VERBS or verb.lower_ in ("is", "was", "are", "were", "be", "been"):
+        if verb.lower_ in OPINION_VERBS and clause is None and not any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        # the predicate, from the verb (with its auxiliaries) on: "has criticized the plan as ineffective"
+        start = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass"))])
+        own = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        said = [t for t in verb.subtree if t.i >= start and t.i not in own]
     elif clause is not None:
-        said = sorted(clause.subtree, key=lambda t: t.i)
-    elif verb.lower_ in OPINION_VERBS and any(c.dep_ == "dobj" for c in verb.children):
-        own = {t.i for t in subject.subtree} | {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
-        said = sorted((t for t in verb.subtree if t.i not in own), key=lambda t: t.i)
+        said = list(clause.subtree)
     else:
         return None
-    return _slice(doc, said), [subject, *subject.conjuncts]
+    text = _slice(doc, sorted(said, key=lambda t: t.i))
+    return (text, [subject, *subject.conjuncts]) if text else None
 
 
 def _speaker_names(actors: list[Actor]) -> list[tuple[str, Actor]]:
     """Names and aliases of the article's people, and a surname alone where no one else of the article shares it
-    ("Traeger said"). Organisations are not read as speakers here: "the company said it expects …" is read as
-    often from a press release as from a person, and the model's organisations include many a misread name."""
+    and it names no one else ("Traeger said"; not "May", not "Jr."). Organisations are not read as speakers here:
+    "the company said it expects …" is read as often from a press release as from a person, and the model's
+    organisations include many a misread name."""
     names = _names(actors, ("person",))
     people = [a for a in actors if a.kind == "person" and len(a.name.split()) > 1]
     surnames = Counter(a.name.split()[-1] for a in people)
-    known = {fold_name for fold_name, _ in names}
-    names += [(a.name.split()[-1], a) for a in people
-              if surnames[a.name.split()[-1]] == 1 and a.name.split()[-1] not in known]
+    known = {name for name, _ in names}
+    names += [(a.name.split()[-1], a) for a in people if surnames[a.name.split()[-1]] == 1
+              and a.name.split()[-1] not in known and not _NOT_A_SURNAME.fullmatch(a.name.split()[-1])]
     return names
 
 
+def _opened(sentences: list[Sentence]) -> list[bool]:
+    """Per sentence, whether it begins inside a quotation opened earlier in its paragraph."""
+    inside, paragraph, found = False, None, []
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            inside, paragraph = False, sentence.paragraph
+        found.append(inside)
+        inside = _inside_quotation(sentence.text, len(sentence.text), inside)
+    return found
+
+
+def _pronoun_use(sentences: list[Sentence], named_in: list[set[str]]) -> dict[str, Counter]:
+    """How the article refers to each person: the pronouns ("he", "her", …) in sentences that name that person
+    alone, and in the unnamed sentence after, counted by gender."""
+    use: dict[str, Counter] = defaultdict(Counter)
+    for j, sentence in enumerate(sentences):
+        if len(named_in[j]) != 1:
+            continue
+        text = sentence.text
+        if j + 1 < len(sentences) and not named_in[j + 1] and sentences[j + 1].paragraph == sentence.paragraph:
+            text += " " + sentences[j + 1].text
+        for word in re.findall(r"[a-z]+", text.lower()):
+            if word in _PRONOUNS:
+                use[next(iter(named_in[j]))][_PRONOUNS[word]] += 1
+    return use
+
+
 def extract_statements(sentences: list[Sentence], actors: list[Actor], docs: list | None = None) -> list[Quote]:
-    """The reported statements of one article, each with its speaker and its sentence (`docs`: the language
+    """The reported statements of one article, each with its speaker and its sentences (`docs`: the language
     layer's reading of each sentence; sentences it did not parse give none)."""
     people = _speaker_names(actors)
-    named_in: dict[int, set[str]] = {}  # per sentence, the people it names
-    found: list[Quote] = []
-    for i, (sentence, doc) in enumerate(zip(sentences, docs or [None] * len(sentences), strict=True)):
-        outside = _QUOTE.sub(" ", sentence.text)
-        named_in[i] = {actor.name for name, actor in people if _actor_in(outside, [(name, actor)], first=True)}
+    by_name = {actor.name: actor for _, actor in people}
+    named_in = [{actor.name for name, actor in people if _actor_in(_QUOTE.sub(" ", s.text), [(name, actor)], True)}
+                for s in sentences]
+    pronoun_use = _pronoun_use(sentences, named_in)
+    found: dict[tuple[str, str], Quote] = {}
+    for i, (sentence, doc, opened) in enumerate(zip(sentences, docs or [None] * len(sentences), _opened(sentences),
+                                                    strict=True)):
         if doc is None or not doc.has_annotation("DEP"):
             continue
         for verb in doc:
-            if verb.lower_ not in REPORTING_VERBS or _inside_quotation(doc.text, verb.idx):
+            if verb.lower_ not in REPORTING_VERBS or _inside_quotation(doc.text, verb.idx, opened):
                 continue
             if verb.lower_ not in ("according", *STANCE_ADJECTIVES) and not verb.tag_.startswith("VB"):
                 continue
             read = _statement(doc, verb)
             if read is None or len(read[0].split()) < MIN_STATEMENT_WORDS or _QUOTE.search(read[0]) \
-                    or _part_of_a_quotation(read[0]) or _inside_quotation(doc.text, doc.text.find(read[0])):
+                    or _part_of_a_quotation(read[0]) \
+                    or _inside_quotation(doc.text, doc.text.find(read[0]), opened):
                 continue  # a quotation (or part of one) is a quote, with its own speaker
             text, subjects = read
             for subject in subjects:
-                if subject.lower_ in _PERSONAL:
-                    speaker = _antecedent(sentences, named_in, i, {a.name: a for _, a in people})
+                if subject.lower_ in ("he", "she") and len(subjects) > 1:
+                    continue  # "both she and Ponton say": a pronoun is resolved only as the one subject
+                if subject.lower_ in ("he", "she"):
+                    before = _QUOTE.sub(" ", doc.text[:subject.idx])
+                    speaker = None if _actor_in(before, people, first=True) else \
+                        _antecedent(sentences, docs, named_in, i, subject.lower_, by_name, pronoun_use)
                     signal = f"reported: “{subject.text} {verb.text}”, the one person named just before"
                 else:
                     speaker = _named(doc, subject, people)
                     signal = f"reported: the subject of “{verb.text}”"
-                if speaker is not None and not any(q.speaker == speaker.name and q.text == text for q in found):
-                    found.append(Quote("", speaker.name, text, [Provenance(sentence.source, sentence.index,
-                                                                           sentence.text)], signal))
-    return found
+                if speaker is None:
+                    continue
+                where = Provenance(sentence.source, sentence.index, sentence.text)
+                kept = found.setdefault((speaker.name, text), Quote("", speaker.name, text, [], signal))
+                if where not in kept.provenance:
+                    kept.provenance.append(where)
+    return list(found.values())
 
 
 def _named(doc, subject, people: list[tuple[str, Actor]]) -> Actor | None:
-    """The person a subject names: the name it is part of; else a name in apposition ("Lopes's deputy, Rui
-    Santos, said"); else one in its noun phrase, never its possessor's ("Lopes's deputy said" is not Lopes)."""
-    entity = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
-    if entity is not None:
-        return _actor_in(entity.text, people, first=True)
-    for apposition in (c for c in subject.children if c.dep_ == "appos"):
-        named = _actor_in(" ".join(t.text for t in apposition.subtree), people, first=True)
-        if named is not None:
-            return named
-    possessor = {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
-    return _actor_in(" ".join(t.text for t in _noun_phrase(subject) if t.i not in possessor), people, first=True)
+    """The person a subject is: the name it is part of, or a name in apposition to it ("Lopes's deputy, Rui
+    Santos, said"); never a name it only mentions ("a lawyer for Diaz", "Diaz's deputy", "critics of Diaz")."""
+    for token in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
+        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if entity is not None:
+            return _actor_in(entity.text, people, first=True)
+        if token.tag_ in ("NNP", "NNPS"):  # a name the model did not mark ("Lohmar said")
+            name = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
+            return _actor_in(" ".join(t.text for t in name), people, first=True)
+    return None
 
 
-def _antecedent(sentences: list[Sentence], named_in: dict[int, set[str]], i: int,
-                people: dict[str, Actor]) -> Actor | None:
-    """The person a "he" or "she" at sentence `i` stands for: the only one named in the nearest sentence before it
-    that names anyone, within ANTECEDENT_WITHIN and the paragraph before."""
+def _antecedent(sentences: list[Sentence], docs: list | None, named_in: list[set[str]], i: int, pronoun: str,
+                people: dict[str, Actor], pronoun_use: dict[str, Counter]) -> Actor | None:
+    """The person a "he" or "she" at sentence `i` stands for (its own sentence names no one before it): the only
+    one named in the nearest sentence before it that names anyone, within ANTECEDENT_WITHIN and the paragraph
+    before; none when an unnamed speaker comes in between ("A spokesman said …"), or when the article calls that
+    person by the other pronoun more often."""
     for j in range(i - 1, max(-1, i - ANTECEDENT_WITHIN - 1), -1):
         if sentences[j].paragraph < sentences[i].paragraph - 1:
-            break
-        if named_in.get(j):
-            return people.get(next(iter(named_in[j]))) if len(named_in[j]) == 1 else None
+            return None
+        if named_in[j]:
+            if len(named_in[j]) != 1:
+                return None
+            person = next(iter(named_in[j]))
+            use = pronoun_use.get(person, Counter())
+            return None if use["she" if pronoun == "he" else "he"] > use[pronoun] else people.get(person)
+        doc = docs[j] if docs else None
+        if doc is not None and any(t.lower_ in SAYING_VERBS and t.tag_.startswith("VB") and any(
+                c.dep_ == "nsubj" and c.lower_ not in ("he", "she") for c in t.children) for t in doc):
+            return None  # "A spokesman said …": a later "he" may be the spokesman
     return None

@@ -17,11 +17,11 @@ from .overview import debated_proposal
 def merge_quotes(said: list[Quote], canonical: dict[str, str], kind: str = "quote") -> list[Quote]:
     """One item per text and speaker however many articles print it (`kind`: "quote" for quotations, "statement"
     for reported speech, which names their ids)."""
-    merged: dict[str, Quote] = {}
+    merged: dict[tuple[str, str], Quote] = {}
     for quote in said:
-        key = " ".join(sorted(content_words(quote.text)))
         speaker = canonical.get(fold(quote.speaker), quote.speaker)
-        if key in merged and merged[key].speaker == speaker:
+        key = (speaker, " ".join(sorted(content_words(quote.text))))  # two speakers of one text keep theirs
+        if key in merged:
             add_provenance(merged[key].provenance, quote.provenance)
             continue
         merged[key] = Quote("", speaker, quote.text, list(quote.provenance), quote.signal)
@@ -66,14 +66,14 @@ def build_views(actors: list[Actor], quotes: list[Quote], statements: list[Quote
         if not said and not reported_here:
             continue
         # a reported statement's stance is read in its whole sentence ("has criticized the plans as ineffective"
-        # says where she stands on the plans), a quotation's in its words
-        told = [(s.provenance[0].quote, s.text, s.provenance) for s in reported_here] + \
-            [(q.text, q.text, q.provenance) for q in said]
+        # says where she stands on the plans), a quotation's in its words; between equals, their own words decide
+        own = [(q.text, q.text, q.provenance) for q in said]
+        told = own + [(s.provenance[0].quote, s.text, s.provenance) for s in reported_here]
         decided = stance_of([read for read, _, _ in told], question) if question else Stance("unclear", None)
         deciding = decided.deciding if decided.deciding is not None else 0
         _, summary, evidence = told[deciding]
         views.append(View(actor.name, decided.stance, summary, [q.id for q in said], list(evidence),
-                          [s.id for s in reported_here], summary_reported=deciding < len(reported_here)))
+                          [s.id for s in reported_here], summary_reported=deciding >= len(own)))
     views.sort(key=lambda v: (-len(v.quotes), v.speaker))
     return views
 

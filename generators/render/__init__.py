@@ -182,8 +182,8 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "article_by_source": {a.source: a for a in story.articles},
         "quote_by_id": {q.id: q for q in story.quotes},
         # each voice's reported statements but the one its stance was read from (the page quotes that one above)
-        "reported_shown": {v.speaker: [s for i in v.reported for s in [statements[i]]
-                                       if v.stance == "unclear" or s.provenance != v.deciding] for v in story.views},
+        "reported_shown": {v.speaker: [s for i in v.reported for s in [statements[i]] if v.stance == "unclear"
+                                       or (s.text, s.provenance) != (v.summary, v.deciding)] for v in story.views},
         "sentence_parts": layout,
         "sentence_page": lambda item: Trusted(sentence_page(item, layout)),
     }

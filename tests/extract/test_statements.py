@@ -51,3 +51,39 @@ def test_no_statement_from_a_quotation_an_unnamed_speaker_or_a_passive():
     assert statements([["\"The quay will open in June,\" said Rosa Diaz."],
                        ["A spokesman said the port would stay open all winter."],
                        ["Rosa Diaz was supported by the port workers' union in the vote."]]) == []
+
+
+def test_a_name_the_subject_only_mentions_is_not_the_speaker():
+    for subject in ("A spokesman for Diaz", "Critics of Rosa Diaz", "The lawyer of Rosa Diaz", "Diaz's deputy"):
+        assert statements([["Rosa Diaz visited the docks on Monday."],
+                           [f"{subject} said the harbour would close in June."]]) == [], subject
+
+
+def test_denials_negations_questions_conditions_and_speech_inside_speech_give_no_statement():
+    for sentence in ("Tom Quinn denied saying the harbour would close in June.",
+                     "Tom Quinn refused to say whether the harbour would close in June.",
+                     "Tom Quinn did not say the harbour would close in June.",
+                     "Did Tom Quinn say the harbour would close in June?",
+                     "If Tom Quinn says the harbour will close in June, the town will protest.",
+                     "Rosa Diaz falsely claimed that Tom Quinn said the harbour would close in June."):
+        found = statements([["Rosa Diaz and Tom Quinn met at the docks on Monday."], [sentence]])
+        assert ("Tom Quinn", "the harbour would close in June") not in found, sentence
+        assert all(speaker != "Tom Quinn" for speaker, _ in found), sentence
+
+
+def test_a_pronoun_needs_the_articles_own_pronouns_for_its_person_to_agree():
+    assert statements([["Mayor Tom Quinn said he would visit the docks on Monday."],
+                       ["She said the city would borrow to build a second quay."]]) == [
+        ("Tom Quinn", "he would visit the docks on Monday")]
+
+
+def test_a_quotation_over_several_sentences_gives_no_statement_from_inside_it():
+    assert statements([["Tom Quinn spoke to reporters on Monday.",
+                        "\"I never promised a thing.",
+                        "Rosa Diaz said the town would borrow to build a quay, not me,\" Quinn said."]]) == []
+
+
+def test_a_pronoun_among_several_subjects_is_not_resolved():
+    assert statements([["Rosa Diaz visited the docks on Monday.",
+                        "Both she and Tom Quinn say the quay will be finished by June."]]) == [
+        ("Tom Quinn", "the quay will be finished by June")]
