@@ -32,8 +32,9 @@ insists claimed claims believes believed thinks thought acknowledged acknowledge
 confirmed confirms announced announces suggested suggests wrote writes stressed stresses urged urges predicted
 predicts estimated estimates maintained maintains recalled recalls testified testifies replied
 replies cautioned cautions contended contends emphasized emphasised emphasizes emphasises asserted asserts
-saying adding explaining noting warning arguing insisting claiming stressing according
-""".split())
+saying adding explaining noting warning arguing insisting claiming stressing according declared declares stating
+tweeted tweets vowed vows promised promises pointed
+""".split())  # "pointed" only with the clause it governs: "pointed out that …"
 OPINION_VERBS = frozenset("""
 criticized criticised criticizes criticises opposed opposes rejected rejects welcomed welcomes doubted doubts
 condemned condemns praised praises
