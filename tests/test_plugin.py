@@ -194,3 +194,16 @@ def test_a_change_to_the_plugin_rethemes_every_page(tmp_path, monkeypatch):
     monkeypatch.setattr(plugin, "_plugin_code", lambda: "another version of the plugin")
     build_site(work / "mkdocs.yml", content, work / "site")
     assert "THEMED-FROM-CACHE" not in (work / "site" / "timeline.html").read_text("utf-8")
+
+
+def test_the_page_state_the_cache_restores_is_still_where_mkdocs_keeps_it():
+    """The page caches write MkDocs' own (unpublished) page state back; on the MkDocs we test it must be there."""
+    import inspect
+
+    from mkdocs.structure.pages import Page
+
+    from generators.plugin import PAGE_CACHE_SUPPORTED, PAGE_STATE
+
+    source = inspect.getsource(Page)
+    assert PAGE_CACHE_SUPPORTED, "a new MkDocs: check PAGE_STATE against mkdocs.structure.pages.Page, then the range"
+    assert [name for name in PAGE_STATE if f"self.{name}" not in source] == []
