@@ -11,6 +11,7 @@ attribution at all continues the previous speaker's.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 
 from ..model import Actor, Provenance, Quote, Sentence
 from .actors import fold
@@ -26,6 +27,38 @@ _SPEECH_WORDS = {verb for verb in SPEECH_VERBS.split("|") if " " not in verb}
 _CLAUSE_LINKS = {"advcl", "conj", "xcomp"}  # "Quinn insisted, stating: …": stating's subject is insisted's
 _SPLIT_ATTRIBUTION = re.compile(rf"\s*,?\s*(?:[\w.'’-]+\s+){{0,4}}(?:{SPEECH_VERBS})(?:\s+[\w.'’-]+){{0,4}}\s*[,.:]\s*")
 
+
+_GENDERED = {"he": "he", "him": "he", "his": "he", "himself": "he",
+             "she": "she", "her": "she", "hers": "she", "herself": "she"}
+
+
+def people_named(sentences: list[Sentence], people: list[tuple[str, Actor]]) -> list[set[str]]:
+    """Per sentence, the people it names outside quotation marks."""
+    return [{actor.name for name, actor in people if _actor_in(_QUOTE.sub(" ", s.text), [(name, actor)], True)}
+            for s in sentences]
+
+
+def pronouns_used(sentences: list[Sentence], named_in: list[set[str]]) -> dict[str, Counter]:
+    """How the article refers to each person: the gendered pronouns ("he", "her", …) in sentences that name that
+    person alone, and in the unnamed sentence after, counted by gender."""
+    use: dict[str, Counter] = defaultdict(Counter)
+    for j, sentence in enumerate(sentences):
+        if len(named_in[j]) != 1:
+            continue
+        text = sentence.text
+        if j + 1 < len(sentences) and not named_in[j + 1] and sentences[j + 1].paragraph == sentence.paragraph:
+            text += " " + sentences[j + 1].text
+        for word in re.findall(r"[a-z]+", text.lower()):
+            if word in _GENDERED:
+                use[next(iter(named_in[j]))][_GENDERED[word]] += 1
+    return use
+
+
+def agrees(pronoun: str, use: Counter) -> bool:
+    """A "he" or "she" may stand for a person the article does not call by the other pronoun more often."""
+    if pronoun not in ("he", "she"):
+        return True
+    return use["she" if pronoun == "he" else "he"] <= use[pronoun]
 
 
 def _inside_quotation(text: str, position: int, opened: bool = False) -> bool:
@@ -204,6 +237,7 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
     doc_of = {s.index: d for s, d in zip(sentences, docs or [None] * len(sentences), strict=True)}
     speakers = _names(actors, ("person", "organisation"))
     people = _names(actors, ("person",))
+    pronoun_use = pronouns_used(sentences, people_named(sentences, people))
     quotes: list[Quote] = []
     last_person: Actor | None = None
     previous_speaker: Actor | None = None
@@ -233,6 +267,9 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
                     and previous_at >= last_person_at and not (personal and previous_speaker.kind != "person")
                 speaker = previous_speaker if recent_quote else last_person
                 signal = "pronoun: the speaker just quoted" if recent_quote else "pronoun: the person last named"
+                if speaker is not None and near is not None and not agrees(near.group().lower(),
+                                                                           pronoun_use.get(speaker.name, Counter())):
+                    continue  # "she said" after a man: nobody's, rather than his
             if speaker is None and not attribution and previous_speaker and sentence.paragraph - previous_paragraph <= 1:
                 speaker, signal = previous_speaker, "no attribution: continues the previous speaker's quotation"
             if speaker is None:

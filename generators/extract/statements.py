@@ -14,18 +14,16 @@ person is worse than none.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
 from ..ingest.metadata import MONTHS
 from ..language import OPINION_VERBS, REPORTING_VERBS, SAYING_VERBS, STANCE_ADJECTIVES
 from ..model import Actor, Provenance, Quote, Sentence
 from .dates import WEEKDAYS
-from .quotes import _QUOTE, _actor_in, _inside_quotation, _names
+from .quotes import _QUOTE, _actor_in, _inside_quotation, _names, agrees, people_named, pronouns_used
 
 MIN_STATEMENT_WORDS = 4  # "he said so" is no statement
 ANTECEDENT_WITHIN = 2  # sentences back to the person a pronoun stands for, in its paragraph or the one before
-_PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he",
-             "she": "she", "her": "she", "hers": "she", "herself": "she"}
 # a stance adjective states a position only with its complement: "critical of", not "critical to the success"
 _ADJECTIVE_COMPLEMENTS = {"supportive": {"of"}, "opposed": {"to"}, "skeptical": {"of", "about"},
                           "sceptical": {"of", "about"}, "critical": {"of"}}
@@ -147,30 +145,13 @@ def _opened(sentences: list[Sentence]) -> list[bool]:
     return found
 
 
-def _pronoun_use(sentences: list[Sentence], named_in: list[set[str]]) -> dict[str, Counter]:
-    """How the article refers to each person: the pronouns ("he", "her", …) in sentences that name that person
-    alone, and in the unnamed sentence after, counted by gender."""
-    use: dict[str, Counter] = defaultdict(Counter)
-    for j, sentence in enumerate(sentences):
-        if len(named_in[j]) != 1:
-            continue
-        text = sentence.text
-        if j + 1 < len(sentences) and not named_in[j + 1] and sentences[j + 1].paragraph == sentence.paragraph:
-            text += " " + sentences[j + 1].text
-        for word in re.findall(r"[a-z]+", text.lower()):
-            if word in _PRONOUNS:
-                use[next(iter(named_in[j]))][_PRONOUNS[word]] += 1
-    return use
-
-
 def extract_statements(sentences: list[Sentence], actors: list[Actor], docs: list | None = None) -> list[Quote]:
     """The reported statements of one article, each with its speaker and its sentences (`docs`: the language
     layer's reading of each sentence; sentences it did not parse give none)."""
     people = _speaker_names(actors)
     by_name = {actor.name: actor for _, actor in people}
-    named_in = [{actor.name for name, actor in people if _actor_in(_QUOTE.sub(" ", s.text), [(name, actor)], True)}
-                for s in sentences]
-    pronoun_use = _pronoun_use(sentences, named_in)
+    named_in = people_named(sentences, people)
+    pronoun_use = pronouns_used(sentences, named_in)
     found: dict[tuple[str, str], Quote] = {}
     for i, (sentence, doc, opened) in enumerate(zip(sentences, docs or [None] * len(sentences), _opened(sentences),
                                                     strict=True)):
@@ -234,7 +215,7 @@ def _antecedent(sentences: list[Sentence], docs: list | None, named_in: list[set
                 return None
             person = next(iter(named_in[j]))
             use = pronoun_use.get(person, Counter())
-            return None if use["she" if pronoun == "he" else "he"] > use[pronoun] else people.get(person)
+            return people.get(person) if agrees(pronoun, use) else None
         doc = docs[j] if docs else None
         if doc is not None and any(t.lower_ in SAYING_VERBS and t.tag_.startswith("VB") and any(
                 c.dep_ == "nsubj" and c.lower_ not in ("he", "she") for c in t.children) for t in doc):

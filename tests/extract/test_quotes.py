@@ -82,3 +82,12 @@ def test_he_or_she_is_a_person_never_the_organisation_just_quoted():
     ])
     assert ("Maria Lopes", "As young people we understand what this land means to us") in found
     assert all(speaker != "Harbour Energy Corporation" for speaker, text in found if text.startswith("As young"))
+
+
+def test_a_pronoun_that_disagrees_with_how_the_article_calls_its_person_credits_nobody():
+    found = quotes([["Mayor Tom Quinn said he would visit the docks on Monday."],
+                    ["\"We will rebuild every house in the harbour district,\" she said."]])
+    assert found == []
+    assert quotes([["Mayor Tom Quinn said he would visit the docks on Monday."],
+                   ["\"We will rebuild every house in the harbour district,\" he said."]]) == [
+        ("Tom Quinn", "We will rebuild every house in the harbour district")]
