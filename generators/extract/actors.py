@@ -63,9 +63,10 @@ def fold(text: str) -> str:
 
 def spelling_key(name: str) -> str:
     """One name as different newsrooms transliterate it ("Moammar Gadhafi", "Muammar Qaddafi") gives one key:
-    o/u, e/i and y/i, q/k/g, doubled letters and an h after a consonant do not count; other vowels do
-    ("Joan" is not "John")."""
+    o/u, e/i and y/i, q/k/g, doubled letters, an h after a consonant and an "al-" or "el-" inside the name do
+    not count; other vowels do ("Joan" is not "John")."""
     text = re.sub(r"[^a-z]+", " ", fold(name))
+    text = re.sub(r"(?<=\S) (?:al|el) (?=\S)", " ", text)  # Arabic's article is written or not: al-Assad, Assad
     text = text.replace("ou", "u").replace("o", "u").replace("e", "i").replace("y", "i")
     text = re.sub(r"[qk]", "g", text)
     text = re.sub(r"(?<=[b-df-gj-np-tv-z])h", "", text)

@@ -49,7 +49,7 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
         actor.signal = signals[(key, actor.kind)]
     for actor in index.actors.values():
         _choose_name(actor, used_as_name)
-    merged = merge_same_names(merge_spellings(list(index.actors.values())))
+    merged = merge_acronyms(merge_same_names(merge_spellings(list(index.actors.values()))))
     for actor in merged:
         _order_roles(actor)
     actors = sorted(merged, key=_prominence)
@@ -59,6 +59,10 @@ def merge_actors(extractions: list[Extraction]) -> tuple[list[Actor], dict[str, 
         for name in [actor.name, *actor.aliases]:
             canonical[fold(name)] = actor.name
     return actors, canonical
+
+
+def _sources(actor: Actor) -> int:
+    return len({p.source for p in actor.provenance})
 
 
 def _prominence(actor: Actor) -> tuple:
@@ -92,6 +96,43 @@ def merge_spellings(actors: list[Actor]) -> list[Actor]:
                 continue  # mostly in the same articles: two people (a stray mixed spelling is let pass)
             _absorb(target, other)
             absorbed.add(id(other))
+    return [a for a in actors if id(a) not in absorbed]
+
+
+_MINOR_WORDS = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"}
+
+
+def initials(name: str) -> str:
+    """"United Nations" -> "UN", "North Atlantic Treaty Organization" -> "NATO"; "" for a name of one word or one
+    that holds an acronym itself ("U.S.", "USS Stout")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in _MINOR_WORDS]
+    if len(words) < 2 or any(len(w) < 2 or w.isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words).upper()
+
+
+def merge_acronyms(actors: list[Actor]) -> list[Actor]:
+    """A place or organisation and its acronym ("UN" and "United Nations", "US" and "United States") are one,
+    when one name the acronym abbreviates is used by NAME_SWITCH_RATIO times as many sources as any other (a
+    typo's "Untied States" does not count against it; "Red Cross" and "Red Crescent" both do); the name most
+    sources use is kept."""
+    expansions: dict[str, list[Actor]] = defaultdict(list)
+    for actor in actors:
+        if actor.kind in ("place", "organisation") and initials(actor.name):
+            expansions[initials(actor.name)].append(actor)
+    absorbed: set[int] = set()
+    for actor in actors:
+        name = actor.name.replace(".", "")
+        if actor.kind not in ("place", "organisation") or not (2 <= len(name) <= 6 and name.isupper()):
+            continue
+        candidates = sorted((a for a in expansions.get(name, []) if id(a) not in absorbed and a is not actor),
+                            key=_prominence)
+        if not candidates or id(actor) in absorbed or (len(candidates) > 1 and _sources(candidates[0])
+                                                       < NAME_SWITCH_RATIO * _sources(candidates[1])):
+            continue
+        target, other = sorted([actor, candidates[0]], key=_prominence)
+        _absorb(target, other)
+        absorbed.add(id(other))
     return [a for a in actors if id(a) not in absorbed]
 
 

@@ -79,3 +79,25 @@ def test_a_name_few_articles_glued_yields_to_one_many_more_use():
     person = Actor("", "Pavel Darko", "person", ["Darko"], [], 9, [Provenance("a.txt", 0, "x")])
     _choose_name(person, Counter({"Pavel Darko": 2, "Darko": 10}))
     assert person.name == "Pavel Darko", "a person keeps the full name"
+
+
+def test_a_body_and_its_acronym_are_one_when_the_story_has_one_name_it_abbreviates():
+    from generators.model import Actor, Provenance
+    from generators.reconcile.actors import merge_acronyms
+
+    def actor(name: str, kind: str, *sources: str) -> Actor:
+        return Actor("", name, kind, [], [], len(sources), [Provenance(s, 0, f"{name} met.") for s in sources])
+
+    un, nations = actor("UN", "organisation", "a.txt", "b.txt"), actor("United Nations", "organisation", "c.txt")
+    rc, red_cross, red_crescent = (actor("RC", "organisation", "a.txt"), actor("Red Cross", "organisation", "b.txt"),
+                                   actor("Red Crescent", "organisation", "c.txt"))
+    merged = merge_acronyms([un, nations, rc, red_cross, red_crescent, actor("AP", "person", "a.txt")])
+    assert [a.name for a in merged] == ["UN", "RC", "Red Cross", "Red Crescent", "AP"], "two names for RC: none"
+    assert un.aliases == ["United Nations"] and {p.source for p in un.provenance} == {"a.txt", "b.txt", "c.txt"}
+
+
+def test_arabic_names_with_and_without_their_article_are_one_spelling():
+    from generators.extract.actors import spelling_key
+
+    assert spelling_key("Bashar al-Assad") == spelling_key("Bashar Assad") == spelling_key("Bashar al Assad")
+    assert spelling_key("Al Gore") != spelling_key("Gore Vidal")
