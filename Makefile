@@ -38,7 +38,7 @@ test: $(STAMP) $(CHROMIUM)
 
 # A report, not a test: stage times and peak memory on the seeds, t17-mj and t17-libya.
 bench: $(STAMP)
-	TZ=UTC $(PY) -m generators.bench
+	TZ=UTC $(PY) -m generators.evaluate.bench
 
 $(EVAL_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[eval]'

@@ -21,12 +21,16 @@ MISS = object()
 
 
 def user_cache_folder(kind: str) -> Path | None:
-    """A folder of the user's cache for work that depends only on the installed version, or None when it cannot
-    be made (a read-only home): then the work is done again, and nothing fails."""
+    """A folder of the user's cache for work that depends only on the installed code, or None when it cannot be
+    made (a read-only home) or could hold another user's files (its compiled templates are loaded as code): then
+    the work is done again, and nothing fails."""
     folder = Path(platformdirs.user_cache_dir("news-explainer")) / __version__ / kind
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        state = folder.stat()
     except OSError:
+        return None
+    if hasattr(os, "getuid") and (state.st_uid != os.getuid() or state.st_mode & 0o022):
         return None
     return folder
 

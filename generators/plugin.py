@@ -194,6 +194,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return ""  # nothing left to convert: on_page_content puts the cached HTML back
 
     def on_page_content(self, html, *, page, config, files):
+        if not hasattr(page, "cache_key"):
+            return html  # not cached (another MkDocs: see PAGE_CACHE_SUPPORTED)
         cached = getattr(page, "cached_render", None)
         if cached is not None:
             html, page.toc, page._title_from_render, page.present_anchor_ids, _ = cached

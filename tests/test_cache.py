@@ -35,3 +35,15 @@ def test_the_vega_bundle_is_made_once_per_user_and_version(tmp_path, monkeypatch
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "elsewhere"))
     with pytest.raises(AssertionError, match="made again"):
         drawing.javascript_bundle()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "getuid"), reason="POSIX permissions")
+def test_a_user_cache_others_can_write_is_not_used(tmp_path, monkeypatch):
+    from generators import __version__
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = user_cache_folder("templates")
+    assert folder is not None and folder.stat().st_mode & 0o777 == 0o700
+    folder.chmod(0o777)
+    assert user_cache_folder("templates") is None, "compiled templates are loaded as code: nobody else's"
+    assert (tmp_path / "news-explainer" / __version__ / "templates") == folder

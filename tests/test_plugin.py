@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generators.bench import workspace
+from generators.evaluate.bench import workspace
 from generators.pipeline import build_site, generate
 
 from .conftest import ROOT, SEEDS
@@ -207,3 +207,14 @@ def test_the_page_state_the_cache_restores_is_still_where_mkdocs_keeps_it():
     source = inspect.getsource(Page)
     assert PAGE_CACHE_SUPPORTED, "a new MkDocs: check PAGE_STATE against mkdocs.structure.pages.Page, then the range"
     assert [name for name in PAGE_STATE if f"self.{name}" not in source] == []
+
+
+def test_on_a_mkdocs_the_page_caches_do_not_know_the_site_builds_without_them(seeds_build, tmp_path, monkeypatch):
+    """The guard for another MkDocs: every page converted and themed by MkDocs itself, the same pages."""
+    import generators.plugin
+    from generators.pipeline import build_site
+
+    _, content, site = seeds_build
+    monkeypatch.setattr(generators.plugin, "PAGE_CACHE_SUPPORTED", False)
+    build_site(ROOT / "mkdocs.yml", content, tmp_path / "site")
+    assert (tmp_path / "site" / "views.html").read_bytes() == (site / "views.html").read_bytes()

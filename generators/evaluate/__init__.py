@@ -10,7 +10,7 @@ What it scores:
 
 `gold` scores the seeds and the hand-read days of the development stories; `corpora` the development stories'
 timelines, counts and disagreements; `benchmarks` the shared scorers (CoNLL names, GGT quotes, stance) and the
-web page reader; `python -m generators.evaluate` runs them all.
+web page reader; `python -m generators.evaluate` runs them all. `bench` (`make bench`) measures time and memory.
 """
 
 from __future__ import annotations

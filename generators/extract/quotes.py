@@ -269,6 +269,7 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
                 signal = "pronoun: the speaker just quoted" if recent_quote else "pronoun: the person last named"
                 if speaker is not None and near is not None and not agrees(near.group().lower(),
                                                                            pronoun_use.get(speaker.name, Counter())):
+                    previous_speaker = None  # nor the quotation after it
                     continue  # "she said" after a man: nobody's, rather than his
             if speaker is None and not attribution and previous_speaker and sentence.paragraph - previous_paragraph <= 1:
                 speaker, signal = previous_speaker, "no attribution: continues the previous speaker's quotation"

@@ -112,10 +112,10 @@ def initials(name: str) -> str:
 
 
 def merge_acronyms(actors: list[Actor]) -> list[Actor]:
-    """A place or organisation and its acronym ("UN" and "United Nations", "US" and "United States") are one,
-    when one name the acronym abbreviates is used by NAME_SWITCH_RATIO times as many sources as any other (a
-    typo's "Untied States" does not count against it; "Red Cross" and "Red Crescent" both do); the name most
-    sources use is kept."""
+    """A place or organisation and its acronym ("UN" and "United Nations", "US" and "United States") are one:
+    of the same kind, named together in some article, and the name it abbreviates used by NAME_SWITCH_RATIO times
+    as many sources as any other of that kind (a typo's "Untied States" does not count against it; "Red Cross" and
+    "Red Crescent" both do; "U.S." the place is not "United Steelworkers"); the name most sources use is kept."""
     expansions: dict[str, list[Actor]] = defaultdict(list)
     for actor in actors:
         if actor.kind in ("place", "organisation") and initials(actor.name):
@@ -125,7 +125,9 @@ def merge_acronyms(actors: list[Actor]) -> list[Actor]:
         name = actor.name.replace(".", "")
         if actor.kind not in ("place", "organisation") or not (2 <= len(name) <= 6 and name.isupper()):
             continue
-        candidates = sorted((a for a in expansions.get(name, []) if id(a) not in absorbed and a is not actor),
+        told = {p.source for p in actor.provenance}
+        candidates = sorted((a for a in expansions.get(name, []) if id(a) not in absorbed and a is not actor
+                             and a.kind == actor.kind and told & {p.source for p in a.provenance}),
                             key=_prominence)
         if not candidates or id(actor) in absorbed or (len(candidates) > 1 and _sources(candidates[0])
                                                        < NAME_SWITCH_RATIO * _sources(candidates[1])):

@@ -62,7 +62,7 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
             super().load_bytecode(bucket)
-        except (OSError, EOFError, ValueError):
+        except Exception:
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
@@ -80,7 +80,9 @@ def environment() -> jinja2.Environment:
     """One per process: its templates, once loaded, serve every build (`mkdocs serve` rebuilds, a test session)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(SITE_SRC / "templates"),
-        bytecode_cache=compiled_templates(user_cache_folder("templates")),
+        # compiled code bakes in these settings and filters: keyed by this package's code and Jinja's version
+        bytecode_cache=compiled_templates(user_cache_folder(
+            f"templates-{code_digest(*sorted(Path(__file__).parent.glob('*.py')))[:16]}-{jinja2.__version__}")),
         finalize=md_text,
         autoescape=False,  # we write Markdown: escaping is md_text's job, applied to every expression
         keep_trailing_newline=True,

@@ -88,11 +88,14 @@ def test_a_body_and_its_acronym_are_one_when_the_story_has_one_name_it_abbreviat
     def actor(name: str, kind: str, *sources: str) -> Actor:
         return Actor("", name, kind, [], [], len(sources), [Provenance(s, 0, f"{name} met.") for s in sources])
 
-    un, nations = actor("UN", "organisation", "a.txt", "b.txt"), actor("United Nations", "organisation", "c.txt")
-    rc, red_cross, red_crescent = (actor("RC", "organisation", "a.txt"), actor("Red Cross", "organisation", "b.txt"),
-                                   actor("Red Crescent", "organisation", "c.txt"))
-    merged = merge_acronyms([un, nations, rc, red_cross, red_crescent, actor("AP", "person", "a.txt")])
-    assert [a.name for a in merged] == ["UN", "RC", "Red Cross", "Red Crescent", "AP"], "two names for RC: none"
+    un, nations = actor("UN", "organisation", "a.txt", "b.txt"), actor("United Nations", "organisation", "b.txt", "c.txt")
+    rc, red_cross, red_crescent = (actor("RC", "organisation", "a.txt"), actor("Red Cross", "organisation", "a.txt"),
+                                   actor("Red Crescent", "organisation", "a.txt"))
+    us, steel = actor("US", "place", "d.txt"), actor("United Steelworkers", "organisation", "d.txt")
+    pa, port = actor("PA", "organisation", "e.txt"), actor("Port Authority", "organisation", "f.txt")
+    merged = merge_acronyms([un, nations, rc, red_cross, red_crescent, us, steel, pa, port])
+    assert [a.name for a in merged] == ["UN", "RC", "Red Cross", "Red Crescent", "US", "United Steelworkers", "PA",
+                                        "Port Authority"], "two names for RC, another kind, never named together"
     assert un.aliases == ["United Nations"] and {p.source for p in un.provenance} == {"a.txt", "b.txt", "c.txt"}
 
 

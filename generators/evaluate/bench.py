@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository
 CORPORA = {"seeds": ROOT / "seeds", "t17-mj": ROOT.parent / "shared" / "corpora" / "t17-mj" / "articles",
            "t17-libya": ROOT.parent / "shared" / "corpora" / "t17-libya" / "articles"}
 STAGES = ["ingest", "extract", "reconcile", "render", "mkdocs build"]
@@ -34,10 +34,10 @@ def peak_mb() -> float:
 
 def one_run(seeds: Path, work: Path, cache: Path | None) -> dict:
     """All stages once, in this process, into work/content and work/site with work/mkdocs.yml."""
-    from .ingest import read_articles
-    from .pipeline import build_site, extract_all, story_reference
-    from .reconcile import reconcile
-    from .render import render_site
+    from ..ingest import read_articles
+    from ..pipeline import build_site, extract_all, story_reference
+    from ..reconcile import reconcile
+    from ..render import render_site
 
     figures: dict[str, Any] = {}
     clock = time.perf_counter()
@@ -71,7 +71,7 @@ def workspace(work: Path) -> Path:
 
 
 def in_subprocess(seeds: Path, work: Path) -> dict:
-    command = [sys.executable, "-m", "generators.bench", "--one", str(seeds), "--work", str(work),
+    command = [sys.executable, "-m", "generators.evaluate.bench", "--one", str(seeds), "--work", str(work),
                "--cache", str(work / ".cache")]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -124,7 +124,7 @@ def report(runs: int, names: list[str]) -> None:
 def incremental(runs: int) -> None:
     """Rebuild after one edited page; t17-libya built, then built again with one new article (median of runs,
     each from a copy of the same first build, so no run finds the new article's pages already cached)."""
-    from .pipeline import build_site, generate
+    from ..pipeline import build_site, generate
 
     with tempfile.TemporaryDirectory() as tmp:
         work = workspace(Path(tmp) / "seeds")
@@ -220,7 +220,7 @@ def slow_profile_loads(site: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m generators.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m generators.evaluate.bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--corpus", action="append", choices=list(CORPORA), help="default: all three")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
