@@ -18,7 +18,7 @@ from .actors import fold
 
 MIN_QUOTE_WORDS = 5
 MIN_ATTRIBUTED_WORDS = 3  # "It is a disgrace," said X: short, but said
-_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
+QUOTATION = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
 SPEECH_VERBS = (r"said|says|told|added|stated|stating|declared|explained|noted|insisted|insists|argued|argues|"
                 r"warned|asked|wrote|claimed|claiming|stressed|according to|announced|pointed out|tweeted|"
                 r"recalled|continued|replied|acknowledged|admitted|testified|urged|vowed|promised")
@@ -34,7 +34,7 @@ _GENDERED = {"he": "he", "him": "he", "his": "he", "himself": "he",
 
 def people_named(sentences: list[Sentence], people: list[tuple[str, Actor]]) -> list[set[str]]:
     """Per sentence, the people it names outside quotation marks."""
-    return [{actor.name for name, actor in people if _actor_in(_QUOTE.sub(" ", s.text), [(name, actor)], True)}
+    return [{actor.name for name, actor in people if actor_in(QUOTATION.sub(" ", s.text), [(name, actor)], True)}
             for s in sentences]
 
 
@@ -61,7 +61,7 @@ def agrees(pronoun: str, use: Counter) -> bool:
     return use["she" if pronoun == "he" else "he"] <= use[pronoun]
 
 
-def _inside_quotation(text: str, position: int, opened: bool = False) -> bool:
+def inside_quotation(text: str, position: int, opened: bool = False) -> bool:
     marks = text.count('"', 0, position) + text.count("“", 0, position) + text.count("”", 0, position)
     return (marks + opened) % 2 == 1
 
@@ -77,7 +77,7 @@ def _governing_verb(doc, start: int, end: int, opened: bool):
     token = token.head
     while not token.tag_.startswith("VB") and token.head.i != token.i:
         token = token.head
-    if start <= token.idx < end or _inside_quotation(doc.text, token.idx, opened) or not token.tag_.startswith("VB"):
+    if start <= token.idx < end or inside_quotation(doc.text, token.idx, opened) or not token.tag_.startswith("VB"):
         return None
     return token
 
@@ -87,7 +87,7 @@ def _speech_subject(doc, start: int, end: int, opened: bool = False):
     ("said X", "X told", "according to X"), else of the verb the quotation hangs from; None when the parse
     names neither. `opened`: the sentence begins inside a quotation opened in an earlier one."""
     verbs = [t for t in doc if t.tag_.startswith("VB") and t.lower_ in _SPEECH_WORDS | {"according"}
-             and not _inside_quotation(doc.text, t.idx, opened)]
+             and not inside_quotation(doc.text, t.idx, opened)]
     if not verbs:
         verbs = [v for v in [_governing_verb(doc, start, end, opened)] if v is not None]
     for verb in sorted(verbs, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))):
@@ -131,7 +131,7 @@ def _parsed_speaker(doc, start: int, end: int, speakers: list[tuple[str, Actor]]
         return None, "pronoun"
     entity = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
     phrase = entity.text if entity is not None else " ".join(t.text for t in _noun_phrase(subject))
-    actor = _actor_in(phrase, speakers, first=True)
+    actor = actor_in(phrase, speakers, first=True)
     return actor, "named" if actor else "unnamed"
 
 
@@ -143,7 +143,7 @@ def _speaker_in_parse(text: str, parts: list, doc_of: dict, start: int, end: int
         closes = offset < end <= offset + len(sentence.text)
         if opens or closes:
             speaker, subject = _parsed_speaker(doc_of.get(sentence.index), start - offset, end - offset, speakers,
-                                               opened=_inside_quotation(text, offset))
+                                               opened=inside_quotation(text, offset))
             if subject:
                 return speaker, subject
     return None, ""
@@ -162,18 +162,18 @@ def _find_speaker(text_before: str, text_after: str, people: list[tuple[str, Act
     after = re.match(rf"\s*,?\s*(?:(?:{SPEECH_VERBS})\s+(?P<after_verb>[^,.;]{{0,60}})|(?P<before_verb>[^,.;\"“]{{0,50}}?)\s+(?:{SPEECH_VERBS})\b)", text_after)
     if after:
         segment = after.group("after_verb") or after.group("before_verb") or ""
-        actor = _actor_in(segment, people, first=True)
+        actor = actor_in(segment, people, first=True)
         if actor:
             return actor
     before = re.search(rf"(?P<seg>[^.;\"“”]{{0,120}}?)\b(?:{SPEECH_VERBS})\b[^\"“]{{0,40}}$", text_before)
     if before:
-        actor = _actor_in(before.group("seg"), people, first=False)
+        actor = actor_in(before.group("seg"), people, first=False)
         if actor:
             return actor
     return None
 
 
-def _actor_in(segment: str, people: list[tuple[str, Actor]], first: bool) -> Actor | None:
+def actor_in(segment: str, people: list[tuple[str, Actor]], first: bool) -> Actor | None:
     hits = []
     folded = fold(segment)
     for name, actor in people:
@@ -185,7 +185,7 @@ def _actor_in(segment: str, people: list[tuple[str, Actor]], first: bool) -> Act
     return hits[0][2] if first else hits[-1][2]
 
 
-def _names(actors: list[Actor], kinds: tuple[str, ...]) -> list[tuple[str, Actor]]:
+def names_of(actors: list[Actor], kinds: tuple[str, ...]) -> list[tuple[str, Actor]]:
     return [(name, actor) for actor in actors if actor.kind in kinds for name in [actor.name, *actor.aliases]]
 
 
@@ -219,7 +219,7 @@ def _joined_quotes(text: str) -> list[tuple[int, int, str, str]]:
     """Quotations with their spans and any attribution inside them: one split around its attribution
     ("We will rebuild," she said, "and …") is one quotation."""
     found: list[tuple[int, int, str, str]] = []
-    for m in _QUOTE.finditer(text):
+    for m in QUOTATION.finditer(text):
         body = m.group(1).strip().rstrip(",")
         middle = text[found[-1][1]:m.start()] if found else ""
         if found and not found[-1][3] and _SPLIT_ATTRIBUTION.fullmatch(middle):
@@ -235,8 +235,8 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
     """Quotations of one article with speakers from its own actors (`docs`: the language layer's reading of each
     sentence, whose parse names the speaker)."""
     doc_of = {s.index: d for s, d in zip(sentences, docs or [None] * len(sentences), strict=True)}
-    speakers = _names(actors, ("person", "organisation"))
-    people = _names(actors, ("person",))
+    speakers = names_of(actors, ("person", "organisation"))
+    people = names_of(actors, ("person",))
     pronoun_use = pronouns_used(sentences, people_named(sentences, people))
     quotes: list[Quote] = []
     last_person: Actor | None = None
@@ -274,14 +274,14 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
             if speaker is None and not attribution and previous_speaker and sentence.paragraph - previous_paragraph <= 1:
                 speaker, signal = previous_speaker, "no attribution: continues the previous speaker's quotation"
             if speaker is None:
-                speaker, signal = _actor_in(before, speakers, first=True), "the sentence's subject"
+                speaker, signal = actor_in(before, speakers, first=True), "the sentence's subject"
             if speaker is None:
                 continue
             quotes.append(Quote("", speaker.name, body, [Provenance(sentence.source, sentence.index, sentence.text)],
                                 signal=signal))
             previous_speaker, previous_paragraph, found_here = speaker, sentence.paragraph, True
             previous_at = sentence.index
-        named = _actor_in(_QUOTE.sub(" ", text), people, first=True)  # "he" is most often the last subject
+        named = actor_in(QUOTATION.sub(" ", text), people, first=True)  # "he" is most often the last subject
         if named is not None:
             last_person, last_person_at = named, sentence.index
         if not found_here and sentence.paragraph - previous_paragraph > 1:

@@ -20,7 +20,7 @@ from ..ingest.metadata import MONTHS
 from ..language import OPINION_VERBS, REPORTING_VERBS, SAYING_VERBS, STANCE_ADJECTIVES
 from ..model import Actor, Provenance, Quote, Sentence
 from .dates import WEEKDAYS
-from .quotes import _QUOTE, _actor_in, _inside_quotation, _names, agrees, people_named, pronouns_used
+from .quotes import QUOTATION, actor_in, agrees, inside_quotation, names_of, people_named, pronouns_used
 
 MIN_STATEMENT_WORDS = 4  # "he said so" is no statement
 ANTECEDENT_WITHIN = 2  # sentences back to the person a pronoun stands for, in its paragraph or the one before
@@ -125,7 +125,7 @@ def _speaker_names(actors: list[Actor]) -> list[tuple[str, Actor]]:
     and it names no one else ("Traeger said"; not "May", not "Jr."). Organisations are not read as speakers here:
     "the company said it expects …" is read as often from a press release as from a person, and the model's
     organisations include many a misread name."""
-    names = _names(actors, ("person",))
+    names = names_of(actors, ("person",))
     people = [a for a in actors if a.kind == "person" and len(a.name.split()) > 1]
     surnames = Counter(a.name.split()[-1] for a in people)
     known = {name for name, _ in names}
@@ -141,7 +141,7 @@ def _opened(sentences: list[Sentence]) -> list[bool]:
         if sentence.paragraph != paragraph:
             inside, paragraph = False, sentence.paragraph
         found.append(inside)
-        inside = _inside_quotation(sentence.text, len(sentence.text), inside)
+        inside = inside_quotation(sentence.text, len(sentence.text), inside)
     return found
 
 
@@ -158,22 +158,22 @@ def extract_statements(sentences: list[Sentence], actors: list[Actor], docs: lis
         if doc is None or not doc.has_annotation("DEP"):
             continue
         for verb in doc:
-            if verb.lower_ not in REPORTING_VERBS or _inside_quotation(doc.text, verb.idx, opened):
+            if verb.lower_ not in REPORTING_VERBS or inside_quotation(doc.text, verb.idx, opened):
                 continue
             if verb.lower_ not in ("according", *STANCE_ADJECTIVES) and not verb.tag_.startswith("VB"):
                 continue
             read = _statement(doc, verb)
-            if read is None or len(read[0].split()) < MIN_STATEMENT_WORDS or _QUOTE.search(read[0]) \
+            if read is None or len(read[0].split()) < MIN_STATEMENT_WORDS or QUOTATION.search(read[0]) \
                     or _part_of_a_quotation(read[0]) \
-                    or _inside_quotation(doc.text, doc.text.find(read[0]), opened):
+                    or inside_quotation(doc.text, doc.text.find(read[0]), opened):
                 continue  # a quotation (or part of one) is a quote, with its own speaker
             text, subjects = read
             for subject in subjects:
                 if subject.lower_ in ("he", "she") and len(subjects) > 1:
                     continue  # "both she and Ponton say": a pronoun is resolved only as the one subject
                 if subject.lower_ in ("he", "she"):
-                    before = _QUOTE.sub(" ", doc.text[:subject.idx])
-                    speaker = None if _actor_in(before, people, first=True) else \
+                    before = QUOTATION.sub(" ", doc.text[:subject.idx])
+                    speaker = None if actor_in(before, people, first=True) else \
                         _antecedent(sentences, docs, named_in, i, subject.lower_, by_name, pronoun_use)
                     signal = f"reported: “{subject.text} {verb.text}”, the one person named just before"
                 else:
@@ -194,10 +194,10 @@ def _named(doc, subject, people: list[tuple[str, Actor]]) -> Actor | None:
     for token in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
         entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
         if entity is not None:
-            return _actor_in(entity.text, people, first=True)
+            return actor_in(entity.text, people, first=True)
         if token.tag_ in ("NNP", "NNPS"):  # a name the model did not mark ("Lohmar said")
             name = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
-            return _actor_in(" ".join(t.text for t in name), people, first=True)
+            return actor_in(" ".join(t.text for t in name), people, first=True)
     return None
 
 
