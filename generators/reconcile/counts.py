@@ -10,6 +10,7 @@ from ..model import Article, Figure, Provenance, Report, Revision, Standing
 from .common import add_provenance
 from .figures import (
     GENERIC_COUNTS,
+    MEASURE_FAMILIES,
     SAME_COUNT_RATIO,
     close_values,
     could_be_one_count,
@@ -20,17 +21,6 @@ from .figures import (
 )
 
 MAX_REVISION_CHARTS = 4  # running counts charted on the figures page, and so linked from the overview
-
-
-# Words that name one outcome however a sentence puts it: "19 people killed", "the dead", "the death toll" and
-# "200 died" count the same thing. General English news vocabulary, not any story's.
-MEASURE_FAMILIES = {
-    "deaths": {"killed", "died", "dead", "death", "deaths", "toll", "fatalities", "slain"},
-    "injured": {"injured", "wounded", "hurt", "injuries"},
-    "displaced": {"displaced", "fled", "evacuated", "refugees", "homeless"},
-    "arrested": {"arrested", "detained"},
-    "missing": {"missing"},
-}
 
 
 def measure_key(figure: Figure) -> str:

@@ -154,16 +154,37 @@ def is_comparable(figure: Figure) -> bool:
     return fold(figure.label) != fold(figure.unit) or fold(figure.unit) not in GENERIC_COUNTS
 
 
+# Words that name one outcome however a sentence puts it: "19 people killed", "the dead", "the death toll" and
+# "200 died" count the same thing. General English news vocabulary, not any story's.
+MEASURE_FAMILIES = {
+    "deaths": {"killed", "died", "dead", "death", "deaths", "toll", "fatalities", "slain"},
+    "injured": {"injured", "wounded", "hurt", "injuries"},
+    "displaced": {"displaced", "fled", "evacuated", "refugees", "homeless"},
+    "arrested": {"arrested", "detained"},
+    "missing": {"missing"},
+}
+
+
+_OUTCOME_WORDS = frozenset().union(*MEASURE_FAMILIES.values())
+_MONEY = ("USD", "EUR", "GBP")
+
+
 def is_key_figure(figure: Figure) -> bool:
     """Worth a place among a story's key numbers: a named measure or share, a rate, money or a count of ten
-    or more; not a duration, a distance, a time of day or a bare percentage ("two countries", "30 miles")."""
+    or more; not a duration, a distance, a time of day or a bare percentage ("two countries", "30 miles"). A
+    count of fewer than ten, or a vague one ("thousands"), only of an outcome (the dead, the injured, the
+    displaced): "two military tanks prevented" or "thousands angry defied" is the parse's guess at a measure,
+    not a number a reader looks for."""
     if _time_or_distance(figure):
+        return False
+    counted = figure.unit != "%" and figure.unit not in _MONEY and " per " not in f" {fold(figure.unit)} "
+    if counted and (figure.vague or figure.value < 10) and not set(fold(figure.label).split()) & _OUTCOME_WORDS:
         return False
     if fold(figure.label) != fold(figure.unit):
         return True  # a named measure: "unemployment rate", "share of vote: X", "population"
     if figure.unit == "%" or fold(figure.unit) in GENERIC_COUNTS:
         return False  # "100 percent" or "2,000 people" of nothing named
-    return figure.unit in ("USD", "EUR", "GBP") or " per " in f" {fold(figure.unit)} " or figure.value >= 10
+    return figure.unit in _MONEY or " per " in f" {fold(figure.unit)} " or figure.value >= 10
 
 
 def format_number(value: float, upper: float | None = None) -> str:

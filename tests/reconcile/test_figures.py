@@ -50,6 +50,19 @@ def test_key_figures_are_named_measures_money_rates_and_large_counts_not_inciden
         ("three", "murders per day")}
 
 
+def test_a_small_or_vague_count_is_a_key_number_only_of_an_outcome():
+    from generators.model import Figure, Provenance
+    from generators.reconcile.figures import is_key_figure
+
+    def figure(value: float, unit: str, label: str, vague: bool = False) -> Figure:
+        return Figure("", value, unit, label, "", False, str(value), [Provenance("a.txt", 0, "x")], vague=vague)
+
+    assert not is_key_figure(figure(2, "military tanks", "military tanks prevented"))
+    assert not is_key_figure(figure(2000, "angry", "angry defied", vague=True))
+    assert is_key_figure(figure(3, "people", "people killed")) and is_key_figure(figure(4, "%", "inflation rate"))
+    assert is_key_figure(figure(2000, "people", "people displaced", vague=True))
+
+
 def test_between_equally_sourced_key_figures_the_one_in_the_storys_words_comes_first():
     s = story("Snow fell 15 inches deep in a town far away. The storm killed 40 people in the port, officials said.",
               "The storm flooded the port, officials said, and rescuers searched the port for people.",
