@@ -4,14 +4,19 @@ from generators.extract.quotes import extract_quotes
 from generators.model import Sentence
 
 
-def quotes(paragraphs):
+def said_in(paragraphs, extract):
+    """(speaker, text) of what `extract` (quotes or reported statements) finds in paragraphs of sentences."""
     sentences, index = [], 0
     for number, paragraph in enumerate(paragraphs):
         for text in paragraph:
             sentences.append(Sentence("a.txt", index, text, number))
             index += 1
     docs = language.analyse([s.text for s in sentences])
-    return [(q.speaker, q.text) for q in extract_quotes(sentences, extract_actors(sentences, docs), docs)]
+    return [(q.speaker, q.text) for q in extract(sentences, extract_actors(sentences, docs), docs)]
+
+
+def quotes(paragraphs):
+    return said_in(paragraphs, extract_quotes)
 
 
 def test_attribution_after_before_pronoun_and_continuation():

@@ -1,19 +1,12 @@
 """Reported speech read from the parse: the statement a verb of saying governs, credited to its subject."""
 
-from generators import language
-from generators.extract.actors import extract_actors
 from generators.extract.statements import extract_statements
-from generators.model import Sentence
+
+from .test_quotes import said_in
 
 
 def statements(paragraphs):
-    sentences, index = [], 0
-    for number, paragraph in enumerate(paragraphs):
-        for text in paragraph:
-            sentences.append(Sentence("a.txt", index, text, number))
-            index += 1
-    docs = language.analyse([s.text for s in sentences])
-    return [(q.speaker, q.text) for q in extract_statements(sentences, extract_actors(sentences, docs), docs)]
+    return said_in(paragraphs, extract_statements)
 
 
 def test_the_statement_is_the_clause_its_verb_governs_and_the_speaker_its_subject():
