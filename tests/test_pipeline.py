@@ -1,5 +1,6 @@
 """The command line on other folders of articles, as the README shows."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -188,3 +189,19 @@ def test_a_folder_full_of_ties_builds_the_same_bytes_under_any_hash_seed(tmp_pat
                       if p.is_file() and ".build.lock" not in p.name})
     assert built[0].keys() == built[1].keys()
     assert [name for name in built[0] if built[0][name] != built[1][name]] == []
+
+
+def test_the_outlet_that_publishes_an_article_is_no_voice_on_the_published_site(tmp_path):
+    """Voices as published, after the editors' corrections rebuild them: the outlet stays out."""
+    from generators.pipeline import generate
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.md").write_text("---\ntitle: Crisis in the capital\noutlet: The Guardian\npublished: 2024-05-01\n---\n\n"
+                                "On May 1, 2024, The Guardian newspaper said: \"This government cannot survive another "
+                                "week of this.\"\n", "utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "corrections.yml").write_text("{}\n", "utf-8")
+    generate(seeds, tmp_path / "content")
+    published = json.loads((tmp_path / "content" / "data" / "story.json").read_text("utf-8"))
+    assert published["views"] == [] and "Guardian" not in (tmp_path / "content" / "views.md").read_text("utf-8")
