@@ -18,7 +18,7 @@ from . import __version__, corrections, language
 from .ingest import DEFAULT_MAX_BYTES, set_aside_in
 from .pipeline import WouldShrink, analyse, build_site, publish
 from .project import SITE_SRC, BuildRunning, content_lock, positive
-from .reconcile import latest_date, revisions, unsettled_note
+from .reconcile import latest_date
 from .terminal import describe, for_terminal
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
@@ -156,9 +156,8 @@ def report(args: argparse.Namespace, result, started: float) -> None:
         report_repeated(story.articles)
         for item in story.set_aside:
             print(for_terminal(f"left out {item.source} ({item.title}): {item.reason}"))
-        note = unsettled_note(revisions(story.figures, story.articles))
-        if note:
-            print(for_terminal(note))
+        if result.render.unsettled:
+            print(for_terminal(result.render.unsettled))
         print(for_terminal(f"read {len(story.articles)} articles: {len(story.events)} events, "
                            f"{len(story.figures)} figures, {len(story.actors)} actors, {len(story.quotes)} quotes, "
                            f"{len(story.conflicts)} disagreements -> {args.content} "

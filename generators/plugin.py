@@ -123,7 +123,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def _generate(self, config) -> None:
         from . import corrections  # the build's own modules (the language model, the charts) load only to build
         from .pipeline import WouldShrink, analyse, publish
-        from .reconcile import revisions, unsettled_note
 
         seeds, content = self._root(config) / self.config.seeds, Path(config.docs_dir)
         if not seeds.is_dir():
@@ -151,9 +150,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             log.info(for_terminal(f"news-explainer: correction matches nothing: {line}"))
         for line in result.broad:
             log.info(for_terminal(f"news-explainer: correction changed more than half the items: {line}"))
-        note = unsettled_note(revisions(result.story.figures, result.story.articles))
-        if note:
-            log.info(for_terminal(f"news-explainer: {note}"))
+        if result.render.unsettled:
+            log.info(for_terminal(f"news-explainer: {result.render.unsettled}"))
 
     def on_files(self, files, *, config):
         """Chart specs are published whatever `exclude_docs` says: a project made before they were files lists only

@@ -16,7 +16,7 @@ from generators.charts import (
 from generators.extract import extract_article
 from generators.extract.dates import Reference
 from generators.ingest.cleaning import clean
-from generators.reconcile import reconcile
+from generators.reconcile import reconcile, revisions
 
 
 def story(*texts, title="Report number {i} on the vote"):
@@ -121,7 +121,7 @@ def test_a_running_count_is_charted_by_date_of_report_with_ranges_and_the_count_
     articles = [clean(f"{i}.txt", {"published": day, "title": f"Quake report {i}"}, text)
                 for i, (day, text) in enumerate(TOLL + SAME_DAY_SAME_TOLL)]
     s = reconcile(articles, [extract_article(a, Reference(*map(int, a.published.split("-")))) for a in articles])
-    (chart,) = revision_charts(s)
+    (chart,) = revision_charts(s, revisions(s.figures, s.articles))
     assert chart.title == "How the count of people killed changed"
     assert chart.table_rows == [["2024-05-01", "120", "Quake report 0"], ["2024-05-02", "250–300", "Quake report 1"],
                                 ["2024-05-04", "1,200", "Quake report 2; Quake report 3 and 1 more"]]  # one mark

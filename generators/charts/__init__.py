@@ -15,7 +15,7 @@ from typing import Any
 
 import altair as alt
 
-from ..model import Article, Event, Story
+from ..model import Article, Event, Revision, Story
 from ..reconcile import by_reach
 from .common import (
     COVERAGE_BY_MONTH_FROM,
@@ -197,14 +197,15 @@ def voices_chart(story: Story) -> Chart | None:
                  [[r["speaker"], r["stance"], str(r["quotes"])] for r in rows])
 
 
-def build_charts(story: Story, timeline_events: list[Event]) -> dict[str, list[Chart]]:
-    """Charts per page name; the timeline chart shows the events the timeline page shows."""
+def build_charts(story: Story, timeline_events: list[Event], found: list[Revision]) -> dict[str, list[Chart]]:
+    """Charts per page name; the timeline chart shows the events the timeline page shows, the revision charts
+    the running counts `found` (reconcile's `revisions`)."""
     pages: dict[str, list[Chart]] = {"timeline": [], "figures": [], "sources": [], "views": [],
                                      "disagreements": disagreement_charts(story)}
     timeline = timeline_chart(timeline_events, story.articles)
     if timeline:
         pages["timeline"].append(timeline)
-    pages["figures"].extend(revision_charts(story) + figure_series_charts(story) + comparison_charts(story))
+    pages["figures"].extend(revision_charts(story, found) + figure_series_charts(story) + comparison_charts(story))
     voices = voices_chart(story)
     if voices:
         pages["views"].append(voices)

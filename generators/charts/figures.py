@@ -9,7 +9,7 @@ import altair as alt
 
 from ..extract.actors import fold
 from ..model import Revision, Story
-from ..reconcile import MAX_REVISION_CHARTS, UNSETTLED, format_number, revisions
+from ..reconcile import MAX_REVISION_CHARTS, UNSETTLED, format_number
 from .common import (
     LABELLED_POINTS_UP_TO,
     MAX_COMPARISON_CHARTS,
@@ -65,10 +65,10 @@ def revision_chart(revision: Revision, labels: dict[str, str], number: int) -> C
                  [[r["day"], r["said"], r["source"]] for r in rows])
 
 
-def revision_charts(story: Story) -> list[Chart]:
+def revision_charts(story: Story, found: list[Revision]) -> list[Chart]:
+    """The first MAX_REVISION_CHARTS of the story's running counts (`found`: reconcile's `revisions`)."""
     labels = source_labels(story.articles)
-    return [revision_chart(revision, labels, number)
-            for number, revision in enumerate(revisions(story.figures, story.articles)[:MAX_REVISION_CHARTS], 1)]
+    return [revision_chart(revision, labels, number) for number, revision in enumerate(found[:MAX_REVISION_CHARTS], 1)]
 
 
 def figure_series_charts(story: Story) -> list[Chart]:

@@ -79,7 +79,7 @@ def _asserted(verb) -> bool:
 def _statement(doc, verb) -> tuple[str, list] | None:
     """What the verb reports and who says it: the clause a verb of saying governs ("said the plan failed"), the
     predicate of a verb of opinion ("has criticized the plan as ineffective"), or the clause "according to X"
-    stands in; with the subject's tokens (conjoined subjects each: "she and Ponton say")."""
+    stands in; with the subject's tokens (conjoined subjects each: "Diaz and Quinn say")."""
     if verb.lower_ == "according":
         speaker = next((g for c in verb.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
         main = verb.head
@@ -170,7 +170,7 @@ def extract_statements(sentences: list[Sentence], actors: list[Actor], docs: lis
             text, subjects = read
             for subject in subjects:
                 if subject.lower_ in ("he", "she") and len(subjects) > 1:
-                    continue  # "both she and Ponton say": a pronoun is resolved only as the one subject
+                    continue  # "both she and Quinn say": a pronoun is resolved only as the one subject
                 if subject.lower_ in ("he", "she"):
                     before = QUOTATION.sub(" ", doc.text[:subject.idx])
                     speaker = None if actor_in(before, people, first=True) else \

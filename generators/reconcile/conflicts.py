@@ -143,7 +143,7 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame"}  # a form of addre
 
 def role_conflicts(actors: list[Actor], articles: list[Article] | None = None) -> list[Conflict]:
     """One person given a title by one source and called its former holder by another, each wording standing
-    right before the person's name ("former U.S. President Donald Trump"; not a title somewhere in a sentence
+    right before the person's name ("former U.S. President John Carter"; not a title somewhere in a sentence
     that names them); not "then President X" (the past, no clash), nor when every source that says "former" was
     published after every source that gives the title (the title was lost between)."""
     published = {a.source: a.published for a in articles or [] if a.published}

@@ -34,7 +34,7 @@ from ..charts import (
 from ..ingest import Skipped
 from ..model import Conflict, Story
 from ..project import SITE_SRC
-from ..reconcile import by_reach, headline_counts, revisions, sources_count
+from ..reconcile import by_reach, headline_counts, revisions, sources_count, unsettled_note
 from ..reconcile.boundary import story_keywords
 from ..timeline import publication_days, select_timeline
 from .citations import (
@@ -150,7 +150,8 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     writer = ContentWriter(content)
     timeline = select_timeline(story.events, timeline_dates, sentences_per_date, publication_days(story.articles),
                                keywords=story_keywords(story.actors, len(story.articles)))
-    charts = build_charts(story, timeline)
+    found = revisions(story.figures, story.articles)  # the running counts: for their charts and the overview
+    charts = build_charts(story, timeline, found)
     env = environment()
     latest = max((a.published for a in story.articles if a.published), default="")
     layout = sentence_parts(story.articles)
@@ -176,7 +177,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "shown_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT]
         if len(story.figures) > PAGE_LIMIT else story.figures,
         "key_figures": [f for key in story.key_figures for f in story.figures if f.id == key],  # not those rejected
-        "running_counts": headline_counts(revisions(story.figures, story.articles)),
+        "running_counts": headline_counts(found),
         "first_reported": first_reported(story),
         "overview_sources": story.articles if len(story.articles) <= OVERVIEW_SOURCES else
         sorted(story.articles, key=lambda a: (a.published, a.source), reverse=True)[:OVERVIEW_SOURCES],
@@ -225,7 +226,9 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         writer.write(bundle, javascript_bundle())
     if not (content / corrections.FILE).exists():
         write_atomic(content / corrections.FILE, corrections.TEMPLATE.encode())  # the editors' file from now on
-    return writer.finish()
+    report = writer.finish()
+    report.unsettled = unsettled_note(found)
+    return report
 
 
 def _as_seen_from(source: str, conflict: Conflict, anchor: str) -> dict:
