@@ -158,6 +158,8 @@ def report(args: argparse.Namespace, result, started: float) -> None:
             print(for_terminal(f"left out {item.source} ({item.title}): {item.reason}"))
         if result.render.unsettled:
             print(for_terminal(result.render.unsettled))
+        if result.render.held_back:
+            print(for_terminal(result.render.held_back))
         print(for_terminal(f"read {len(story.articles)} articles: {len(story.events)} events, "
                            f"{len(story.figures)} figures, {len(story.actors)} actors, {len(story.quotes)} quotes, "
                            f"{len(story.conflicts)} disagreements -> {args.content} "

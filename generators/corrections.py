@@ -15,9 +15,9 @@ import yaml
 
 from .extract.actors import fold
 from .ingest import compose_yaml, is_calendar_date, load_yaml
-from .model import Actor, DateRef, Story
+from .model import Actor, Conflict, DateRef, Story
 from .project import CORRECTIONS
-from .reconcile import voices
+from .reconcile import mark_disputed_events, voices
 
 FILE = CORRECTIONS
 TEMPLATE = """\
@@ -40,6 +40,8 @@ TEMPLATE = """\
 #   "Speaker Name": mixed
 # pin:                         # always on the timeline, however long the story grows
 #   - "words from the event"
+# publish:                     # put a disagreement held back for review (review.yml) on the site
+#   - "words from its title or one of its sentences"
 # title: "The city's new harbour"   # the story's name: overview title, tabs, site name (default: the
 #                              # headline most like the others that is not a question or an opinion
 #                              # piece's; `question:` also works)
@@ -64,12 +66,13 @@ class Corrections:
     stances: dict[str, str] = field(default_factory=dict)
     split: dict[str, list[str]] = field(default_factory=dict)
     pin: list[str] = field(default_factory=list)
+    publish: list[str] = field(default_factory=list)
     question: str = ""
     debate: str = ""
 
 
 # What each kind holds: a list of matchers, or a mapping from a matcher to a value of one type.
-_LISTS = ("reject", "pin")
+_LISTS = ("reject", "pin", "publish")
 _MAPPINGS = {"dates": "date", "values": "number", "rename": "name", "merge": "names", "split": "names",
              "stances": "stance"}
 
@@ -271,8 +274,28 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
         if not view_hits:
             unmatched.append(f"stance for {speaker!r}: no such voice")
 
+    conflicts, held_back = list(story.conflicts), list(story.held_back)
+    for words in corrections.publish:
+        chosen = [c for c in held_back if _matches(words, c.about)
+                  or any(_matches(words, p.quote) for v in c.values for p in v.provenance)]
+        if not chosen:
+            unmatched.append(f"publish {words!r}: no disagreement held back")
+            continue
+        applied.count(f"publish {words!r}", len(chosen), len(held_back))
+        held_back = [c for c in held_back if c not in chosen]
+        published = [replace(c, doubt="", items=list(c.items)) for c in chosen]
+        mark_disputed_events(published, events)
+        conflicts += published
     figure_sentences = {(p.source, p.sentence) for f in figures for p in f.provenance}
-    conflicts = [c for c in story.conflicts if c.kind not in ("figure", "period")
-                 or all((p.source, p.sentence) in figure_sentences for v in c.values for p in v.provenance)]
+
+    def still_told(conflicts: list[Conflict]) -> list[Conflict]:
+        return [c for c in conflicts if c.kind not in ("figure", "period")
+                or all((p.source, p.sentence) in figure_sentences for v in c.values for p in v.provenance)]
     return replace(story, actors=actors, events=events, figures=figures, quotes=quotes, statements=statements,
-                   views=views, conflicts=conflicts, question=question, debate=debate, debate_set=bool(corrections.debate)), applied
+                   views=views, conflicts=sorted(still_told(conflicts), key=_number), held_back=still_told(held_back),
+                   question=question, debate=debate, debate_set=bool(corrections.debate)), applied
+
+
+def _number(conflict: Conflict) -> int:
+    """Disagreements in the order found (conflict-2 before conflict-10), an editor's among them."""
+    return int(conflict.id.rsplit("-", 1)[-1]) if conflict.id.rsplit("-", 1)[-1].isdigit() else 0

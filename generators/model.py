@@ -175,6 +175,7 @@ class Conflict:
     minor: bool
     values: list[ConflictValue] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # ids of the figures, events or actor it is about
+    doubt: str = ""  # why the generator holds it back from the site for an editor ("" when it is published)
 
 
 @dataclass
@@ -215,5 +216,7 @@ class Story:
     set_aside: list[SetAside] = field(default_factory=list)  # articles beside the story, left out
     debate: str = ""  # the proposal the views take sides on; "" when the sources argue about none
     debate_set: bool = False  # the editor set it in corrections.yml
+    held_back: list[Conflict] = field(default_factory=list)  # disagreements the generator doubts: shown to the
+    # editor (content/review.yml, the build's output), not to the reader, until corrections.yml publishes one
     statements: list[Quote] = field(default_factory=list)  # reported speech: a voice's statement outside quotation
     # marks, its text a verbatim part of its sentence

@@ -152,6 +152,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             log.info(for_terminal(f"news-explainer: correction changed more than half the items: {line}"))
         if result.render.unsettled:
             log.info(for_terminal(f"news-explainer: {result.render.unsettled}"))
+        if result.render.held_back:
+            log.info(for_terminal(f"news-explainer: {result.render.held_back}"))
 
     def on_files(self, files, *, config):
         """Chart specs are published whatever `exclude_docs` says: a project made before they were files lists only

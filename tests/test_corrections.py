@@ -215,3 +215,25 @@ def test_a_rejected_key_number_leaves_the_home_page(tmp_path):
     result = generate(SEEDS, content)
     assert result.unmatched == []
     assert words not in (content / "index.md").read_text("utf-8").split("## Explore")[0]
+
+
+def test_doubted_disagreements_go_to_the_review_file_not_the_site_until_an_editor_publishes_one(tmp_path):
+    import yaml
+    content, site = tmp_path / "content", tmp_path / "site"
+    generate(SEEDS, content)
+    review = yaml.safe_load((content / "review.yml").read_text("utf-8"))
+    held = {d["about"]: d for d in review["disagreements held back"]}
+    title = "Donald Trump: president or former president?"
+    assert title in held and held[title]["why"] and held[title]["sides"][0]["sentences"][0]["sentence"]
+    assert held[title]["to publish"] == f'corrections.yml: publish: ["{title}"]'
+    assert "Donald Trump: president" not in (content / "disagreements.md").read_text("utf-8")
+    build_site(ROOT / "mkdocs.yml", content, site)
+    assert not list(site.rglob("review*")), "the review list is for the editor, not the reader"
+    (content / "corrections.yml").write_text(f'publish: ["{title}"]\n', "utf-8")
+    result = generate(SEEDS, content)
+    assert not result.unmatched
+    assert "## Donald Trump: president or former president?" in (content / "disagreements.md").read_text("utf-8")
+    review = yaml.safe_load((content / "review.yml").read_text("utf-8"))
+    assert title not in {d["about"] for d in review["disagreements held back"]}
+    story = json.loads((content / "data" / "story.json").read_text("utf-8"))
+    assert title in {c["about"] for c in story["conflicts"]}

@@ -107,9 +107,10 @@ def score_gold(story, gold: dict) -> list[Score]:
     if "stances" in gold:
         scores.append(align("stances", story.views, gold["stances"],
                             lambda v, g: v.speaker == g["speaker"] and v.stance in g["stance"]))
-    if "conflicts" in gold:
-        scores.append(align("disagreements", story.conflicts, gold["conflicts"],
-                            lambda c, g: c.kind == g["kind"] and cites_exactly(c, g["sources"])))
+    for kind, found in (("conflicts", story.conflicts), ("held_back", story.held_back)):
+        if kind in gold:
+            scores.append(align("disagreements" if kind == "conflicts" else "held back for the editor", found,
+                                gold[kind], lambda c, g: c.kind == g["kind"] and cites_exactly(c, g["sources"])))
     return scores
 
 

@@ -123,10 +123,12 @@ def _from_match(rule: str, m: re.Match, ref: Reference | None) -> DateRef | None
             return None
         month = _month_number(groups["month"])
         year = ref.year
-        if rel_word == "last" or (rel_word != "next" and ref.month and month > ref.month + 1 and rel_word != "this"):
+        ahead = rel_word == "next" or (rel_word not in ("last", "this", "since") and bool(
+            _FUTURE_WORDING.search(_clause_before(m.string, m.start()))))
+        if rel_word == "last" or (not ahead and ref.month and month > ref.month + 1 and rel_word != "this"):
             year -= 1  # "in January" read in March is this year's; "in November" read in March, last year's
-        if rel_word == "next":
-            year += 1 if ref.month and month <= ref.month else 0
+        if ahead:  # "will run in September", "next January": the coming one
+            year += 1 if ref.month and month < ref.month + (rel_word == "next") else 0
         return DateRef(f"{year:04d}-{month:02d}", "month", relation)
     if rule in ("year", "year-first"):
         return DateRef(groups["year"], "year", relation)
@@ -161,9 +163,7 @@ def _from_match(rule: str, m: re.Match, ref: Reference | None) -> DateRef | None
         if not groups.get("rel") and re.search(r"\b[A-Z][\w'’-]*\s+$", before) and not re.search(r"[.:!?]\s*\S+\s+$", before):
             return None  # "Good Friday", "Super Tuesday": a name; but "said Monday", "Monday's attack" are days
         rel = (groups.get("rel") or "").lower()
-        clause = m.string[:m.start("weekday")]
-        clause = clause[max((c.end() for c in _CLAUSE_END.finditer(clause)), default=0):][-120:]
-        if rel == "next" or (rel != "last" and _FUTURE_WORDING.search(clause)):  # the coming one
+        if rel == "next" or (rel != "last" and _FUTURE_WORDING.search(_clause_before(m.string, m.start("weekday")))):
             day = anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
         elif rel == "last":  # "last Wednesday" said on a Wednesday: a week before
             day = anchor - timedelta(days=(anchor.weekday() - target) % 7 or 7)
@@ -171,6 +171,12 @@ def _from_match(rule: str, m: re.Match, ref: Reference | None) -> DateRef | None
             day = anchor - timedelta(days=(anchor.weekday() - target) % 7)
         return DateRef(day.isoformat(), "day")
     return None
+
+
+def _clause_before(text: str, position: int) -> str:
+    """The words of the clause before `position` (up to 120 characters): where future wording would be."""
+    clause = text[:position]
+    return clause[max((c.end() for c in _CLAUSE_END.finditer(clause)), default=0):][-120:]
 
 
 def find_dates(text: str, ref: Reference | None) -> list[DateMatch]:
@@ -191,8 +197,9 @@ def find_dates(text: str, ref: Reference | None) -> list[DateMatch]:
 
 def _years_from_context(found: list[DateMatch]) -> list[DateMatch]:
     """"He was charged in February 2010 and in June was freed": a year-less date takes the one year its sentence
-    names, rather than the article's, when that year is earlier."""
-    years = {d.date.value[:4] for d in found if d.rule not in _REFERENCE_RULES and d.date.relation != "period"
+    names, rather than the article's, when that year is earlier; not a year a span starts from ("in power since
+    1981, he will not run in September")."""
+    years = {d.date.value[:4] for d in found if d.rule not in _REFERENCE_RULES and d.date.relation == "on"
              and d.rule in ("iso", "month-day-year", "day-month-year", "month-year", "year", "year-first")}
     if len(years) != 1:
         return found

@@ -34,6 +34,12 @@ def dated_by_its_article(event: Event) -> bool:
     return event.signal.startswith(_READ_FROM_ARTICLE_DATE)
 
 
+def date_words(event: Event) -> str:
+    """The words its date was read from ("January 25", "on Monday"); "" when it was not read from its sentence."""
+    found = re.match(r"date rule [^:]+: \u201c(.*)\u201d$", event.signal)
+    return found.group(1) if found else ""
+
+
 def tells_the_past(doc) -> bool:
     """The tagger saw a past-tense verb or participle; an unparsed sentence tells nothing either way."""
     return doc is None or not language.is_parsed(doc) or any(t.tag_ in ("VBD", "VBN") for t in doc)

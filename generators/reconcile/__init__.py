@@ -19,11 +19,11 @@ from .common import sources_count
 from .conflicts import (
     by_reach,
     date_conflicts,
+    doubt_counts_of_two_things,
     mark_disputed_events,
     period_conflicts,
     role_conflicts,
     same_day_conflicts,
-    without_other_places,
 )
 from .counts import MAX_REVISION_CHARTS, UNSETTLED, headline_counts, revisions, unsettled_note
 from .events import merge_events, number_events, reported_events, story_wide_words
@@ -32,8 +32,8 @@ from .overview import central_question, debated_proposal, latest_date, summarise
 from .views import merge_quotes, voices
 
 # What the other steps (render, charts, corrections, the command line) import from here.
-__all__ = ["MAX_REVISION_CHARTS", "UNSETTLED", "by_reach", "debated_proposal", "format_number", "headline_counts", "latest_date",
-           "reconcile", "revisions", "sources_count", "unsettled_note", "voices"]
+__all__ = ["MAX_REVISION_CHARTS", "UNSETTLED", "by_reach", "debated_proposal", "format_number", "headline_counts",
+           "latest_date", "mark_disputed_events", "reconcile", "revisions", "sources_count", "unsettled_note", "voices"]
 
 
 def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
@@ -58,14 +58,16 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     dated = merge_events(extractions, measures, story_wide)
     news = {x.source: x.news for x in extractions}
     events = number_events(dated + reported_events(articles, dated, document_frequency, news))
-    conflicts += same_day_conflicts(figures, articles)
-    conflicts = without_other_places(conflicts, actors)
-    conflicts += date_conflicts(dated) + role_conflicts(actors, articles)
-    mark_disputed_events(conflicts, dated)
+    conflicts += same_day_conflicts(figures, articles, story_wide)
+    doubt_counts_of_two_things(conflicts, actors, figures)
+    conflicts += date_conflicts(dated) + role_conflicts(actors)
     quotes = merge_quotes([q for x in extractions for q in x.quotes], canonical)
     statements = merge_quotes([s for x in extractions for s in x.statements], canonical, "statement")
-    for number, conflict in enumerate(conflicts, 1):
+    for number, conflict in enumerate(conflicts, 1):  # held-back ones numbered too: an editor may publish one
         conflict.id = f"conflict-{number}"
+    held_back = [c for c in conflicts if c.doubt]
+    conflicts = [c for c in conflicts if not c.doubt]
+    mark_disputed_events(conflicts, dated)
     question = central_question(articles)
     debate, views = voices(articles, actors, quotes, statements, question)
     return Story(
@@ -76,6 +78,7 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
         quotes=quotes,
         views=views,
         conflicts=conflicts,
+        held_back=held_back,
         summary=summarise(articles, document_frequency),
         question=question,
         key_figures=[f.id for f in key_figures(figures, document_frequency, start)],

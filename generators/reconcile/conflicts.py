@@ -8,13 +8,15 @@ from collections import Counter, defaultdict
 
 from ..extract import content_words
 from ..extract.actors import fold
-from ..extract.events import dated_by_its_article
+from ..extract.events import date_words, dated_by_its_article
 from ..model import Actor, Article, Conflict, ConflictValue, Event, Figure, Provenance, Report
 from .actors import FORMER
 from .common import sources_count
-from .counts import running_counts
+from .counts import corroborated, running_counts
 from .events import CALENDAR_WORDS
 from .figures import (
+    SAME_COUNT_RATIO,
+    SHARED_WORDS,
     close_values,
     could_be_one_count,
     format_number,
@@ -22,6 +24,7 @@ from .figures import (
     is_duration,
     measure_name,
     of_the_past,
+    telling_words,
     values_told,
 )
 
@@ -30,13 +33,22 @@ def _overlap(a: Report, b: Report) -> bool:
     return a.value <= b.top and b.value <= a.top
 
 
-def same_day_conflicts(figures: list[Figure], articles: list[Article]) -> list[Conflict]:
+def same_day_conflicts(figures: list[Figure], articles: list[Article],
+                       story_wide: frozenset[str] = frozenset()) -> list[Conflict]:
     """Sources giving different values of one running count on the same day disagree; a value reported on a
     later day is a revision, not a disagreement. A source's count that day is the largest it gives (its
-    smaller ones are parts: one town's dead in a toll)."""
+    smaller ones are parts: one town's dead in a toll). Values far below the total several sources gave by that
+    day are held back (`doubt`): each may be one incident's toll, and two incidents' tolls are no disagreement;
+    so are values whose sentences share no words but the count's and the story's (`story_wide`): with no period
+    stated, only their words could tie them to one fact, as when figures merge (SHARED_WORDS)."""
     by_id = {f.id: f for f in figures}
     conflicts = []
     for reports in running_counts(figures, articles).values():
+        totals = corroborated(reports, by_id)
+        counted: dict[str, set[float]] = defaultdict(set)  # each sentence: the values of this count it gives
+        for report in reports:
+            for p in by_id[report.figure].provenance:
+                counted[p.quote].add(report.value)
         largest: dict[tuple[str, str], Report] = {}
         for report in reports:
             key = (report.day, report.source)
@@ -55,33 +67,78 @@ def same_day_conflicts(figures: list[Figure], articles: list[Article]) -> list[C
                 _, side = sides.setdefault(format_number(r.value, r.upper), (format_value(by_id[r.figure]), []))
                 side += [p for p in by_id[r.figure].provenance if p.source == r.source and p not in side]
             values = [by_id[i].value for i in ids]
+            by_then = max((r.top for r in totals if r.day <= day), default=0.0)
+            lowest = min(r.top for r in said)
+            told = [_words_told(r, by_id, story_wide) for r in said]
+            if any(len(counted[p.quote]) > 1 for r in said for p in by_id[r.figure].provenance if p.source == r.source):
+                doubt = "a sentence gives several values of it: parts (one place, one group), not the total"
+            elif lowest * SAME_COUNT_RATIO < by_then:
+                doubt = (f"{format_number(lowest)} is far below the total of {format_number(by_then)} several sources "
+                         "gave by then: the values may be tolls of different incidents")
+            elif not all(any(len(mine & theirs) >= SHARED_WORDS for theirs in told[:i] + told[i + 1:])
+                         for i, mine in enumerate(told)):
+                doubt = "their sentences share no words but the count's: they may tell different incidents"
+            else:
+                doubt = ""
             conflicts.append(Conflict(
                 id="", kind="figure", about=f"{measure_name(by_id[ids[0]])}, reported on {day}",
                 minor=close_values(max(values), min(values)),
-                values=[ConflictValue(said_as, provenance) for said_as, provenance in sides.values()], items=ids))
+                values=[ConflictValue(said_as, provenance) for said_as, provenance in sides.values()], items=ids,
+                doubt=doubt))
     return conflicts
 
 
-def without_other_places(conflicts: list[Conflict], actors: list[Actor]) -> list[Conflict]:
-    """The disagreements left when counts told of places that do not meet ("26 died in Misrata", "50 were killed
-    in Brega"; a town's toll and the country's) are taken for two counts: some two sides of a figure
-    disagreement name places, and none the same."""
+def _words_told(report: Report, by_id: dict[str, Figure], story_wide: frozenset[str]) -> set[str]:
+    """What a source's sentences say around its figure (telling_words, for that source alone)."""
+    figure = by_id[report.figure]
+    return telling_words(Figure(figure.id, figure.value, figure.unit, figure.label, figure.period,
+                                figure.approximate, figure.text,
+                                [p for p in figure.provenance if p.source == report.source]),
+                         story_wide) - CALENDAR_WORDS
+
+
+def doubt_counts_of_two_things(conflicts: list[Conflict], actors: list[Actor], figures: list[Figure]) -> None:
+    """Values of a figure disagreement that may count two things are held back: counts told of places that are
+    not the same ("26 died in Misrata", "50 were killed in Brega"; "14 in Misrata", "25 around Misrata and
+    Ajdabiyah"), leaving out the story's own (named by most sources), or a sentence that gives both values
+    ("destroyed 11 tanks near A and 14 near B"), unless the parse named whose each value is ("share of vote: X")."""
+    parted = {f.id for f in figures if ": " in f.label}
+    sources = {p.source for a in actors for p in a.provenance}
     places: dict[tuple[str, int], set[str]] = defaultdict(set)
     for actor in actors:
-        if actor.kind == "place":
+        if actor.kind == "place" and len({p.source for p in actor.provenance}) <= len(sources) / 2:
             for p in actor.provenance:
                 places[(p.source, p.sentence)].add(actor.name)
 
     def elsewhere(conflict: Conflict) -> bool:
         named = [set().union(*(places.get((p.source, p.sentence), set()) for p in value.provenance))
                  for value in conflict.values]
-        return any(a and b and not a & b for i, a in enumerate(named) for b in named[i + 1:])
-    return [c for c in conflicts if c.kind != "figure" or not elsewhere(c)]
+        return any(a and b and a != b for i, a in enumerate(named) for b in named[i + 1:])
+
+    def gives_both(conflict: Conflict) -> bool:
+        values = {_numbers(v.value)[0] for v in conflict.values if _numbers(v.value)}
+        return any(len(values & set(_numbers(p.quote))) >= 2 for v in conflict.values for p in v.provenance)
+
+    for conflict in conflicts:
+        if conflict.kind != "figure" or conflict.doubt:
+            continue
+        if elsewhere(conflict):
+            conflict.doubt = "its sides name different places: each may count one place, or a part"
+        elif not parted & set(conflict.items) and gives_both(conflict):
+            conflict.doubt = "one sentence gives two of its values: they may count two things"
+
+
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d+(?:\.\d+)?(?![\d,])")
+
+
+def _numbers(text: str) -> list[float]:
+    """The numbers written in digits ("1,600,000", "44.2"), in order."""
+    return [float(n.replace(",", "")) for n in _NUMBER.findall(text)]
 
 
 def period_conflicts(figures: list[Figure], start: int | None = None) -> list[Conflict]:
     """The same number for the same measure, but said to cover different periods ("in 2024" / "since 2023");
-    not for a period years before the story (`start`)."""
+    not for a period years before the story (`start`). Held back for an editor (OVER_PERIODS)."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
         if figure.period and fold(figure.label) != fold(figure.unit) and not is_duration(figure) \
@@ -93,15 +150,21 @@ def period_conflicts(figures: list[Figure], start: int | None = None) -> list[Co
             continue
         conflicts.append(Conflict(
             id="", kind="period", about=f"{_value_and_measure(group[0])}: over which period?",
-            minor=False, values=values_told(group, lambda f: f.period), items=[f.id for f in group]))
+            minor=False, values=values_told(group, lambda f: f.period), items=[f.id for f in group],
+            doubt=OVER_PERIODS))
     return conflicts
+
+
+OVER_PERIODS = ("one number said to cover different periods: most often two counts that happen to be equal, or one "
+                "period told two ways, rather than sources that disagree")
 
 
 def date_conflicts(events: list[Event]) -> list[Conflict]:
     """One event told with different dates: nearly the same words, from different sources, dates that disagree.
 
-    A year and a day within it do not disagree ("in 2025" / "on 2025-02-09"). Candidate pairs come from an
-    index of shared words, so the cost grows with the story, not with its square.
+    A year and a day within it do not disagree ("in 2025" / "on 2025-02-09"). One side read from its article's
+    date ("last Thursday") is held back (RELATIVE_DATE). Candidate pairs come from an index of shared words, so
+    the cost grows with the story, not with its square.
     """
     words = [content_words(e.text) - CALENDAR_WORDS for e in events]
     postings: dict[str, list[int]] = defaultdict(list)
@@ -126,12 +189,20 @@ def date_conflicts(events: list[Event]) -> list[Conflict]:
                 continue  # the very same words read against two article dates: our reading differs, not the sources
             if dated_by_its_article(event) and dated_by_its_article(other):
                 continue  # "today" in two articles of different days: nothing the sources dispute
-
+            if any(words and fold(words) in fold(p.quote) for words, told in ((date_words(event), other),
+                                                                                (date_words(other), event))
+                   for p in told.provenance):
+                continue  # both sentences give the date in the same words: our readings differ, not the sources
+            relative = dated_by_its_article(event) or dated_by_its_article(other)
             seen.add((i, j))
             conflicts.append(Conflict("", "date", f"When did it happen? {min(event.text, other.text, key=len)}", False,
                                       [ConflictValue(a, list(event.provenance)), ConflictValue(b, list(other.provenance))],
-                                      [event.id, other.id]))
+                                      [event.id, other.id], RELATIVE_DATE if relative else ""))
     return conflicts
+
+
+RELATIVE_DATE = ("one side's date is read from its article's date (\"on Thursday\", \"last week\"), which may not be "
+                 "the day it was written: the reading may differ where the sources do not")
 
 
 _TITLE_START = re.compile(r"^(?:[A-Z]|(?:former|ex-|then-|then|incumbent|acting|interim)\b)")
@@ -141,12 +212,12 @@ _NO_LONGER = re.compile(r"\b(?:former|ex-)", re.I)
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame"}  # a form of address, not a title one holds
 
 
-def role_conflicts(actors: list[Actor], articles: list[Article] | None = None) -> list[Conflict]:
+def role_conflicts(actors: list[Actor]) -> list[Conflict]:
     """One person given a title by one source and called its former holder by another, each wording standing
     right before the person's name ("former U.S. President John Carter"; not a title somewhere in a sentence
-    that names them); not "then President X" (the past, no clash), nor when every source that says "former" was
-    published after every source that gives the title (the title was lost between)."""
-    published = {a.source: a.published for a in articles or [] if a.published}
+    that names them); not "then President X" (the past, no clash). Always held back for an editor
+    (TITLE_OVER_TIME): a title held and later lost is no disagreement, and one is often given as it was at the
+    time told ("President Reagan ordered …"), even in articles of one day."""
     conflicts = []
     for actor in actors:
         if actor.kind != "person":
@@ -168,24 +239,29 @@ def role_conflicts(actors: list[Actor], articles: list[Article] | None = None) -
             # the "former …" wordings first, longest first, so their sentences are not counted for the plain title
             for role in sorted(olds, key=lambda r: (-len(r), r)) + news:
                 said = [p for p in actor.provenance if p not in claimed and any(
-                    fold(f"{role} {name}") in fold(p.quote) for name in (actor.name, *actor.aliases))]  # its title
+                    _titled(role, name, p.quote, role in news) for name in (actor.name, *actor.aliases))]
                 claimed.update(said)
                 if said:
                     values.append(ConflictValue(role, said))
-            former_values = [v for v in values if v.value in olds]
-            if len(values) >= 2 and len({p.source for v in values for p in v.provenance}) >= 2 \
-                    and not _lost_between(former_values, [v for v in values if v not in former_values], published):
+            if len(values) >= 2 and len({p.source for v in values for p in v.provenance}) >= 2:
                 conflicts.append(Conflict("", "role", f"{actor.name}: {title} or former {title}?", False, values,
-                                          [actor.id]))
+                                          [actor.id], TITLE_OVER_TIME))
     return conflicts
 
 
-def _lost_between(former: list[ConflictValue], current: list[ConflictValue], published: dict[str, str]) -> bool:
-    """All these sources are dated, and every one saying "former" was published after every one giving the title."""
-    def days(values: list[ConflictValue]) -> list[str]:
-        return [published.get(p.source, "") for v in values for p in v.provenance]
-    olds, news = days(former), days(current)
-    return bool(olds and news) and all(olds + news) and min(olds) > max(news)
+def _titled(role: str, name: str, sentence: str, as_holder: bool) -> bool:
+    """The sentence puts the title right before the name; as its holder, not after "former" ("Former Libyan
+    Foreign Minister X" gives "Libyan Foreign Minister" to no current holder)."""
+    said, wording = fold(sentence), fold(f"{role} {name}")
+    return any(not (as_holder and _NO_LONGER_BEFORE.search(said[:m.start()]))
+               for m in re.finditer(re.escape(wording), said))
+
+
+_NO_LONGER_BEFORE = re.compile(r"(?:\bformer|\bex-|\bthen-?)\s*(?:[\w'’.-]+\s+){0,2}$")  # "former Libyan …"
+
+
+TITLE_OVER_TIME = ("a title and its former holder: most often the title was lost or won between the articles, or is "
+                   "given as it was at the time told, rather than disputed")
 
 
 def _value_and_measure(figure: Figure) -> str:

@@ -96,7 +96,7 @@ def _sentences(report: Report, by_id: dict[str, Figure]) -> list[Provenance]:
     return [p for p in by_id[report.figure].provenance if p.source == report.source]
 
 
-def _corroborated(reports: list[Report], by_id: dict[str, Figure]) -> list[Report]:
+def corroborated(reports: list[Report], by_id: dict[str, Figure]) -> list[Report]:
     """The reports another source gives within rounding in a sentence of its own (a sentence reprinted verbatim,
     as live pages and wire copies are, confirms nothing). Sorted by value, the reports within rounding of one are
     a window that slides along, so this is linear in the reports, not quadratic."""
@@ -133,13 +133,13 @@ def standing_count(reports: list[Report], by_id: dict[str, Figure], latest_from:
     not fall far below the totals reported before it; a value told once, or a fall past SAME_COUNT_RATIO, is an
     incident or an error, and the overview states no count rather than that one. Its range is what the latest
     reports of it span (those that could be readings of one count), `sources` how many sources give those."""
-    recent = _corroborated([r for r in reports if r.day >= latest_from], by_id)
+    recent = corroborated([r for r in reports if r.day >= latest_from], by_id)
     if not recent:
         return None
     best = max(recent, key=lambda r: (r.top, r.day))
     if best.top <= 0:
         return None
-    earlier = _corroborated([r for r in reports if r.day < latest_from], by_id)
+    earlier = corroborated([r for r in reports if r.day < latest_from], by_id)
     if earlier and best.top * SAME_COUNT_RATIO < max(r.top for r in earlier):
         return None
     same = [r for r in recent if close_values(r.top, best.top)]

@@ -142,14 +142,24 @@ def _time_or_distance(figure: Figure) -> bool:
     return is_duration(figure) or (bool(words) and words[-1].rstrip(".") in _PLACE_OR_CLOCK)
 
 
+UNNAMED_CHANGES = {"rise", "fall"}  # how extract labels a percentage change whose measure the sentence does not name
+
+
+def names_its_measure(figure: Figure) -> bool:
+    """Not a change of something unnamed ("rose 11% this year": what rose?), which no other figure can be
+    compared with, nor be a key number."""
+    return fold(figure.label) not in UNNAMED_CHANGES
+
+
 GENERIC_COUNTS = {"people", "persons", "men", "women", "children", "others", "times", "usd", "eur", "gbp"}
 
 
 def is_comparable(figure: Figure) -> bool:
-    """Two values of it on one date disagree: not a duration, a distance, a vague word ("thousands") or a bare
+    """Two values of it on one date disagree: not a duration, a distance, a vague word ("thousands"), a change of
+    something unnamed, or a bare
     count of people or money ("398 people" killed and "1,000 people" fled; "$2 billion" frozen and "$30 million"
     pledged)."""
-    if _time_or_distance(figure) or figure.vague:
+    if _time_or_distance(figure) or figure.vague or not names_its_measure(figure):
         return False
     return fold(figure.label) != fold(figure.unit) or fold(figure.unit) not in GENERIC_COUNTS
 
@@ -175,7 +185,7 @@ def is_key_figure(figure: Figure) -> bool:
     count of fewer than ten, or a vague one ("thousands"), only of an outcome (the dead, the injured, the
     displaced): "two military tanks prevented" or "thousands angry defied" is the parse's guess at a measure,
     not a number a reader looks for."""
-    if _time_or_distance(figure):
+    if _time_or_distance(figure) or not names_its_measure(figure):
         return False
     counted = figure.unit != "%" and figure.unit not in _MONEY and " per " not in f" {fold(figure.unit)} "
     if counted and (figure.vague or figure.value < 10) and not set(fold(figure.label).split()) & _OUTCOME_WORDS:

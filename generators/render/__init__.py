@@ -47,7 +47,7 @@ from .citations import (
     source_page,
 )
 from .escaping import Trusted, _short, attr, csv_text, front_matter_str, json_lines, md_text, signed, table
-from .export import export
+from .export import REVIEW, export, review, review_note
 from .writer import MANIFEST, ContentWriter, RenderReport, digest_of
 
 __all__ = ["MANIFEST", "RenderReport", "csv_text", "export", "md_text", "render_site", "source_page"]
@@ -208,6 +208,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         writer.write(f"assets/charts/{name}", json.dumps(printable(spec), sort_keys=True, separators=(",", ":"), ensure_ascii=False))
     data = export(story, charts)
     writer.write("data/story.json", json_lines(data))
+    writer.write(REVIEW, review(story))
     writer.write("data/events.csv", csv_text(["id", "date", "precision", "date_given", "scheduled", "text", "sources",
                                               "signal"],
                                              [[e["id"], e["date"], e["precision"], e["date_given"], e["scheduled"], e["text"],
@@ -228,6 +229,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         write_atomic(content / corrections.FILE, corrections.TEMPLATE.encode())  # the editors' file from now on
     report = writer.finish()
     report.unsettled = unsettled_note(found)
+    report.held_back = review_note(story, content / REVIEW)
     return report
 
 

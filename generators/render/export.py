@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import yaml
+
 from .. import __version__
 from ..charts import Chart
+from ..ingest import set_aside_in
 from ..model import Provenance, Story
+from ..project import CORRECTIONS
 from ..reconcile import sources_count
 
 
@@ -52,3 +59,44 @@ def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
         "charts": [{"name": c.name, "title": c.title, "caption": c.caption, "spec": c.spec}
                    for page in charts.values() for c in page],
     }
+
+
+REVIEW = "review.yml"  # in content/ but never published: exclude_docs leaves out every file but pages and assets
+REVIEW_HEADER = f"""\
+# Held back from the site for an editor to check: what the generator doubts, with why, and the line that
+# would publish it. Rewritten on every build (edit {CORRECTIONS} or the seeds' sources.yml, not this file);
+# not part of the published site.
+"""
+SENTENCES_PER_SIDE = 3  # in the review file; story.json and the articles' pages have every sentence
+
+
+def review(story: Story) -> str:
+    """The editor's review list: disagreements held back, articles left out, sentences set aside as furniture."""
+    def sentences(items: list[Provenance]) -> list[dict]:
+        shown = [{"source": p.source, "sentence": p.quote} for p in items[:SENTENCES_PER_SIDE]]
+        return shown + ([{"more": f"{len(items) - SENTENCES_PER_SIDE} more sentences"}]
+                        if len(items) > SENTENCES_PER_SIDE else [])
+    furniture, _ = set_aside_in(story.articles)
+    data = {
+        "disagreements held back": [
+            {"about": c.about, "why": c.doubt,
+             "sides": [{"value": v.value, "sentences": sentences(v.provenance)} for v in c.values],
+             "to publish": f"{CORRECTIONS}: publish: [{json.dumps(c.about, ensure_ascii=False)}]"}
+            for c in story.held_back],
+        "articles left out": [{"source": s.source, "title": s.title, "why": s.reason} for s in story.set_aside],
+        "sentences set aside as page furniture": [
+            {"sentence": text, "articles": count,
+             "to keep": "sources.yml: FILE: {keep_repeated: true} keeps one article's"}
+            for text, count in sorted(furniture.items(), key=lambda item: (-item[1], item[0]))],
+    }
+    return REVIEW_HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110)
+
+
+def review_note(story: Story, path: Path) -> str:
+    """The build's line pointing the editor to what was held back from the site ("" when nothing was)."""
+    if not story.held_back:
+        return ""
+    first = story.held_back[0]
+    return (f"held back for review, not published: {len(story.held_back)} disagreement(s) the sources may not have "
+            f"(such as {first.about!r}: {first.doubt}); {path} lists each with the corrections.yml line that "
+            "publishes it")

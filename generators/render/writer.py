@@ -20,6 +20,7 @@ class RenderReport:
     written: list[str] = field(default_factory=list)
     kept: list[tuple[str, str]] = field(default_factory=list)  # (path, diff of what would have been written)
     unsettled: str = ""  # the build's line on charted counts stated nowhere as they stand (unsettled_note)
+    held_back: str = ""  # the build's line pointing the editor to what was held back (review_note)
 
 
 def digest_of(data: bytes) -> str:

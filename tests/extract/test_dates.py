@@ -86,3 +86,8 @@ def test_future_wording_points_a_weekday_forward_and_last_points_back():
     assert dates("The mayor spoke last Wednesday.", wednesday) == [("2010-01-06", "day")]
     assert dates("Rescuers will return. They stopped on Monday.", wednesday) == [("2010-01-11", "day")], \
         "future wording in another sentence does not move the day"
+
+
+def test_a_year_a_span_starts_from_lends_no_year_to_other_dates():
+    found = find_dates("Mubarak, in power since 1981, said he will not run again in September.", Reference(2011, 2, 1))
+    assert [d.date.value for d in found if d.date.relation == "on"] == ["2011-09"]
