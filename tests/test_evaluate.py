@@ -123,10 +123,12 @@ def test_the_report_counts_disagreements_by_kind(seeds_build):
     from generators.evaluate.corpora import disagreements_line
 
     result, _, _ = seeds_build
-    kinds = {c.kind for c in result.story.conflicts}
     line = disagreements_line(result.story)
-    assert line.startswith(f"  disagreements: {len(result.story.conflicts)} (")
-    assert all(f"{kind} " in line for kind in kinds)
+    shown, held = line.split("; held back for the editor: ")
+    assert shown.startswith(f"  disagreements: {len(result.story.conflicts)} (")
+    assert held.startswith(f"{len(result.story.held_back)} (") and result.story.held_back
+    assert all(f"{c.kind} " in shown for c in result.story.conflicts)
+    assert all(f"{c.kind} " in held for c in result.story.held_back)
 
 
 def test_the_count_as_it_stands_is_checked_against_the_gold_read_by_hand():

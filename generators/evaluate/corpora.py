@@ -152,10 +152,13 @@ def standing_line(story, corpus: str) -> str:
 
 
 def disagreements_line(story) -> str:
-    """How many disagreements of each kind the site shows: a reader's audit starts from the kinds that swell."""
-    kinds = Counter(("minor " if c.minor else "") + c.kind for c in story.conflicts)
-    return f"  disagreements: {len(story.conflicts)}" + (
-        f" ({', '.join(f'{kind} {n}' for kind, n in sorted(kinds.items()))})" if kinds else "")
+    """How many disagreements of each kind the site shows, and how many it holds back for the editor: a reader's
+    audit starts from the kinds that swell."""
+    def kinds(conflicts) -> str:
+        counted = Counter(("minor " if c.minor else "") + c.kind for c in conflicts)
+        return f" ({', '.join(f'{kind} {n}' for kind, n in sorted(counted.items()))})" if counted else ""
+    return (f"  disagreements: {len(story.conflicts)}{kinds(story.conflicts)}; held back for the editor: "
+            f"{len(story.held_back)}{kinds(story.held_back)}")
 
 
 def left_out_line(story) -> str:

@@ -190,6 +190,23 @@ def _clean_name(span: str) -> str:
     return _QUOTE_MARKS.split(name)[0].strip(_EDGES) if _QUOTE_MARKS.search(name) else name
 
 
+_PLACE_WORDS = {"in", "near", "outside", "around", "inside", "across", "throughout"}  # "fighting raged in X"
+_PLACE_NOUNS = {"city", "town", "port", "village", "capital", "province", "region", "district", "county", "suburb",
+                "island", "oasis", "state"}  # "the besieged city of X"
+
+
+def _placed(text: str, start: int, end: int, kind: str) -> str:
+    """The words before the name that make it a place whatever the model says ("the city of X"; for a name the
+    model calls a person, also "in X", "near X": no person is a where), or "". Not a possessor ("in Lopez's
+    speech")."""
+    before = text[:start].split()
+    if re.match(r"['’]", text[end:]) or re.search(r"['’]s?$", text[start:end]):
+        return ""
+    if len(before) >= 2 and before[-1] == "of" and before[-2].lower() in _PLACE_NOUNS:
+        return " ".join(before[-2:])
+    return before[-1] if kind == "person" and before and before[-1] in _PLACE_WORDS else ""
+
+
 def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
     """Every person, organisation and place the model names, with its role where the text gives one."""
     mentions: list[Mention] = []
@@ -199,6 +216,10 @@ def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
             kind = KINDS.get(ent.label_)
             if kind is None:
                 continue
+            signal = f"the language model's {ent.label_}"
+            cue = _placed(text, ent.start_char, ent.end_char, kind) if kind != "place" else ""
+            if cue:
+                kind, signal = "place", f"a name after “{cue}”, so a place (the language model's {ent.label_})"
             name = _clean_name(ent.text)
             name, title = _strip_title(name) if kind == "person" else (name, "")
             start = text.find(name, ent.start_char) if name else -1  # only the span's edges were cut
@@ -210,7 +231,7 @@ def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
             if kind == "person":
                 role = _title_role(text, start) or title or _lowercase_role_before(text, start) \
                     or _appositive_role(text, start + len(name))
-            mentions.append(Mention(name, kind, role, sentence, start, f"the language model's {ent.label_}"))
+            mentions.append(Mention(name, kind, role, sentence, start, signal))
     return mentions
 
 

@@ -86,3 +86,25 @@ def test_quotation_marks_and_function_words_are_trimmed_but_capitalised_words_of
     assert _clean_name("the \"Front to Defend Egypt Protesters") == "Front to Defend Egypt Protesters"
     assert _clean_name("Roberto \"Hands of Stone") == "Roberto"
     assert _clean_name("Once NATO") == "NATO"
+
+
+def test_a_name_after_a_preposition_of_place_is_no_person():
+    """The small model reads "Bani Walid" as a person in "fighting raged in Bani Walid"; no person is a where. A
+    possessor after "in" stays a person ("in Lopez's speech")."""
+    from generators.extract.actors import find_mentions
+    texts = ["Fighting raged in Bani Walid.", "The siege of Misrata continued.",
+             "Nothing new was said in Maria Lopez's speech."]
+    sentences = [Sentence("a.txt", i, t, i) for i, t in enumerate(texts)]
+    kinds = {(m.name, m.sentence.index): (m.kind, m.reason) for m in find_mentions(sentences, language.analyse(texts))}
+    model_says = {(e.text, i): e.label_ for i, doc in enumerate(language.analyse(texts)) for e in doc.ents}
+    assert model_says[("Bani Walid", 0)] == "PERSON", "the model's reading this test is about"
+    assert kinds[("Bani Walid", 0)] == ("place", "a name after “in”, so a place (the language model's PERSON)")
+    assert kinds[("Maria Lopez", 2)][0] == "person"
+
+
+def test_the_city_of_a_name_is_a_place():
+    from generators.extract.actors import _placed
+    text = "Troops shelled the western city of Misrata again."
+    start = text.index("Misrata")
+    assert _placed(text, start, start + len("Misrata"), "organisation") == "city of"
+    assert _placed("A stronghold of Ana Ruiz fell.", 15, 23, "person") == ""
