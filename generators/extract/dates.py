@@ -98,7 +98,7 @@ _FUTURE_WORDING = re.compile(
     r"\b(?:will|would|shall|won[’']t|wouldn[’']t|(?:is|are|was|were|am)\s+(?:due|set|going|about|expected|scheduled|"
     r"slated|to)\b|(?:plan|expect|intend|hope|aim|schedul|prepar)\w*\s+to\b)|\w[’']ll\b", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?]\s")
-_REFERENCE_RULES = {"month-day", "day-month", "in-month"}  # read against the reference year
+REFERENCE_RULES = {"month-day", "day-month", "in-month"}  # read against the reference year
 RELATIVE_RULES = ("relative-day", "weekday", "ago", "relative-month", "relative-year")  # "today", "on Monday"
 
 
@@ -179,6 +179,13 @@ def _clause_before(text: str, position: int) -> str:
     return clause[max((c.end() for c in _CLAUSE_END.finditer(clause)), default=0):][-120:]
 
 
+def calendar_days(text: str) -> set[tuple[str, str]]:
+    """The months and days a text names as (month, day), day "" for a month ("in June" -> ("06", "")), whatever
+    their year: what two sentences can agree on when only the year we read for them differs."""
+    return {(d.date.value[5:7], d.date.value[8:10]) for d in find_dates(text, Reference(2000, 1, 1))
+            if d.rule.split("+")[0] not in RELATIVE_RULES and d.date.precision in ("month", "day")}
+
+
 def find_dates(text: str, ref: Reference | None) -> list[DateMatch]:
     """Every date in the text, earliest first; a longer expression wins over one it contains."""
     found: list[DateMatch] = []
@@ -199,14 +206,14 @@ def _years_from_context(found: list[DateMatch]) -> list[DateMatch]:
     """"He was charged in February 2010 and in June was freed": a year-less date takes the one year its sentence
     names, rather than the article's, when that year is earlier; not a year a span starts from ("in power since
     1981, he will not run in September")."""
-    years = {d.date.value[:4] for d in found if d.rule not in _REFERENCE_RULES and d.date.relation == "on"
+    years = {d.date.value[:4] for d in found if d.rule not in REFERENCE_RULES and d.date.relation == "on"
              and d.rule in ("iso", "month-day-year", "day-month-year", "month-year", "year", "year-first")}
     if len(years) != 1:
         return found
     (year,) = years
     result = []
     for d in found:
-        if d.rule in _REFERENCE_RULES and year < d.date.value[:4]:
+        if d.rule in REFERENCE_RULES and year < d.date.value[:4]:
             value = year + d.date.value[4:]
             if d.date.precision == "day" and not _valid(int(year), int(value[5:7]), int(value[8:10])):
                 result.append(d)

@@ -14,7 +14,7 @@ import re
 
 from .. import language
 from ..model import Event, Provenance, Sentence
-from .dates import RELATIVE_RULES, Reference, find_dates
+from .dates import REFERENCE_RULES, RELATIVE_RULES, Reference, find_dates
 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 _FUTURE = re.compile(r"\b(will|shall|is due|are due|due on|scheduled|slated|set to|upcoming|plans? to|is to|are to|would be held|expected to)\b", re.I)
@@ -32,6 +32,11 @@ def is_question(text: str) -> bool:
 def dated_by_its_article(event: Event) -> bool:
     """Its date is "today", "on Monday", "last month": read from its article's date, not stated."""
     return event.signal.startswith(_READ_FROM_ARTICLE_DATE)
+
+
+def year_read_from_article(event: Event) -> bool:
+    """Its date names no year ("on 25 June", "in March"): the year is the one we read from its article's date."""
+    return event.signal.startswith(tuple(f"{_SIGNAL.format(rule)}\u201c" for rule in REFERENCE_RULES))
 
 
 def date_words(event: Event) -> str:

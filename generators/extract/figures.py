@@ -279,9 +279,19 @@ def what_happened(doc, start: int, end: int) -> str:
         verb, outcome = (outcome, None) if outcome.tag_ == "VBN" else (verb, outcome)
     did = thing.dep_ == "nsubj" and verb.i == thing.head.i
     words = [_past(verb, "VBD" if did else "VBN") if verb.tag_.startswith("VB") else verb.lower_]
+    words += [c.lower_ for c in verb.children if c.dep_ == "prt"]  # "turned out", "showed up"
     if outcome is not None and outcome.tag_ == "JJ":
         words.append(outcome.lower_)
+    elif _lemma(verb) in _LIGHT_VERBS:  # "took to the streets": the verb says nothing without its place
+        prep = next((c for c in verb.children if c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)), None)
+        if prep is not None:
+            noun = next(g for g in prep.children if g.dep_ == "pobj")
+            words += [prep.lower_, *(d.lower_ for d in noun.children if d.dep_ == "det"), noun.lower_]
     return " ".join(words)
+
+
+# Verbs that mean little without their complement (general English): "people took" is "took to the streets".
+_LIGHT_VERBS = {"take", "go", "come", "turn", "head", "pour", "flock", "set", "get"}
 
 
 # What the language model reads as a date, a duration, an age, a time of day or a rank is not a count

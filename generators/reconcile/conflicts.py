@@ -8,7 +8,8 @@ from collections import Counter, defaultdict
 
 from ..extract import content_words
 from ..extract.actors import fold
-from ..extract.events import date_words, dated_by_its_article
+from ..extract.dates import calendar_days
+from ..extract.events import date_words, dated_by_its_article, year_read_from_article
 from ..model import Actor, Article, Conflict, ConflictValue, Event, Figure, Provenance, Report
 from .actors import FORMER
 from .common import sources_count
@@ -191,9 +192,9 @@ def date_conflicts(events: list[Event]) -> list[Conflict]:
                 continue  # "today" in two articles of different days: nothing the sources dispute
             if any(words and fold(words) in fold(p.quote) for words, told in ((date_words(event), other),
                                                                                 (date_words(other), event))
-                   for p in told.provenance):
+                   for p in told.provenance) or _same_day_named(event, other):
                 continue  # both sentences give the date in the same words: our readings differ, not the sources
-            relative = dated_by_its_article(event) or dated_by_its_article(other)
+            relative = any(dated_by_its_article(e) or year_read_from_article(e) for e in (event, other))
             seen.add((i, j))
             conflicts.append(Conflict("", "date", f"When did it happen? {min(event.text, other.text, key=len)}", False,
                                       [ConflictValue(a, list(event.provenance)), ConflictValue(b, list(other.provenance))],
@@ -201,8 +202,17 @@ def date_conflicts(events: list[Event]) -> list[Conflict]:
     return conflicts
 
 
-RELATIVE_DATE = ("one side's date is read from its article's date (\"on Thursday\", \"last week\"), which may not be "
-                 "the day it was written: the reading may differ where the sources do not")
+RELATIVE_DATE = ("one side's date, or its year, is read from its article's date (\"on Thursday\", \"on 25 June\"), "
+                 "which may not be the day or year meant: the reading may differ where the sources do not")
+
+
+def _same_day_named(a: Event, b: Event) -> bool:
+    """Both sentences name one month and day ("in June" and "on 25 June" agree on June), whatever the years we
+    read for them: the difference is our reading (which date, which year), not what the sources say."""
+    def named(event: Event) -> set[tuple[str, str]]:
+        return set().union(*(calendar_days(p.quote) for p in event.provenance))
+    mine, theirs = named(a), named(b)
+    return any(m1 == m2 and (d1 == d2 or not d1 or not d2) for m1, d1 in mine for m2, d2 in theirs)
 
 
 _TITLE_START = re.compile(r"^(?:[A-Z]|(?:former|ex-|then-|then|incumbent|acting|interim)\b)")

@@ -96,6 +96,13 @@ def test_the_parse_says_what_happened_to_what_is_counted():
     assert labelled("Hundreds were feared killed.") == [(200.0, "killed")]
 
 
+def test_a_light_verb_keeps_its_complement_and_a_phrasal_verb_its_particle():
+    """"35,000 people took" says nothing; "took to the streets" does."""
+    assert labelled("About 35,000 people took to the streets of Cairo on Friday.") == [
+        (35000.0, "people took to the streets")]
+    assert labelled("Some 2,000 people turned out for the rally.") == [(2000.0, "people turned out for the rally")]
+
+
 def test_verbs_of_counting_or_telling_leave_the_measure_alone():
     """Two sources telling the same count with different verbs must land on one measure, or their
     disagreement is never seen."""

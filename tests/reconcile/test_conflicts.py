@@ -188,3 +188,21 @@ def test_two_readings_of_the_same_date_words_are_no_disagreement():
     events[1].provenance[0] = Provenance("b.md", 0, second.replace("on January 25 ", ""))
     events[1].text = events[1].provenance[0].quote
     assert [c.kind for c in date_conflicts(events)] == ["date"], "only one states January 25: they disagree"
+
+
+def test_dates_that_differ_only_in_the_year_we_read_are_no_disagreement_and_an_inferred_year_is_held_back():
+    from generators.model import DateRef, Event, Provenance
+    from generators.reconcile.conflicts import date_conflicts
+
+    def event(day, text, source, rule):
+        return Event(source, DateRef(day, "day" if len(day) == 10 else "month"), text, False,
+                     [Provenance(source, 0, text)], signal=f"date rule {rule}: “x”")
+    died = [event("2009-06", "The singer died at his Los Angeles home in June, aged 50.", "a.md", "in-month"),
+            event("2010-06-25", "The singer died at his Los Angeles home on 25 June aged 50.", "b.md", "day-month")]
+    assert date_conflicts(died) == [], "June and 25 June agree; only the years we read differ"
+    trial = [event("2011-03-28", "The court said the singer's doctor trial is set to begin on 28 March.", "a.md",
+                   "day-month"),
+             event("2011-09-27", "The court said the singer's doctor trial is set to begin on September 27.", "b.md",
+                   "month-day")]
+    (held,) = date_conflicts(trial)
+    assert held.doubt == RELATIVE_DATE
