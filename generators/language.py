@@ -84,12 +84,12 @@ def needs_parse(text: str) -> bool:
     return bool(_NEEDS_PARSE.search(text) or _REPORTING.search(text))
 
 
-def analyse(texts: list[str], name: str = AUTO) -> list:
-    """One spaCy Doc per text, with entities; with tags and dependencies where `needs_parse`."""
+def analyse(texts: list[str], name: str = AUTO, parse_all: bool = False) -> list:
+    """One spaCy Doc per text, with entities; with tags and dependencies where `needs_parse` (or all of them)."""
     nlp = load(name)
     docs = [nlp.make_doc(text) for text in texts]
     docs = list(nlp.get_pipe("ner").pipe(docs, batch_size=128))
-    parsed = [doc for doc in docs if needs_parse(doc.text)]
+    parsed = [doc for doc in docs if parse_all or needs_parse(doc.text)]
     for step in _PARSE_STEPS:
         if step in nlp.pipe_names:
             parsed = list(nlp.get_pipe(step).pipe(parsed, batch_size=128))

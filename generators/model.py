@@ -190,6 +190,7 @@ class Extraction:
     statements: list[Quote] = field(default_factory=list)  # reported speech: a statement outside quotation marks
     words: frozenset[str] = frozenset()  # its content words: how many articles use a word, for the overview
     news: tuple[int, ...] = ()  # sentences telling news without a date, in the present perfect ("has asked")
+    title_is_caption: bool = False  # its title describes a picture (describes_a_picture): it cannot name the story
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from .. import language
 from ..model import Article, Extraction, Figure, Provenance
 from .actors import extract_actors, fold
 from .dates import Reference, years_mentioned
-from .events import extract_events, news_sentences
+from .events import describes_a_picture, extract_events, news_sentences
 from .figures import extract_figures
 from .quotes import extract_quotes
 from .statements import extract_statements
@@ -67,4 +67,6 @@ def extract_article(article: Article, story_reference: Reference | None, model: 
         statements=extract_statements(sentences, actors, docs),
         words=frozenset(content_words("\n".join(s.text for s in article.sentences))),
         news=news_sentences(sentences, docs),
+        title_is_caption=bool(article.title) and describes_a_picture(language.analyse([article.title], model,
+                                                                                     parse_all=True)[0]),
     )

@@ -39,6 +39,21 @@ def year_read_from_article(event: Event) -> bool:
     return event.signal.startswith(tuple(f"{_SIGNAL.format(rule)}\u201c" for rule in REFERENCE_RULES))
 
 
+def describes_a_picture(doc) -> bool:
+    """A caption, not a headline or a lead: a sentence (it ends with a full stop, as headlines do not) whose main
+    verb is in the simple present and does not report speech ("A supporter of the president expresses his
+    devotion.", "Protesters gather in the square on Sunday.")."""
+    if doc is None or not language.is_parsed(doc) or not doc.text.rstrip().endswith("."):
+        return False
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "aux" for c in root.children):
+        return False  # a past, a future or a state ("Tripoli is quiet.") is no caption
+    from lemminflect import getLemma  # loads its tables on first use
+
+    lemma = (getLemma(root.lower_, upos="VERB") or (root.lower_,))[0]
+    return lemma not in language.SAYING_VERBS | language.OPINION_VERBS | {"be", "have"}
+
+
 def date_words(event: Event) -> str:
     """The words its date was read from ("January 25", "on Monday"); "" when it was not read from its sentence."""
     found = re.match(r"date rule [^:]+: \u201c(.*)\u201d$", event.signal)

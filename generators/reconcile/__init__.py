@@ -68,7 +68,8 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     held_back = [c for c in conflicts if c.doubt]
     conflicts = [c for c in conflicts if not c.doubt]
     mark_disputed_events(conflicts, dated)
-    question = central_question(articles)
+    captioned = {x.source for x in extractions if x.title_is_caption}
+    question = central_question(articles, frozenset(a.title for a in articles if a.source in captioned))
     debate, views = voices(articles, actors, quotes, statements, question)
     return Story(
         articles=articles,

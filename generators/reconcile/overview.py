@@ -68,17 +68,18 @@ def debated_proposal(headline: str) -> str:
     return headline if _PROPOSAL.search(headline) else ""
 
 
-def central_question(articles: list[Article]) -> str:
+def central_question(articles: list[Article], captions: frozenset[str] = frozenset()) -> str:
     """The headline most like the others names what the story is about: the one whose words the other
     headlines share most (linear in the number of headlines, so a story of thousands stays fast). A title
     several articles repeat word for word (a sidebar's, a section's) counts once: it does not vote for itself.
-    Every headline votes; only one that `headline_can_name_story` can win, unless none can."""
+    Every headline votes; only one that `headline_can_name_story` can win, and is not a picture's caption
+    (`captions`), unless none can."""
     titles = list(dict.fromkeys(a.title for a in articles if a.title))
     if not titles:
         return ""
     words = [content_words(t) for t in titles]
     shared = Counter(w for title in words for w in title)
-    naming = {a.title for a in articles if headline_can_name_story(a)}
+    naming = {a.title for a in articles if headline_can_name_story(a)} - captions
     best = max(range(len(titles)), key=lambda i: (titles[i] in naming or not naming,
                                                  sum(shared[w] - 1 for w in words[i]) / (len(words[i]) or 1), -i))
     return titles[best]

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from generators.ingest.cleaning import clean
 
 
@@ -20,3 +22,21 @@ def test_the_story_is_never_named_by_a_question_or_an_opinion_piece():
                 for i, (t, url) in enumerate(pages)]
     assert central_question(articles) == "Army deploys as protesters rally in Cairo"
     assert central_question(articles[:1]) == pages[0][0]  # a question is better than no name at all
+
+
+def test_a_pictures_caption_never_names_the_story():
+    """"A supporter of the president expresses his devotion." is a photo's caption that a page put first: short
+    and made of the story's commonest words, it was the headline most like the others."""
+    from generators.extract import extract_article
+    from generators.extract.dates import Reference
+    from generators.reconcile import reconcile
+    titles = ["A supporter of President Ana Ruiz expresses his devotion.",
+              "Supporters of President Ana Ruiz rallied in the capital on Friday as the crisis deepened.",
+              "Thousands of protesters demanded that President Ana Ruiz resign after the vote."]
+    articles = [clean(f"{i}.txt", {"title": t, "published": "2024-05-01"}, f"{t}\n\nPresident Ana Ruiz spoke.")
+                for i, t in enumerate(titles)]
+    extractions = [extract_article(a, Reference(2024, 5, 1)) for a in articles]
+    assert [x.title_is_caption for x in extractions] == [True, False, False]
+    assert reconcile(articles, extractions).question in titles[1:]
+    assert reconcile(articles, [replace(x, title_is_caption=False) for x in extractions]).question == titles[0], \
+        "the caption would win without the check"
