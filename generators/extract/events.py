@@ -51,7 +51,7 @@ def describes_a_picture(doc) -> bool:
     from lemminflect import getLemma  # loads its tables on first use
 
     lemma = (getLemma(root.lower_, upos="VERB") or (root.lower_,))[0]
-    return lemma not in language.SAYING_VERBS | language.OPINION_VERBS | {"be", "have"}
+    return root.lower_ not in language.REPORTING_VERBS and lemma not in {"be", "have", "say"}
 
 
 def date_words(event: Event) -> str:
