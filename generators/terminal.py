@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from .controls import TERMINAL_CONTROLS
 
 
 def for_terminal(text: str) -> str:
     """A file name or article text printed on a terminal: control characters (escape sequences) shown, not run."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+    return TERMINAL_CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
 
 
 def describe(exc: BaseException) -> str:

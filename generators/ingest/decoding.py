@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import codecs
-import re
 
 from charset_normalizer import from_bytes
 
+from ..controls import CONTROLS
 from .errors import IngestError
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # control characters (category Cc) but tab, newlines, form feed
 
 BINARY_SNIFF = 8000  # a NUL this early means binary (git's rule); a stray one later is dropped with the controls
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -51,10 +49,10 @@ def decode(data: bytes) -> str:
         broken = text.count("\ufffd")
         if broken and sum(1 for ch in text if ord(ch) > 127) - broken <= broken:
             text = data.decode(single_byte_encoding(data), errors="replace")  # no more good UTF-8 than broken
-    controls = len(_CONTROL.findall(text))
+    controls = len(CONTROLS.findall(text))
     if controls > max(8, len(text) // 100):
         raise IngestError("binary file (control characters)")
-    text = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = CONTROLS.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise IngestError("empty file")
     return text

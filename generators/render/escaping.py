@@ -9,12 +9,13 @@ import io
 import json
 import re
 
+from ..controls import CONTROLS
+
 
 class Trusted(str):
     """Markdown or HTML the generator wrote itself; the template leaves it as it is."""
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # from file names: never raw bytes in a page
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")
 
 
@@ -24,7 +25,7 @@ def md_text(value) -> str:
         return value
     if value is None:
         return ""
-    text = re.sub(r"\s+", " ", _CONTROL.sub("", str(value)))
+    text = re.sub(r"\s+", " ", CONTROLS.sub("", str(value)))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return re.sub(r"^(\d+)\.|^-", lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
@@ -32,7 +33,7 @@ def md_text(value) -> str:
 
 def attr(value) -> Trusted:
     """For raw HTML (an attribute or a paragraph's text), where Markdown escapes would show literally."""
-    return Trusted(html.escape(" ".join(_CONTROL.sub("", str(value)).split()), quote=True))
+    return Trusted(html.escape(" ".join(CONTROLS.sub("", str(value)).split()), quote=True))
 
 
 def _short(title: str, limit: int = 48) -> str:
