@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ..model import Figure, Provenance, Sentence
-from .dates import DateMatch, Reference, find_dates
+from .dates import WEEKDAYS, DateMatch, Reference, find_dates
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -165,6 +166,18 @@ def _rate_noun(text: str) -> str:
     return m.group(1).lower() if m else ""
 
 
+_SPAN_TO_WEEKDAY = re.compile(r"\s*(?:and|to|through|-|\u2013)\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _span_end(match: DateMatch, text: str) -> str:
+    """The last day of "on Saturday and Sunday" (a count over both days is not the first day's), or ""."""
+    then = _SPAN_TO_WEEKDAY.match(text, match.end)
+    if not then or match.date.precision != "day":
+        return ""
+    first = date.fromisoformat(match.date.value)
+    return (first + timedelta(days=(WEEKDAYS.index(then.group(1).lower()) - first.weekday()) % 7)).isoformat()
+
+
 def _period(number: _Number, span_end: int, dates: list[DateMatch], text: str) -> str:
     """The date right after the figure, else the nearest before; a sentence's only date otherwise."""
     after = [d for d in dates if d.start >= span_end and not re.search(r"\d", text[span_end:d.start])]
@@ -185,7 +198,7 @@ def _period(number: _Number, span_end: int, dates: list[DateMatch], text: str) -
 _SINCE_CLAUSE = re.compile(r"\bsince\b(?:(?!\b(?:and|but|while|as|because)\b)[^,;:\d]){0,80}$", re.I)
 
 
-def _describe(match: DateMatch, text: str) -> str:
+def _one_date(match: DateMatch, text: str) -> str:
     """The period a date gives a figure; a date in a clause that opens with "since" starts it ("Since NATO took
     command on March 31, its aircraft have flown 3,700 sorties": since 2011-03-31, not on that day)."""
     relation = match.date.relation
@@ -193,6 +206,12 @@ def _describe(match: DateMatch, text: str) -> str:
         relation = "since"
     prefix = {"since": "since ", "until": "until ", "period": "part of ", "on": ""}[relation]
     return prefix + match.date.value
+
+
+def _describe(match: DateMatch, text: str) -> str:
+    """The period a date gives a figure, to the last day of "on Saturday and Sunday"."""
+    one, last = _one_date(match, text), _span_end(match, text)
+    return f"{one} to {last}" if last and one[:1].isdigit() else one
 
 
 def _unit_phrase(text: str, end: int, dates: list[DateMatch]) -> tuple[str, str, int]:

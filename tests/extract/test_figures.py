@@ -141,3 +141,10 @@ def test_a_date_in_a_clause_opened_by_since_starts_the_period():
     assert [p for *_, p, _ in figures("On March 31, since dawn, its aircraft flew 370 sorties.")] == ["2025-03-31"]
     assert [p for *_, p, _ in figures("Since the truce collapsed and on March 31 alone 40 people were killed.")] \
         == ["2025-03-31"]
+
+
+def test_a_count_over_two_days_is_not_the_first_days():
+    """"300 wounded on Saturday and Sunday" is no disagreement with "172 wounded on Saturday". REF is a Sunday."""
+    assert [f[3] for f in figures("Some 300 people were wounded on Saturday and Sunday, doctors said.")] == [
+        "2025-03-22 to 2025-03-23"]
+    assert [f[3] for f in figures("Some 172 people were wounded on Saturday, doctors said.")] == ["2025-03-22"]
