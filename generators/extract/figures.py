@@ -277,19 +277,35 @@ def _past(verb, tag: str) -> str:
     return (getInflection(_lemma(verb), tag=tag) or (verb.lower_,))[0]
 
 
-def what_happened(doc, start: int, end: int) -> str:
-    """What the counted thing did or had done to it, from the parse: "19 people killed", "150 others injured",
-    "1.2 million made homeless", "90,000 people pledged"; "" where the number only counts ("with 460 burglaries",
-    "police reporting 410 burglaries")."""
+def _counted_and_verb(doc, start: int, end: int) -> tuple:
+    """The counted noun of the number at start:end and the verb it goes with, from the parse (None where unparsed)."""
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and doc.has_annotation("DEP") else None
     if span is None:
-        return ""
+        return None, None
     number = span.root
     thing = number.head if number.dep_ == "nummod" and number.head.i > number.i else number
     verb = next((c for c in thing.children if c.dep_ in ("acl", "relcl") and c.tag_.startswith("VB")), None)
     if verb is None and thing.dep_ in ("nsubj", "nsubjpass", "dobj") and thing.head.tag_.startswith("VB"):
         verb = thing.head
-    if verb is None:
+    return thing, verb
+
+
+_MODALS = {"will", "would", "could", "might", "may", "can", "should", "must", "'ll", "wo", "ca"}
+
+
+def told_as_possible(doc, start: int, end: int) -> bool:
+    """The count is of what will, would or could happen ("thousands will die", "could reach 1,000"): a threat,
+    a fear or a forecast, not a count of what happened."""
+    _, verb = _counted_and_verb(doc, start, end)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+
+def what_happened(doc, start: int, end: int) -> str:
+    """What the counted thing did or had done to it, from the parse: "19 people killed", "150 others injured",
+    "1.2 million made homeless", "90,000 people pledged"; "" where the number only counts ("with 460 burglaries",
+    "police reporting 410 burglaries")."""
+    thing, verb = _counted_and_verb(doc, start, end)
+    if thing is None or verb is None:
         return ""
     outcome = next((c for c in verb.children if c.dep_ in ("xcomp", "oprd", "acomp", "advcl")), None)
     if _lemma(verb) in _COUNTING_VERBS:
@@ -310,7 +326,7 @@ def what_happened(doc, start: int, end: int) -> str:
 
 
 # Verbs that mean little without their complement (general English): "people took" is "took to the streets".
-_LIGHT_VERBS = {"take", "go", "come", "turn", "head", "pour", "flock", "set", "get"}
+_LIGHT_VERBS = {"take", "go", "come", "turn", "head", "pour", "flock", "spill", "set", "get"}
 
 
 # What the language model reads as a date, a duration, an age, a time of day or a rank is not a count
@@ -368,7 +384,7 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list
                     continue  # "the 911 call", "a 737 jet": a name, not a count
             if number.currency:
                 unit = {"$": "USD", "€": "EUR", "£": "GBP"}[number.currency]
-            if not (unit or label):
+            if not (unit or label) or told_as_possible(doc, number.start, number.end):
                 continue
             figure = Figure(
                 id="", value=number.value, unit=unit, label=label or unit,

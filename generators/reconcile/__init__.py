@@ -20,6 +20,7 @@ from .conflicts import (
     by_reach,
     date_conflicts,
     doubt_counts_of_two_things,
+    doubt_updates,
     mark_disputed_events,
     period_conflicts,
     role_conflicts,
@@ -60,6 +61,7 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     events = number_events(dated + reported_events(articles, dated, document_frequency, news))
     conflicts += same_day_conflicts(figures, articles, story_wide)
     doubt_counts_of_two_things(conflicts, actors, figures)
+    doubt_updates(conflicts, figures, articles)
     conflicts += date_conflicts(dated) + role_conflicts(actors)
     quotes = merge_quotes([q for x in extractions for q in x.quotes], canonical)
     statements = merge_quotes([s for x in extractions for s in x.statements], canonical, "statement")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import pairwise
 
 from ..extract import content_words
 from ..extract.actors import fold
@@ -16,6 +17,7 @@ from .common import sources_count
 from .counts import corroborated, running_counts
 from .events import CALENDAR_WORDS
 from .figures import (
+    OUTCOME_WORDS,
     SAME_COUNT_RATIO,
     SHARED_WORDS,
     close_values,
@@ -96,6 +98,26 @@ def _words_told(report: Report, by_id: dict[str, Figure], story_wide: frozenset[
                                 figure.approximate, figure.text,
                                 [p for p in figure.provenance if p.source == report.source]),
                          story_wide) - CALENDAR_WORDS
+
+
+UPDATED = ("each later report gives a higher count, none on the same day as a lower one: the toll was updated as "
+           "it rose, not disputed")
+
+
+def doubt_updates(conflicts: list[Conflict], figures: list[Figure], articles: list[Article]) -> None:
+    """A toll of one period (the dead of Wednesday's clashes) that later articles give higher, and no two sources
+    of one day give differently, was updated, not disputed ("639 injured" one day, "more than 800" the next): held
+    back. Only outcomes (the dead, the injured, the displaced, …), which rise as they are counted."""
+    published = {a.source: a.published for a in articles if a.published}
+    by_id = {f.id: f for f in figures}
+    for conflict in conflicts:
+        told = sorted((by_id[i] for i in conflict.items if i in by_id), key=lambda f: f.value)
+        if conflict.kind != "figure" or conflict.doubt or len(told) < 2 \
+                or not set(fold(told[0].label).split()) & OUTCOME_WORDS:
+            continue
+        days = [sorted(published.get(p.source, "") for p in f.provenance) for f in told]
+        if all(all(day) for day in days) and all(lower[-1] < higher[0] for lower, higher in pairwise(days)):
+            conflict.doubt = UPDATED
 
 
 def doubt_counts_of_two_things(conflicts: list[Conflict], actors: list[Actor], figures: list[Figure]) -> None:

@@ -175,7 +175,7 @@ MEASURE_FAMILIES = {
 }
 
 
-_OUTCOME_WORDS = frozenset().union(*MEASURE_FAMILIES.values())
+OUTCOME_WORDS = frozenset().union(*MEASURE_FAMILIES.values())
 _MONEY = ("USD", "EUR", "GBP")
 
 
@@ -184,11 +184,16 @@ def is_key_figure(figure: Figure) -> bool:
     or more; not a duration, a distance, a time of day or a bare percentage ("two countries", "30 miles"). A
     count of fewer than ten, or a vague one ("thousands"), only of an outcome (the dead, the injured, the
     displaced): "two military tanks prevented" or "thousands angry defied" is the parse's guess at a measure,
-    not a number a reader looks for."""
+    not a number a reader looks for. An outcome only with a period of its own: without one, a toll is either
+    the running count, which the overview states as it stands when the latest reports establish it, or one
+    incident's ("at least 10 killed"), or an old total ("233 killed" in February, in a story of October)."""
     if _time_or_distance(figure) or not names_its_measure(figure):
         return False
+    outcome = bool(set(fold(figure.label).split()) & OUTCOME_WORDS)
+    if outcome and (not figure.period or figure.period.startswith("since ")):
+        return False  # a toll with no period: the count as it stands (counts) or one incident's, not a key number
     counted = figure.unit != "%" and figure.unit not in _MONEY and " per " not in f" {fold(figure.unit)} "
-    if counted and (figure.vague or figure.value < 10) and not set(fold(figure.label).split()) & _OUTCOME_WORDS:
+    if counted and (figure.vague or figure.value < 10) and not outcome:
         return False
     if fold(figure.label) != fold(figure.unit):
         return True  # a named measure: "unemployment rate", "share of vote: X", "population"

@@ -148,3 +148,10 @@ def test_a_count_over_two_days_is_not_the_first_days():
     assert [f[3] for f in figures("Some 300 people were wounded on Saturday and Sunday, doctors said.")] == [
         "2025-03-22 to 2025-03-23"]
     assert [f[3] for f in figures("Some 172 people were wounded on Saturday, doctors said.")] == ["2025-03-22"]
+
+
+def test_a_count_of_what_will_or_could_happen_is_no_figure():
+    """"Thousands will die" is a threat; "could reach 1,000" a forecast: not counts of what happened."""
+    assert read_figures("Gaddafi warned that thousands will die if the rebels advance.") == []
+    assert read_figures("Officials said 1,000 people could die in the coming days.") == []
+    assert read_figures("Officials said 1,000 people died in the floods.") == [(1000.0, "people")]

@@ -206,3 +206,12 @@ def test_dates_that_differ_only_in_the_year_we_read_are_no_disagreement_and_an_i
                    "month-day")]
     (held,) = date_conflicts(trial)
     assert held.doubt == RELATIVE_DATE
+
+
+def test_a_toll_of_one_day_given_higher_by_later_reports_is_an_update_not_a_disagreement():
+    from generators.reconcile.conflicts import UPDATED
+    first = "The health ministry said {} people were injured in Wednesday's clashes in the square."
+    updated = dated_story(("2024-05-02", first.format(639)), ("2024-05-03", first.format(800)))
+    assert not updated.conflicts and [c.doubt for c in updated.held_back] == [UPDATED]
+    disputed = dated_story(("2024-05-03", first.format(639)), ("2024-05-03", first.format(800)))
+    assert [c.kind for c in disputed.conflicts] == ["figure"], "two values the same day: sources disagree"
