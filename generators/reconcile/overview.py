@@ -11,12 +11,17 @@ from ..extract.events import is_question
 from ..model import Article, Provenance
 from ..timeline import leans_on_context
 from .common import overlap, topicality
+from .counts import latest_reports_from
 
 SUMMARY_SENTENCES = 3
 
 
 def summarise(articles: list[Article], document_frequency: Counter, limit: int = SUMMARY_SENTENCES) -> list[Provenance]:
-    """The overview: lead sentences that the most articles share words with, no two alike, each readable alone."""
+    """The overview: lead sentences that the most articles share words with, no two alike, each readable alone;
+    the story as it stands too: when its articles span several days and none of those sentences comes from its
+    latest reports (latest_reports_from), the last is the one of those reports that most articles share words with
+    (how a story ended is told by its last articles, whose words the earlier ones do not share)."""
+    day_of = {a.source: a.published for a in articles}
     candidates = []
     for article in articles:
         for sentence in article.sentences[:4]:
@@ -25,13 +30,25 @@ def summarise(articles: list[Article], document_frequency: Counter, limit: int =
                     or leans_on_context(sentence.text)):
                 continue
             candidates.append((-topicality(words, document_frequency), sentence.source, sentence.index, sentence, words))
-    chosen: list[tuple] = []
-    for candidate in sorted(candidates, key=lambda c: c[:3]):
-        if all(overlap(candidate[4], other[4]) < 0.5 for other in chosen):
-            chosen.append(candidate)
-        if len(chosen) == limit:
-            break
+    candidates.sort(key=lambda c: c[:3])
+    chosen = _unlike(candidates, limit)
+    latest_from = latest_reports_from(articles)
+    if len({a.published for a in articles if a.published}) > 1 and not any(day_of[c[1]] >= latest_from for c in chosen):
+        latest = [c for c in candidates if day_of[c[1]] >= latest_from]
+        chosen = _unlike(candidates, limit - 1)
+        chosen += _unlike(latest, 1, chosen)
     return [Provenance(c[3].source, c[3].index, c[3].text) for c in chosen]
+
+
+def _unlike(candidates: list[tuple], limit: int, chosen: list[tuple] | None = None) -> list[tuple]:
+    """The first `limit` candidates that share less than half their words with any chosen before."""
+    picked: list[tuple] = []
+    for candidate in candidates:
+        if len(picked) == limit:
+            break
+        if all(overlap(candidate[4], other[4]) < 0.5 for other in [*(chosen or []), *picked]):
+            picked.append(candidate)
+    return picked
 
 
 def latest_date(articles: list[Article]) -> str:

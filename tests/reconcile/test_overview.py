@@ -40,3 +40,21 @@ def test_a_pictures_caption_never_names_the_story():
     assert reconcile(articles, extractions).question in titles[1:]
     assert reconcile(articles, [replace(x, title_is_caption=False) for x in extractions]).question == titles[0], \
         "the caption would win without the check"
+
+
+def test_the_overview_tells_the_story_as_it_stands_from_its_latest_articles():
+    from collections import Counter
+
+    from generators.extract import content_words
+    from generators.reconcile.overview import summarise
+    themes = ["Protesters marched through the capital calling on the president to resign after the disputed vote.",
+              "Police fired tear gas and rubber bullets at crowds near parliament, wounding dozens of students.",
+              "Neighbouring governments urged calm and offered mediation between the ruling party and opposition."]
+    texts = [(f"2024-05-0{1 + i % 3}", themes[i % 3]) for i in range(18)]
+    texts += [("2024-05-20", "The president resigned on Sunday and handed power to an interim council of judges.")] * 3
+    articles = [clean(f"{i}.txt", {"published": day}, text + "\n\nMore text follows here.")
+                for i, (day, text) in enumerate(texts)]
+    frequency = Counter(w for a in articles for w in content_words(" ".join(s.text for s in a.sentences)))
+    summary = summarise(articles, frequency)
+    assert len(summary) == 3 and "resigned" in summary[-1].quote
+    assert not any("resigned" in p.quote for p in summarise(articles[:18], frequency))
