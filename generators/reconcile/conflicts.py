@@ -123,15 +123,19 @@ def doubt_updates(conflicts: list[Conflict], figures: list[Figure], articles: li
 def doubt_counts_of_two_things(conflicts: list[Conflict], actors: list[Actor], figures: list[Figure]) -> None:
     """Values of a figure disagreement that may count two things are held back: counts told of places that are
     not the same ("26 died in Misrata", "50 were killed in Brega"; "14 in Misrata", "25 around Misrata and
-    Ajdabiyah"), leaving out the story's own (named by most sources), or a sentence that gives both values
+    Ajdabiyah", also when the model reads that as one name), leaving out the story's own (named by most sources), or a sentence that gives both values
     ("destroyed 11 tanks near A and 14 near B"), unless the parse named whose each value is ("share of vote: X")."""
     parted = {f.id for f in figures if ": " in f.label}
     sources = {p.source for a in actors for p in a.provenance}
     places: dict[tuple[str, int], set[str]] = defaultdict(set)
+    place_names = {fold(a.name): a.name for a in actors if a.kind == "place"}
     for actor in actors:
-        if actor.kind == "place" and len({p.source for p in actor.provenance}) <= len(sources) / 2:
+        named = [actor.name] if actor.kind == "place" else [  # "Misrata and Ajdabiyah" read as one organisation
+            place_names[fold(part)] for part in actor.name.split(" and ") if " and " in actor.name
+            and fold(part) in place_names]
+        if named and len({p.source for p in actor.provenance}) <= len(sources) / 2:
             for p in actor.provenance:
-                places[(p.source, p.sentence)].add(actor.name)
+                places[(p.source, p.sentence)].update(named)
 
     def elsewhere(conflict: Conflict) -> bool:
         named = [set().union(*(places.get((p.source, p.sentence), set()) for p in value.provenance))

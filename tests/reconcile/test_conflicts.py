@@ -215,3 +215,19 @@ def test_a_toll_of_one_day_given_higher_by_later_reports_is_an_update_not_a_disa
     assert not updated.conflicts and [c.doubt for c in updated.held_back] == [UPDATED]
     disputed = dated_story(("2024-05-03", first.format(639)), ("2024-05-03", first.format(800)))
     assert [c.kind for c in disputed.conflicts] == ["figure"], "two values the same day: sources disagree"
+
+
+def test_two_places_the_model_reads_as_one_name_are_still_places():
+    from generators.model import Actor, Conflict, ConflictValue, Provenance
+    from generators.reconcile.conflicts import doubt_counts_of_two_things
+    one = Provenance("a.md", 0, "In Misrata, airstrikes destroyed 14 tanks, a witness said.")
+    two = Provenance("b.md", 0, "Airstrikes destroyed 25 tanks around Misrata and Ajdabiyah.")
+    actors = [Actor("actor-1", "Misrata", "place", provenance=[one, Provenance("c.md", 0, "x")]),
+              Actor("actor-2", "Ajdabiyah", "place", provenance=[Provenance("d.md", 0, "y")]),
+              Actor("actor-3", "Misrata and Ajdabiyah", "organisation", provenance=[two]),
+              *(Actor(f"actor-{n}", f"Other {n}", "person", provenance=[Provenance(f"{n}.md", 0, "z")])
+                for n in range(4, 8))]
+    conflict = Conflict("conflict-1", "figure", "tanks destroyed, reported on 2011-04-11", False,
+                        [ConflictValue("14 tanks", [one]), ConflictValue("25 tanks", [two])], [])
+    doubt_counts_of_two_things([conflict], actors, [])
+    assert conflict.doubt.startswith("its sides name different places")
