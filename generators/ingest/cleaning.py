@@ -50,6 +50,13 @@ _TIMESTAMP_PREFIX = re.compile(
     re.I)
 
 
+# A live page's clock stamp before an entry: "(9:22 p.m. ET, 3:22 a.m. in Libya) …", "(Update 2:15 p.m. in Cairo,
+# 7:15 a.m. ET) -- …", "LIBYA, 6:28 p.m. ET, 1:28 a.m. local: …": when the entry was posted, not part of what it says
+_CLOCK_PREFIX = re.compile(
+    r"^(?:[(\[]\s*(?:[Uu]pdated?\s*(?:at\s*)?)?\d{1,2}:\d{2}\s*[aApP]\.?[mM]\.?[^)\]]{0,60}[)\]]\s*(?:--|[—–])?"
+    r"|[A-Z][A-Z .'’-]{1,30},\s*\d{1,2}:\d{2}\s*[aApP]\.?[mM]\.?(?:[^:]|:(?=\d)){0,50}:)\s*")
+
+
 # Apache's message where a server-side include failed, saved into the page in place of a fragment
 _SSI_ERROR = re.compile(r"[\[(]\s*an error occurred while processing this directive\s*[\])]", re.I)
 
@@ -57,7 +64,7 @@ _SSI_ERROR = re.compile(r"[\[(]\s*an error occurred while processing this direct
 def strip_markup(line: str) -> str:
     """Stray Markdown emphasis, list markers, "Last updated at …" stamps and server-side-include errors are
     formatting, not text."""
-    line = _TIMESTAMP_PREFIX.sub("", _SSI_ERROR.sub(" ", line).strip())
+    line = _CLOCK_PREFIX.sub("", _TIMESTAMP_PREFIX.sub("", _SSI_ERROR.sub(" ", line).strip()))
     line = re.sub(r"\*\*|__", "", line)
     line = re.sub(r"^#{1,6}\s+", "", line)
     line = re.sub(r"^\s*(?:[-*+•]|\d+[.)])\s+", "", line)

@@ -95,3 +95,14 @@ def test_a_comment_stamp_with_its_clock_twice_ends_the_article_too():
     body = ("The strike ended on Monday after talks.\n\n"
             "May 17, 2011 04:08 pm at 4:08 pm | It's unfortunate that this drags on.\n\nA reply.")
     assert clean("page.txt", {}, body).paragraphs == ["The strike ended on Monday after talks."]
+
+
+def test_a_live_pages_clock_stamp_is_not_part_of_its_entry():
+    body = ("(9:22 p.m. ET, 3:22 a.m. in Libya) Forces loyal to the leader are honoring a cease-fire.\n\n"
+            "(Update 2:15 p.m. in Cairo, 7:15 a.m. ET) -- Egypt began its first regular work day.\n\n"
+            "LIBYA, 6:28 p.m. ET, 1:28 a.m. local: The ambassador urged protesters to keep going.\n\n"
+            "Officials, 5:30 p.m. meeting: the council met at 5:30 p.m. in the capital.")
+    texts = [s.text for s in clean("a.txt", {"title": "Live"}, body).sentences]
+    assert texts[:3] == ["Forces loyal to the leader are honoring a cease-fire.", "Egypt began its first regular work day.",
+                         "The ambassador urged protesters to keep going."]
+    assert texts[3].startswith("Officials, 5:30 p.m. meeting:"), "only a stamp in capitals or brackets"
