@@ -1,5 +1,7 @@
 """Disagreements between sources, each naming every side: a count reported differently on one day, one number
-said to cover different periods, one event told with different dates, a title and its former holder."""
+said to cover different periods, one event told with different dates, a title and its former holder. What may
+not be a disagreement a reporter would call one (two incidents, two places, an update, our reading of a date) is
+marked with its `doubt` and held back for the editor (review.yml), not shown to the reader."""
 
 from __future__ import annotations
 
@@ -123,8 +125,9 @@ def doubt_updates(conflicts: list[Conflict], figures: list[Figure], articles: li
 def doubt_counts_of_two_things(conflicts: list[Conflict], actors: list[Actor], figures: list[Figure]) -> None:
     """Values of a figure disagreement that may count two things are held back: counts told of places that are
     not the same ("26 died in Misrata", "50 were killed in Brega"; "14 in Misrata", "25 around Misrata and
-    Ajdabiyah", also when the model reads that as one name), leaving out the story's own (named by most sources), or a sentence that gives both values
-    ("destroyed 11 tanks near A and 14 near B"), unless the parse named whose each value is ("share of vote: X")."""
+    Ajdabiyah", also when the model reads that as one name), leaving out the story's own (named by most
+    sources), or a sentence that gives both values ("destroyed 11 tanks near A and 14 near B"), unless the parse
+    named whose each value is ("share of vote: X")."""
     parted = {f.id for f in figures if ": " in f.label}
     sources = {p.source for a in actors for p in a.provenance}
     places: dict[tuple[str, int], set[str]] = defaultdict(set)
