@@ -104,6 +104,8 @@ def test_a_correction_that_changes_most_items_is_counted_and_warned_about(tmp_pa
     assert re.search(r"correction reject 'the': \d+ of \d+ items", out)
     assert "warning: correction changed more than half the items: reject 'the'" in err
     assert "correction matches nothing: pin 'nothing like this at all'" in err
+    assert re.search(r"held back for review, not published: \d+ disagreement\(s\).*review\.yml lists each with the "
+                     r"corrections\.yml line that publishes it", out), "the editor is told where the doubted items are"
 
 
 def test_a_reject_that_would_remove_every_item_writes_nothing(tmp_path, capsys):
