@@ -41,7 +41,7 @@ TEMPLATE = """\
 # pin:                         # always on the timeline, however long the story grows
 #   - "words from the event"
 # publish:                     # put a disagreement held back for review (review.yml) on the site
-#   - "words from its title or one of its sentences"
+#   - "its title, as review.yml gives it, or words from one of its sentences"
 # title: "The city's new harbour"   # the story's name: overview title, tabs, site name (default: the
 #                              # headline most like the others that is not a question or an opinion
 #                              # piece's; `question:` also works)
@@ -276,8 +276,8 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
 
     conflicts, held_back = list(story.conflicts), list(story.held_back)
     for words in corrections.publish:
-        chosen = [c for c in held_back if _matches(words, c.about)
-                  or any(_matches(words, p.quote) for v in c.values for p in v.provenance)]
+        chosen = [c for c in held_back if fold(words) == fold(c.about)]  # its title, as review.yml gives it
+        chosen = chosen or [c for c in held_back if any(_matches(words, p.quote) for v in c.values for p in v.provenance)]
         if not chosen:
             unmatched.append(f"publish {words!r}: no disagreement held back")
             continue

@@ -51,9 +51,9 @@ def extraction_code_digest() -> str:
 
 
 def cache_key(article: Article, reference: Reference | None, model: str) -> str:
-    """An article's extraction depends on its text, its date (or the story's, when it has none), our code and the
-    language model (`model`: its name and version)."""
-    parts = [__version__, extraction_code_digest(), model, article.source, article.published,
+    """An article's extraction depends on its text and title, its date (or the story's, when it has none), our code
+    and the language model (`model`: its name and version)."""
+    parts = [__version__, extraction_code_digest(), model, article.source, article.published, article.title,
              "\n".join(article.paragraphs)]
     if not article.published:
         parts.append(repr(reference))

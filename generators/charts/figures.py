@@ -76,7 +76,8 @@ def figure_series_charts(story: Story) -> list[Chart]:
     series: dict[tuple[str, str], list] = {}
     for figure in story.figures:
         period = figure.period
-        if not period or not period[:4].isdigit() or figure.vague:  # "thousands" is no point on a line
+        if not period or not period[:4].isdigit() or " to " in period or figure.vague:  # "thousands", or two
+            # days ("on Saturday and Sunday"), is no point on a line
             continue
         series.setdefault((fold(figure.label), figure.unit), []).append(figure)
     charts: list[Chart] = []

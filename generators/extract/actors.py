@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .. import language
 from ..model import Actor, Provenance, Sentence
 from .dates import WEEKDAYS
 
@@ -207,6 +208,12 @@ def _placed(text: str, start: int, end: int, kind: str) -> str:
     return before[-1] if kind == "person" and before and before[-1] in _PLACE_WORDS else ""
 
 
+def _where_something_happened(ent) -> bool:
+    """The parse hangs the name's preposition on a verb ("fighting raged in X", "shelled near X"): a where."""
+    root = ent.root
+    return language.is_parsed(ent.doc) and root.dep_ == "pobj" and root.head.head.tag_.startswith("VB")
+
+
 def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
     """Every person, organisation and place the model names, with its role where the text gives one."""
     mentions: list[Mention] = []
@@ -218,6 +225,8 @@ def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
                 continue
             signal = f"the language model's {ent.label_}"
             cue = _placed(text, ent.start_char, ent.end_char, kind) if kind != "place" else ""
+            if cue in _PLACE_WORDS and not _where_something_happened(ent):
+                cue = ""  # "faith in Gaddafi", "aides around Obama": a person after "in" all the same
             if cue:
                 kind, signal = "place", f"a name after “{cue}”, so a place (the language model's {ent.label_})"
             name = _clean_name(ent.text)

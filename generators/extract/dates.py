@@ -179,6 +179,13 @@ def _clause_before(text: str, position: int) -> str:
     return clause[max((c.end() for c in _CLAUSE_END.finditer(clause)), default=0):][-120:]
 
 
+def without_dates(text: str) -> str:
+    """The text with its dates blanked ("14 people were killed on March 20" keeps 14, not 20)."""
+    for match in reversed(find_dates(text, Reference(2000, 1, 1))):
+        text = text[:match.start] + " " * (match.end - match.start) + text[match.end:]
+    return text
+
+
 def calendar_days(text: str) -> set[tuple[str, str]]:
     """The months and days a text names as (month, day), day "" for a month ("in June" -> ("06", "")), whatever
     their year: what two sentences can agree on when only the year we read for them differs."""

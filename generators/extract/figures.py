@@ -297,7 +297,8 @@ def told_as_possible(doc, start: int, end: int) -> bool:
     """The count is of what will, would or could happen ("thousands will die", "could reach 1,000"): a threat,
     a fear or a forecast, not a count of what happened."""
     _, verb = _counted_and_verb(doc, start, end)
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+    return verb is not None and verb.dep_ != "relcl" \
+        and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)  # not "20 people who could not escape"
 
 
 def what_happened(doc, start: int, end: int) -> str:

@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from ..extract import content_words
 from ..extract.actors import fold
-from ..extract.dates import calendar_days
+from ..extract.dates import calendar_days, without_dates
 from ..extract.events import date_words, dated_by_its_article, year_read_from_article
 from ..model import Actor, Article, Conflict, ConflictValue, Event, Figure, Provenance, Report
 from .actors import FORMER
@@ -147,7 +147,8 @@ def doubt_counts_of_two_things(conflicts: list[Conflict], actors: list[Actor], f
 
     def gives_both(conflict: Conflict) -> bool:
         values = {_numbers(v.value)[0] for v in conflict.values if _numbers(v.value)}
-        return any(len(values & set(_numbers(p.quote))) >= 2 for v in conflict.values for p in v.provenance)
+        return any(len(values & set(_numbers(without_dates(p.quote)))) >= 2 for v in conflict.values
+                   for p in v.provenance)
 
     for conflict in conflicts:
         if conflict.kind != "figure" or conflict.doubt:
@@ -219,8 +220,8 @@ def date_conflicts(events: list[Event]) -> list[Conflict]:
                 continue  # the very same words read against two article dates: our reading differs, not the sources
             if dated_by_its_article(event) and dated_by_its_article(other):
                 continue  # "today" in two articles of different days: nothing the sources dispute
-            if any(words and fold(words) in fold(p.quote) for words, told in ((date_words(event), other),
-                                                                                (date_words(other), event))
+            if any(words and re.search(rf"\b{re.escape(fold(words))}\b", fold(p.quote))
+                   for words, told in ((date_words(event), other), (date_words(other), event))
                    for p in told.provenance) or _same_day_named(event, other):
                 continue  # both sentences give the date in the same words: our readings differ, not the sources
             relative = any(dated_by_its_article(e) or year_read_from_article(e) for e in (event, other))
@@ -236,12 +237,14 @@ RELATIVE_DATE = ("one side's date, or its year, is read from its article's date 
 
 
 def _same_day_named(a: Event, b: Event) -> bool:
-    """Both sentences name one month and day ("in June" and "on 25 June" agree on June), whatever the years we
-    read for them: the difference is our reading (which date, which year), not what the sources say."""
-    def named(event: Event) -> set[tuple[str, str]]:
-        return set().union(*(calendar_days(p.quote) for p in event.provenance))
-    mine, theirs = named(a), named(b)
-    return any(m1 == m2 and (d1 == d2 or not d1 or not d2) for m1, d1 in mine for m2, d2 in theirs)
+    """The month and day one event's date was read from are named in the other's sentence too ("in June" and
+    "on 25 June" agree on June; a live page's stamp "8 October 2011 … on the night of 25 June"), whatever the years
+    we read: the difference is our reading (which date, which year), not what the sources say."""
+    def agree(event: Event, other: Event) -> bool:
+        own = calendar_days(date_words(event))
+        named = set().union(*(calendar_days(p.quote) for p in other.provenance))
+        return any(m1 == m2 and (d1 == d2 or not d1 or not d2) for m1, d1 in own for m2, d2 in named)
+    return agree(a, b) or agree(b, a)
 
 
 _TITLE_START = re.compile(r"^(?:[A-Z]|(?:former|ex-|then-|then|incumbent|acting|interim)\b)")

@@ -34,9 +34,9 @@ def summarise(articles: list[Article], document_frequency: Counter, limit: int =
     chosen = _unlike(candidates, limit)
     latest_from = latest_reports_from(articles)
     if len({a.published for a in articles if a.published}) > 1 and not any(day_of[c[1]] >= latest_from for c in chosen):
-        latest = [c for c in candidates if day_of[c[1]] >= latest_from]
-        chosen = _unlike(candidates, limit - 1)
-        chosen += _unlike(latest, 1, chosen)
+        first = _unlike(candidates, limit - 1)
+        last = _unlike([c for c in candidates if day_of[c[1]] >= latest_from], 1, first)
+        chosen = first + last if last else chosen
     return [Provenance(c[3].source, c[3].index, c[3].text) for c in chosen]
 
 

@@ -64,8 +64,8 @@ def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
 REVIEW = "review.yml"  # in content/ but never published: exclude_docs leaves out every file but pages and assets
 REVIEW_HEADER = f"""\
 # Held back from the site for an editor to check: what the generator doubts, with why, and the line that
-# would publish it. Rewritten on every build (edit {CORRECTIONS} or the seeds' sources.yml, not this file);
-# not part of the published site.
+# would publish it. Rewritten on every build unless you edit it (then your copy is kept and the build says so):
+# act on it in {CORRECTIONS} or the seeds' sources.yml. Not part of the published site.
 """
 SENTENCES_PER_SIDE = 3  # in the review file; story.json and the articles' pages have every sentence
 

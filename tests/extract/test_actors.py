@@ -89,17 +89,19 @@ def test_quotation_marks_and_function_words_are_trimmed_but_capitalised_words_of
 
 
 def test_a_name_after_a_preposition_of_place_is_no_person():
-    """The small model reads "Bani Walid" as a person in "fighting raged in Bani Walid"; no person is a where. A
-    possessor after "in" stays a person ("in Lopez's speech")."""
+    """The small model reads "Bani Walid" as a person in "fighting raged in Bani Walid"; no person is where something
+    happened. A possessor after "in" ("in Lopez's speech"), or a name after a noun's "in" ("faith in X"), stays a
+    person."""
     from generators.extract.actors import find_mentions
-    texts = ["Fighting raged in Bani Walid.", "The siege of Misrata continued.",
-             "Nothing new was said in Maria Lopez's speech."]
+    texts = ["Fighting raged in Bani Walid, where 12 people died.", "The siege of Misrata continued.",
+             "Nothing new was said in Maria Lopez's speech.", "Libyans have lost all faith in Gaddafi, 3 said."]
     sentences = [Sentence("a.txt", i, t, i) for i, t in enumerate(texts)]
     kinds = {(m.name, m.sentence.index): (m.kind, m.reason) for m in find_mentions(sentences, language.analyse(texts))}
     model_says = {(e.text, i): e.label_ for i, doc in enumerate(language.analyse(texts)) for e in doc.ents}
     assert model_says[("Bani Walid", 0)] == "PERSON", "the model's reading this test is about"
     assert kinds[("Bani Walid", 0)] == ("place", "a name after “in”, so a place (the language model's PERSON)")
     assert kinds[("Maria Lopez", 2)][0] == "person"
+    assert kinds[("Gaddafi", 3)][0] == "person", "faith in someone: the preposition hangs on a noun, not a verb"
 
 
 def test_the_city_of_a_name_is_a_place():

@@ -155,3 +155,5 @@ def test_a_count_of_what_will_or_could_happen_is_no_figure():
     assert read_figures("Gaddafi warned that thousands will die if the rebels advance.") == []
     assert read_figures("Officials said 1,000 people could die in the coming days.") == []
     assert read_figures("Officials said 1,000 people died in the floods.") == [(1000.0, "people")]
+    assert read_figures("The fire killed 20 people who could not escape.") == [(20.0, "people")], \
+        "a modal in a clause about the counted is no forecast of the count"

@@ -194,16 +194,17 @@ def test_dates_that_differ_only_in_the_year_we_read_are_no_disagreement_and_an_i
     from generators.model import DateRef, Event, Provenance
     from generators.reconcile.conflicts import date_conflicts
 
-    def event(day, text, source, rule):
+    def event(day, text, source, rule, words):
         return Event(source, DateRef(day, "day" if len(day) == 10 else "month"), text, False,
-                     [Provenance(source, 0, text)], signal=f"date rule {rule}: “x”")
-    died = [event("2009-06", "The singer died at his Los Angeles home in June, aged 50.", "a.md", "in-month"),
-            event("2010-06-25", "The singer died at his Los Angeles home on 25 June aged 50.", "b.md", "day-month")]
+                     [Provenance(source, 0, text)], signal=f"date rule {rule}: “{words}”")
+    died = [event("2009-06", "The singer died at his Los Angeles home in June, aged 50.", "a.md", "in-month", "in June"),
+            event("2010-06-25", "The singer died at his Los Angeles home on 25 June aged 50.", "b.md", "day-month",
+                  "25 June")]
     assert date_conflicts(died) == [], "June and 25 June agree; only the years we read differ"
     trial = [event("2011-03-28", "The court said the singer's doctor trial is set to begin on 28 March.", "a.md",
-                   "day-month"),
+                   "day-month", "28 March"),
              event("2011-09-27", "The court said the singer's doctor trial is set to begin on September 27.", "b.md",
-                   "month-day")]
+                   "month-day", "September 27")]
     (held,) = date_conflicts(trial)
     assert held.doubt == RELATIVE_DATE
 
@@ -231,3 +232,22 @@ def test_two_places_the_model_reads_as_one_name_are_still_places():
                         [ConflictValue("14 tanks", [one]), ConflictValue("25 tanks", [two])], [])
     doubt_counts_of_two_things([conflict], actors, [])
     assert conflict.doubt.startswith("its sides name different places")
+
+
+
+def test_a_date_inside_another_is_no_same_date_and_other_dates_of_a_sentence_do_not_count():
+    """"March 1" is not "March 19"; two sentences both naming February 17 still disagree on March 3 or March 9."""
+    from generators.model import DateRef, Event, Provenance
+    from generators.reconcile.conflicts import date_conflicts
+
+    def event(day, words, text, source):
+        return Event(source, DateRef(day, "day"), text, False, [Provenance(source, 0, text)],
+                     signal=f"date rule month-day-year: “{words}”")
+    one = "Rebel fighters captured the oil port of Brega on {}, 2011 after a long battle."
+    assert [c.kind for c in date_conflicts([event("2011-03-01", "March 1, 2011", one.format("March 1"), "a.md"),
+                                            event("2011-03-19", "March 19, 2011", one.format("March 19"), "b.md")])] \
+        == ["date"]
+    two = "Rebels captured the oil port of Brega on {}, 2011, weeks after the February 17 uprising began."
+    assert [c.kind for c in date_conflicts([event("2011-03-03", "March 3, 2011", two.format("March 3"), "a.md"),
+                                            event("2011-03-09", "March 9, 2011", two.format("March 9"), "b.md")])] \
+        == ["date"]
