@@ -274,7 +274,13 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
         if not view_hits:
             unmatched.append(f"stance for {speaker!r}: no such voice")
 
-    conflicts, held_back = list(story.conflicts), list(story.held_back)
+    figure_sentences = {(p.source, p.sentence) for f in figures for p in f.provenance}
+
+    def still_told(conflicts: list[Conflict]) -> list[Conflict]:
+        """Without the disagreements about figures a correction rejected."""
+        return [c for c in conflicts if c.kind not in ("figure", "period")
+                or all((p.source, p.sentence) in figure_sentences for v in c.values for p in v.provenance)]
+    conflicts, held_back = still_told(story.conflicts), still_told(story.held_back)
     for words in corrections.publish:
         chosen = [c for c in held_back if fold(words) == fold(c.about)]  # its title, as review.yml gives it
         chosen = chosen or [c for c in held_back if any(_matches(words, p.quote) for v in c.values for p in v.provenance)]
@@ -286,13 +292,8 @@ def apply(story: Story, corrections: Corrections) -> tuple[Story, Applied]:
         published = [replace(c, doubt="", items=list(c.items)) for c in chosen]
         mark_disputed_events(published, events)
         conflicts += published
-    figure_sentences = {(p.source, p.sentence) for f in figures for p in f.provenance}
-
-    def still_told(conflicts: list[Conflict]) -> list[Conflict]:
-        return [c for c in conflicts if c.kind not in ("figure", "period")
-                or all((p.source, p.sentence) in figure_sentences for v in c.values for p in v.provenance)]
     return replace(story, actors=actors, events=events, figures=figures, quotes=quotes, statements=statements,
-                   views=views, conflicts=sorted(still_told(conflicts), key=_number), held_back=still_told(held_back),
+                   views=views, conflicts=sorted(conflicts, key=_number), held_back=held_back,
                    question=question, debate=debate, debate_set=bool(corrections.debate)), applied
 
 
