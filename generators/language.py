@@ -98,3 +98,12 @@ def analyse(texts: list[str], name: str = AUTO, parse_all: bool = False) -> list
 
 def is_parsed(doc) -> bool:
     return doc.has_annotation("DEP")
+
+
+def verb_lemma(verb) -> str:
+    """A verb token's base form ("killed" -> "kill"); the parse runs without spaCy's lemmatizer."""
+    if verb.tag_ == "VB":
+        return verb.lower_  # already the base form
+    from lemminflect import getLemma  # loads its tables on first use: only when needed
+
+    return (getLemma(verb.lower_, upos="VERB") or (verb.lower_,))[0]

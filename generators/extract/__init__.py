@@ -47,6 +47,12 @@ def series_sentences(figures: list[Figure]) -> set[Provenance]:
     return {where for (where, _), found in periods.items() if len(found - {""}) >= 2}
 
 
+def _parsed_title(title: str, sentences: list, docs: list, model: str):
+    """The title's parse: its sentence's when the article opens with it and that was parsed, else its own."""
+    own = next((d for s, d in zip(sentences, docs, strict=True) if s.text == title and language.is_parsed(d)), None)
+    return own if own is not None else language.analyse([title], model, parse_all=True)[0]
+
+
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" are run-on text (lists, tables, garbage): shown, not mined
 
 
@@ -67,6 +73,5 @@ def extract_article(article: Article, story_reference: Reference | None, model: 
         statements=extract_statements(sentences, actors, docs),
         words=frozenset(content_words("\n".join(s.text for s in article.sentences))),
         news=news_sentences(sentences, docs),
-        title_is_caption=bool(article.title) and describes_a_picture(language.analyse([article.title], model,
-                                                                                     parse_all=True)[0]),
+        title_is_caption=bool(article.title) and describes_a_picture(_parsed_title(article.title, sentences, docs, model)),
     )

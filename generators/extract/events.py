@@ -48,10 +48,7 @@ def describes_a_picture(doc) -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "aux" for c in root.children):
         return False  # a past, a future or a state ("Tripoli is quiet.") is no caption
-    from lemminflect import getLemma  # loads its tables on first use
-
-    lemma = (getLemma(root.lower_, upos="VERB") or (root.lower_,))[0]
-    return root.lower_ not in language.REPORTING_VERBS and lemma not in {"be", "have", "say"}
+    return root.lower_ not in language.REPORTING_VERBS and language.verb_lemma(root) not in {"be", "have", "say"}
 
 
 def date_words(event: Event) -> str:

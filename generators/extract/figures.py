@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .. import language
 from ..model import Figure, Provenance, Sentence
 from .dates import WEEKDAYS, DateMatch, Reference, find_dates
 
@@ -166,7 +167,7 @@ def _rate_noun(text: str) -> str:
     return m.group(1).lower() if m else ""
 
 
-_SPAN_TO_WEEKDAY = re.compile(r"\s*(?:and|to|through|-|\u2013)\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_SPAN_TO_WEEKDAY = re.compile(r"\s*(?:and|to|through|-|\u2013)\s*(" + "|".join(map(str.capitalize, WEEKDAYS)) + r")\b")
 
 
 def _span_end(match: DateMatch, text: str) -> str:
@@ -259,14 +260,6 @@ _COUNTING_VERBS = {"be", "have", "do", "report", "record", "register", "say", "s
                    "think", "expect", "make", "leave", "state", "announce", "indicate", "suggest"}
 
 
-def _lemma(verb) -> str:
-    if verb.tag_ == "VB":
-        return verb.lower_  # already the base form
-    from lemminflect import getLemma  # loads its tables on first use: only when needed
-
-    return (getLemma(verb.lower_, upos="VERB") or (verb.lower_,))[0]
-
-
 def _past(verb, tag: str) -> str:
     """"killing" and "killed" are one measure: the past form that reads after the noun, the participle for what
     was done to it ("people killed"), the past tense for what it did ("people fled")."""
@@ -274,7 +267,7 @@ def _past(verb, tag: str) -> str:
         return verb.lower_
     from lemminflect import getInflection
 
-    return (getInflection(_lemma(verb), tag=tag) or (verb.lower_,))[0]
+    return (getInflection(language.verb_lemma(verb), tag=tag) or (verb.lower_,))[0]
 
 
 def _counted_and_verb(doc, start: int, end: int) -> tuple:
@@ -309,7 +302,7 @@ def what_happened(doc, start: int, end: int) -> str:
     if thing is None or verb is None:
         return ""
     outcome = next((c for c in verb.children if c.dep_ in ("xcomp", "oprd", "acomp", "advcl")), None)
-    if _lemma(verb) in _COUNTING_VERBS:
+    if language.verb_lemma(verb) in _COUNTING_VERBS:
         if outcome is None or not outcome.tag_.startswith(("VBN", "JJ")):
             return ""  # "feared killed", "made homeless": the outcome is the measure
         verb, outcome = (outcome, None) if outcome.tag_ == "VBN" else (verb, outcome)
@@ -318,7 +311,7 @@ def what_happened(doc, start: int, end: int) -> str:
     words += [c.lower_ for c in verb.children if c.dep_ == "prt"]  # "turned out", "showed up"
     if outcome is not None and outcome.tag_ == "JJ":
         words.append(outcome.lower_)
-    elif _lemma(verb) in _LIGHT_VERBS:  # "took to the streets": the verb says nothing without its place
+    elif language.verb_lemma(verb) in _LIGHT_VERBS:  # "took to the streets": the verb says nothing without its place
         prep = next((c for c in verb.children if c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)), None)
         if prep is not None:
             noun = next(g for g in prep.children if g.dep_ == "pobj")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from itertools import pairwise
 
 from ..extract import content_words
@@ -96,10 +97,8 @@ def same_day_conflicts(figures: list[Figure], articles: list[Article],
 def _words_told(report: Report, by_id: dict[str, Figure], story_wide: frozenset[str]) -> set[str]:
     """What a source's sentences say around its figure (telling_words, for that source alone)."""
     figure = by_id[report.figure]
-    return telling_words(Figure(figure.id, figure.value, figure.unit, figure.label, figure.period,
-                                figure.approximate, figure.text,
-                                [p for p in figure.provenance if p.source == report.source]),
-                         story_wide) - CALENDAR_WORDS
+    own = replace(figure, provenance=[p for p in figure.provenance if p.source == report.source])
+    return telling_words(own, story_wide) - CALENDAR_WORDS
 
 
 UPDATED = ("each later report gives a higher count, none on the same day as a lower one: the toll was updated as "
