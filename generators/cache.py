@@ -2,7 +2,7 @@
 
 Ingest (read articles), extract (per-article extractions) and the MkDocs page hook (converted pages)
 all reuse earlier work this way. A missing or damaged entry is a miss, never an error. Work that depends only
-on the installed version (compiled templates, the Vega bundle) is kept once per user (`user_cache_folder`).
+on the installed version (compiled templates, ours and the theme's; the Vega bundle) is kept once per user (`user_cache_folder`).
 """
 
 from __future__ import annotations
@@ -10,9 +10,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
 import platformdirs
 
 from . import __version__
@@ -70,3 +73,23 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def store(folder: Path, key: str, value) -> None:
     write_atomic(folder / f"{key}.pickle", pickle.dumps(value))
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Jinja's compiled templates on disk (checked against each template's source); a cache that cannot be read
+    or written is no cache, never a failed build."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def compiled_templates(folder: Path | None) -> jinja2.BytecodeCache | None:
+    """Compiled templates in `folder` (see user_cache_folder): compiling them took 2 s of every build."""
+    return _CompiledTemplates(str(folder)) if folder else None

@@ -25,7 +25,6 @@ from html import unescape
 from importlib.metadata import version
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -35,7 +34,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import InclusionLevel
 
 from . import language
-from .cache import MISS, digest, load, store
+from .cache import MISS, compiled_templates, digest, load, store, user_cache_folder
 from .ingest import DEFAULT_MAX_BYTES
 from .project import CORRECTIONS, SITE_SRC, BuildRunning, content_lock, positive
 from .terminal import describe, for_terminal
@@ -218,9 +217,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_env(self, env, *, config, files):
         """All pages are converted and titled by now: a page whose output is cached skips the theme.
         The theme's templates are compiled once, not on every build (Jinja checks their source)."""
-        compiled = self._cache_dir(config, "templates")
-        compiled.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
+        env.bytecode_cache = compiled_templates(user_cache_folder(
+            f"theme-{version('mkdocs')}-{version('mkdocs-material')}-{version('jinja2')}"))
         signature = self._site_signature(config)
         for file in files.documentation_pages():
             page = file.page

@@ -11,16 +11,14 @@ from __future__ import annotations
 import json
 import os
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import suppress
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
 
 import jinja2
-import jinja2.bccache
 
 from .. import corrections
-from ..cache import code_digest, user_cache_folder, write_atomic
+from ..cache import code_digest, compiled_templates, user_cache_folder, write_atomic
 from ..charts import (
     NARROW_BELOW,
     NARROW_WIDTH,
@@ -53,26 +51,6 @@ from .writer import MANIFEST, ContentWriter, RenderReport, digest_of
 __all__ = ["MANIFEST", "RenderReport", "csv_text", "export", "md_text", "render_site", "source_page"]
 
 STANCES = ["for", "against", "mixed", "unclear"]
-
-
-class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Jinja's compiled templates on disk (checked against each template's source); a cache that cannot be read
-    or written is no cache, never a failed build."""
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
-def compiled_templates(folder: Path | None) -> jinja2.BytecodeCache | None:
-    """Compiled templates in `folder` (see user_cache_folder): compiling them took 2 s of every build."""
-    return _CompiledTemplates(str(folder)) if folder else None
 
 
 @lru_cache(maxsize=1)
