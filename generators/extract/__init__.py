@@ -64,13 +64,14 @@ def extract_article(article: Article, story_reference: Reference | None, model: 
     actors = extract_actors(sentences, docs)
     figures = extract_figures(sentences, ref, docs)
     trends = series_sentences(figures)
+    statements = extract_statements(sentences, actors, docs)
     return Extraction(
         source=article.source,
         events=[e for e in extract_events(sentences, ref, article.published, docs) if e.provenance[0] not in trends],
         figures=figures,
         actors=actors,
-        quotes=extract_quotes(sentences, actors, docs),
-        statements=extract_statements(sentences, actors, docs),
+        quotes=extract_quotes(sentences, actors, docs, statements),
+        statements=statements,
         words=frozenset(content_words("\n".join(s.text for s in article.sentences))),
         news=news_sentences(sentences, docs),
         title_is_caption=bool(article.title) and describes_a_picture(_parsed_title(article.title, sentences, docs, model)),

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from .. import language
+from ..ingest.metadata import MONTHS
 from ..model import Actor, Provenance, Quote, Sentence
 from .actors import fold
+from .dates import WEEKDAYS
 
 MIN_QUOTE_WORDS = 5
 MIN_ATTRIBUTED_WORDS = 3  # "It is a disgrace," said X: short, but said
@@ -30,6 +33,8 @@ _CLAUSE_LINKS = {"advcl", "conj", "xcomp"}  # "Quinn insisted, stating: …": st
 _SPLIT_ATTRIBUTION = re.compile(rf"\s*,?\s*(?:[\w.'’-]+\s+){{0,4}}(?:{SPEECH_VERBS})(?:\s+[\w.'’-]+){{0,4}}\s*[,.:]\s*")
 
 
+# A last word that names no one alone: a month ("Theresa May" is not every "May"), a weekday, a suffix, an initial.
+_NOT_A_SURNAME = re.compile("|".join([*MONTHS, *WEEKDAYS, r"jr\.?", r"sr\.?", "ii", "iii", "iv", r"\w\.?"]), re.I)
 _GENDERED = {"he": "he", "him": "he", "his": "he", "himself": "he",
              "she": "she", "her": "she", "hers": "she", "herself": "she"}
 
@@ -191,6 +196,28 @@ def names_of(actors: list[Actor], kinds: tuple[str, ...]) -> list[tuple[str, Act
     return [(name, actor) for actor in actors if actor.kind in kinds for name in [actor.name, *actor.aliases]]
 
 
+def speaker_names(actors: list[Actor], kinds: tuple[str, ...]) -> list[tuple[str, Actor]]:
+    """Names and aliases of the article's actors of `kinds`, and a person's surname alone where no one else of the
+    article shares it and it names no one else ("Traeger said"; not "May", not "Jr.")."""
+    names = names_of(actors, kinds)
+    people = [a for a in actors if a.kind == "person" and len(a.name.split()) > 1]
+    surnames = Counter(a.name.split()[-1] for a in people)
+    known = {name for name, _ in names}
+    names += [(a.name.split()[-1], a) for a in people if surnames[a.name.split()[-1]] == 1
+              and a.name.split()[-1] not in known and not _NOT_A_SURNAME.fullmatch(a.name.split()[-1])]
+    return names
+
+
+def _sole_speakers(statements: Sequence[Quote], actors: list[Actor]) -> dict[int, Actor]:
+    """Sentences that report what exactly one of the actors said, with that actor."""
+    by_name = {actor.name: actor for actor in actors}
+    speakers: dict[int, set[str]] = defaultdict(set)
+    for statement in statements:
+        for where in statement.provenance:
+            speakers[where.sentence].add(statement.speaker)
+    return {i: by_name[name] for i, (name, *others) in speakers.items() if not others and name in by_name}
+
+
 def _with_continuations(sentences: list[Sentence]):
     """Each sentence with its text, extended over the next ones when a quotation it opens closes later, and
     where in that text each sentence starts (so each one's parse can be read)."""
@@ -233,12 +260,15 @@ def _joined_quotes(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
-def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | None = None) -> list[Quote]:
+def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | None = None,
+                   statements: Sequence[Quote] = ()) -> list[Quote]:
     """Quotations of one article with speakers from its own actors (`docs`: the language layer's reading of each
-    sentence, whose parse names the speaker)."""
+    sentence, whose parse names the speaker; `statements`: its reported speech, whose speaker a quotation with no
+    attribution right after continues: "Guest says there are many reasons. / “The emergency department …”")."""
+    reported_by = _sole_speakers(statements, actors)
     doc_of = {s.index: d for s, d in zip(sentences, docs or [None] * len(sentences), strict=True)}
-    speakers = names_of(actors, ("person", "organisation"))
-    people = names_of(actors, ("person",))
+    speakers = speaker_names(actors, ("person", "organisation"))
+    people = speaker_names(actors, ("person",))
     pronoun_use = pronouns_used(sentences, people_named(sentences, people))
     quotes: list[Quote] = []
     last_person: Actor | None = None
@@ -273,6 +303,9 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
                                                                            pronoun_use.get(speaker.name, Counter())):
                     previous_speaker = None  # nor the quotation after it
                     continue  # "she said" after a man: nobody's, rather than his
+            if speaker is None and not attribution and sentence.index - 1 in reported_by:
+                speaker = reported_by[sentence.index - 1]
+                signal = "no attribution: continues what the sentence before reports the speaker said"
             if speaker is None and not attribution and previous_speaker and sentence.paragraph - previous_paragraph <= 1:
                 speaker, signal = previous_speaker, "no attribution: continues the previous speaker's quotation"
             if speaker is None:

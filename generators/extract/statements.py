@@ -13,22 +13,17 @@ person is worse than none.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from ..ingest.metadata import MONTHS
 from ..language import OPINION_VERBS, REPORTING_VERBS, SAYING_VERBS, STANCE_ADJECTIVES
 from ..model import Actor, Provenance, Quote, Sentence
-from .dates import WEEKDAYS
-from .quotes import QUOTATION, actor_in, agrees, inside_quotation, names_of, people_named, pronouns_used
+from .quotes import QUOTATION, actor_in, agrees, inside_quotation, people_named, pronouns_used, speaker_names
 
 MIN_STATEMENT_WORDS = 4  # "he said so" is no statement
 ANTECEDENT_WITHIN = 2  # sentences back to the person a pronoun stands for, in its paragraph or the one before
 # a stance adjective states a position only with its complement: "critical of", not "critical to the success"
 _ADJECTIVE_COMPLEMENTS = {"supportive": {"of"}, "opposed": {"to"}, "skeptical": {"of", "about"},
                           "sceptical": {"of", "about"}, "critical": {"of"}}
-# A last word that names no one alone: a month ("Theresa May" is not every "May"), a weekday, a suffix, an initial.
-_NOT_A_SURNAME = re.compile("|".join([*MONTHS, *WEEKDAYS, r"jr\.?", r"sr\.?", "ii", "iii", "iv", r"\w\.?"]), re.I)
 
 
 def _slice(doc, tokens: list) -> str | None:
@@ -120,20 +115,6 @@ def _statement(doc, verb) -> tuple[str, list] | None:
     return (text, [subject, *subject.conjuncts]) if text else None
 
 
-def _speaker_names(actors: list[Actor]) -> list[tuple[str, Actor]]:
-    """Names and aliases of the article's people, and a surname alone where no one else of the article shares it
-    and it names no one else ("Traeger said"; not "May", not "Jr."). Organisations are not read as speakers here:
-    "the company said it expects …" is read as often from a press release as from a person, and the model's
-    organisations include many a misread name."""
-    names = names_of(actors, ("person",))
-    people = [a for a in actors if a.kind == "person" and len(a.name.split()) > 1]
-    surnames = Counter(a.name.split()[-1] for a in people)
-    known = {name for name, _ in names}
-    names += [(a.name.split()[-1], a) for a in people if surnames[a.name.split()[-1]] == 1
-              and a.name.split()[-1] not in known and not _NOT_A_SURNAME.fullmatch(a.name.split()[-1])]
-    return names
-
-
 def _opened(sentences: list[Sentence]) -> list[bool]:
     """Per sentence, whether it begins inside a quotation opened earlier in its paragraph."""
     inside, paragraph, found = False, None, []
@@ -148,7 +129,9 @@ def _opened(sentences: list[Sentence]) -> list[bool]:
 def extract_statements(sentences: list[Sentence], actors: list[Actor], docs: list | None = None) -> list[Quote]:
     """The reported statements of one article, each with its speaker and its sentences (`docs`: the language
     layer's reading of each sentence; sentences it did not parse give none)."""
-    people = _speaker_names(actors)
+    # organisations are no speakers here: "the company said it expects …" is read as often from a press release as
+    # from a person, and the model's organisations include many a misread name
+    people = speaker_names(actors, ("person",))
     by_name = {actor.name: actor for _, actor in people}
     named_in = people_named(sentences, people)
     pronoun_use = pronouns_used(sentences, named_in)

@@ -1,6 +1,7 @@
 from generators import language
 from generators.extract.actors import extract_actors
 from generators.extract.quotes import extract_quotes
+from generators.extract.statements import extract_statements
 from generators.model import Sentence
 
 
@@ -96,3 +97,18 @@ def test_a_pronoun_that_disagrees_with_how_the_article_calls_its_person_credits_
     assert quotes([["Mayor Tom Quinn said he would visit the docks on Monday."],
                    ["\"We will rebuild every house in the harbour district,\" he said."]]) == [
         ("Tom Quinn", "We will rebuild every house in the harbour district")]
+
+
+def test_a_surname_alone_attributes_a_quotation_to_the_one_person_of_that_name():
+    found = quotes([["Pedro Alves, a trader at the central market, opened his shop on Monday."],
+                    ["\"Nobody has come to buy anything this week,\" Alves said."]])
+    assert found == [("Pedro Alves", "Nobody has come to buy anything this week")]
+
+
+def test_a_quotation_with_no_attribution_continues_the_statement_reported_just_before():
+    found = said_in([["Maria Gonzalez, the health minister, says the hospitals are full."],
+                     ["\"We have asked every region to send nurses and doctors.\""],
+                     ["The opposition wants an inquiry."],
+                     ["\"The money was spent on consultants instead of nurses.\""]],
+                    lambda s, a, d: extract_quotes(s, a, d, extract_statements(s, a, d)))
+    assert found == [("Maria Gonzalez", "We have asked every region to send nurses and doctors.")]
