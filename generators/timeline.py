@@ -2,9 +2,9 @@
 
 First the dates: those most sources refer to, plus the days the press wrote most about. Then, for each
 date, the sentences that best stand for it, drawn from every telling of that date and from the undated
-leads of the articles published on it or the day after (news tells yesterday's events): those close to the
-date's centroid (TF-IDF over the words its dated tellings and its leads share) are its candidates, and the
-entries chosen are those that together come closest to the candidates' own centroid.
+leads of the articles published on it or the day after (news tells yesterday's events; a lead that names a
+lone weekday, "said Wednesday", only of that day): those close to the date's centroid (TF-IDF over the words
+its dated tellings and its leads share) are its candidates, and the entries chosen are those that together come closest to the candidates' own centroid.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from .extract import content_words
 from .extract.dates import MONTHS, WEEKDAYS
+from .extract.events import dated_by_its_weekday
 from .model import Article, DateRef, Event
 from .reconcile.boundary import names_the_story
 
@@ -57,7 +58,8 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
             told[event.date.value].append(event)
         else:
             leads[event.date.value].append(event)
-            leads[_day_before(event.date.value)].append(_told_the_next_day(event))
+            if not dated_by_its_weekday(event):  # "said Wednesday" tells its day
+                leads[_day_before(event.date.value)].append(_told_the_next_day(event))
     referring = {d: len({p.source for e in group for p in e.provenance}) for d, group in told.items()}
     score = {d: referring.get(d, 0) + published_weight * published[d] for d in set(told) | set(published)}
     vectorise = tf_idf([e.text for e in pool])

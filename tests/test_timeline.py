@@ -33,6 +33,22 @@ def test_news_told_without_a_date_is_placed_at_its_articles_publication_and_says
     assert reopened.date == DateRef("2025-03-20", "day", "on")  # a dated sentence keeps its own date
 
 
+def test_a_lead_that_names_a_lone_weekday_is_placed_on_that_day_and_only_there():
+    """Published Thursday 2025-03-27: "said Wednesday" is the 26th; a lead with no day joins its day and the one
+    before (news tells yesterday's events), one that names its day joins that day alone."""
+    s = story(("2025-03-27", "A defence official said Wednesday the navy had sunk three smuggling boats."),
+              ("2025-03-27", "The harbour board has sacked its chief over missing funds."))
+    (sunk,) = [e for e in s.events if "sunk" in e.text]
+    assert sunk.date == DateRef("2025-03-26", "day", "reported") and "weekday" in sunk.signal
+    (sacked,) = [e for e in s.events if "sacked" in e.text]
+    assert sacked.date == DateRef("2025-03-27", "day", "reported")
+    chosen = select_timeline(s.events, dates=3, per_date=2, published=Counter({"2025-03-26": 1, "2025-03-27": 2}))
+    assert sorted((e.date.value, e.text[:10]) for e in chosen) == [("2025-03-26", "A defence "),
+                                                                   ("2025-03-27", "The harbou")]
+    chosen = select_timeline(s.events, dates=3, per_date=2, published=Counter({"2025-03-25": 1, "2025-03-27": 2}))
+    assert ("2025-03-25", "A defence ") not in {(e.date.value, e.text[:10]) for e in chosen}
+
+
 def test_news_told_later_in_the_present_perfect_is_reported_too_but_not_a_past_tense_or_a_quotation():
     s = story(("2025-03-23", "The port of Ladeira is the busiest in the region. It handles the grain trade. "
                              "Ships queue there for days. The old harbour sits by the river. Its quays are narrow. "

@@ -173,6 +173,22 @@ def _from_match(rule: str, m: re.Match, ref: Reference | None) -> DateRef | None
     return None
 
 
+_BARE_WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def day_of_bare_weekday(text: str, ref: Reference) -> str:
+    """The day a news lead's lone weekday names ("a U.S. official said Wednesday", "shot his brothers Friday"):
+    the last such day on or before the article's date `ref`; "" when it names none or several, or in future
+    wording ("will meet Friday"), or as part of a name ("Good Friday")."""
+    days = set()
+    for m in _BARE_WEEKDAY.finditer(text):
+        day = _from_match("weekday", m, ref)
+        if day is None or _FUTURE_WORDING.search(_clause_before(text, m.start())):
+            return ""
+        days.add(day.value)
+    return days.pop() if len(days) == 1 else ""
+
+
 def _clause_before(text: str, position: int) -> str:
     """The words of the clause before `position` (up to 120 characters): where future wording would be."""
     clause = text[:position]

@@ -34,6 +34,14 @@ def dated_by_its_article(event: Event) -> bool:
     return event.signal.startswith(_READ_FROM_ARTICLE_DATE)
 
 
+WEEKDAY_NAMED = "told on the weekday its sentence names"
+
+
+def dated_by_its_weekday(event: Event) -> bool:
+    """A lead placed on the day its lone weekday names ("said Wednesday"), not on its article's date."""
+    return event.signal.startswith(WEEKDAY_NAMED)
+
+
 def year_read_from_article(event: Event) -> bool:
     """Its date names no year ("on 25 June", "in March"): the year is the one we read from its article's date."""
     return event.signal.startswith(tuple(f"{_SIGNAL.format(rule)}\u201c" for rule in REFERENCE_RULES))

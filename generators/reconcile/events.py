@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..extract import content_words
-from ..extract.dates import WEEKDAYS, Reference, find_dates
-from ..extract.events import is_question
+from ..extract.dates import WEEKDAYS, Reference, day_of_bare_weekday, find_dates
+from ..extract.events import WEEKDAY_NAMED, is_question
 from ..ingest.metadata import MONTHS
 from ..model import Article, DateRef, Event, Extraction, Provenance
 from ..timeline import LEAD_SENTENCES, leans_on_context
@@ -136,11 +136,14 @@ def reported_events(articles: list[Article], dated: list[Event], document_freque
                     continue
                 where = Provenance(sentence.source, sentence.index, sentence.text)
                 telling = mine - story_wide
-                same = next((e for e, w in of_day[when.value] if e.date == when
+                named = day_of_bare_weekday(sentence.text, reference) if reference else ""
+                told_on, said = (DateRef(named, "day", "reported"),
+                                 f"{WEEKDAY_NAMED}: {named}, in an article published {day}") if named else (when, signal)
+                same = next((e for e, w in of_day[told_on.value] if e.date == told_on
                              and len(w & telling) >= SHARED_WORDS and overlap(w, telling) >= EVENT_SIMILARITY), None)
                 if same:
                     same.provenance.append(where)
                     continue
-                events.append(Event("", when, sentence.text, False, [where], signal=signal))
-                of_day[when.value].append((events[-1], telling))
+                events.append(Event("", told_on, sentence.text, False, [where], signal=said))
+                of_day[told_on.value].append((events[-1], telling))
     return events

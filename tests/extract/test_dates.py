@@ -1,4 +1,4 @@
-from generators.extract.dates import Reference, find_dates
+from generators.extract.dates import Reference, day_of_bare_weekday, find_dates
 
 REF = Reference(2025, 3, 23)
 
@@ -91,3 +91,13 @@ def test_future_wording_points_a_weekday_forward_and_last_points_back():
 def test_a_year_a_span_starts_from_lends_no_year_to_other_dates():
     found = find_dates("Mubarak, in power since 1981, said he will not run again in September.", Reference(2011, 2, 1))
     assert [d.date.value for d in found if d.date.relation == "on"] == ["2011-09"]
+
+
+def test_a_lone_weekday_in_a_lead_names_the_last_such_day_unless_it_is_future_a_name_or_one_of_several():
+    thursday = Reference(2025, 3, 27)
+    assert day_of_bare_weekday("A defence official said Wednesday the boats sank.", thursday) == "2025-03-26"
+    assert day_of_bare_weekday("Gunmen shot his two brothers Thursday, police said.", thursday) == "2025-03-27"
+    assert day_of_bare_weekday("The ministers will meet Friday in Geneva.", thursday) == ""
+    assert day_of_bare_weekday("Pilgrims gathered for Good Friday prayers.", thursday) == ""
+    assert day_of_bare_weekday("Talks held Monday resumed Tuesday.", thursday) == ""
+    assert day_of_bare_weekday("The boats sank near the coast.", thursday) == ""
