@@ -221,8 +221,8 @@ def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
         text = sentence.text
         for ent in doc.ents:
             kind = KINDS.get(ent.label_)
-            if kind is None:
-                continue
+            if kind is None or (language.is_parsed(doc) and ent[0].tag_ == "VBG"):
+                continue  # "Defending Brega", "Quoting": a verb the model read into a name
             signal = f"the language model's {ent.label_}"
             cue = _placed(text, ent.start_char, ent.end_char, kind) if kind != "place" else ""
             if cue in _PLACE_WORDS and not _where_something_happened(ent):

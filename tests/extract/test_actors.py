@@ -110,3 +110,9 @@ def test_the_city_of_a_name_is_a_place():
     start = text.index("Misrata")
     assert _placed(text, start, start + len("Misrata"), "organisation") == "city of"
     assert _placed("A stronghold of Ana Ruiz fell.", 15, 23, "person") == ""
+
+
+def test_a_name_the_model_reads_with_a_verb_before_it_is_no_actor():
+    """The tagger says "Defending" is a verb: "Defending Brega" is no person (and Brega no person either)."""
+    found = actors("Defending Brega was harder than expected, the rebels said.")
+    assert "Defending Brega" not in found and "Brega" not in found
