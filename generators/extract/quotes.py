@@ -4,8 +4,8 @@ A quotation is text between quotation marks with enough words to be speech (shor
 quoted phrases are scare quotes). Its speaker is the grammatical subject of the
 speech verb next to it, as the language model parses the sentence ("…," said X /
 X said / he told / according to X); where the parse gives none, the actor named
-in the attribution; a pronoun means the person last named; a quotation with no
-attribution at all continues the previous speaker's.
+in the attribution; a pronoun means the person last named as a subject (or nobody);
+a quotation with no attribution at all continues the previous speaker's.
 """
 
 from __future__ import annotations
@@ -52,9 +52,11 @@ def pronouns_used(sentences: list[Sentence], named_in: list[set[str]]) -> dict[s
     for j, sentence in enumerate(sentences):
         if len(named_in[j]) != 1:
             continue
-        text = sentence.text
-        if j + 1 < len(sentences) and not named_in[j + 1] and sentences[j + 1].paragraph == sentence.paragraph:
-            text += " " + sentences[j + 1].text
+        text = QUOTATION.sub(" ", sentence.text)
+        following = sentences[j + 1].text if j + 1 < len(sentences) else ""
+        if following and not named_in[j + 1] and sentences[j + 1].paragraph == sentence.paragraph \
+                and not QUOTATION.search(following):  # a quotation's "she said" is what is to be checked
+            text += " " + following
         for word in re.findall(r"[a-z]+", text.lower()):
             if word in _GENDERED:
                 use[next(iter(named_in[j]))][_GENDERED[word]] += 1
@@ -154,6 +156,18 @@ def _speaker_in_parse(text: str, parts: list, doc_of: dict, start: int, end: int
             if subject:
                 return speaker, subject
     return None, ""
+
+
+def _subject_named(doc, people: list[tuple[str, Actor]]) -> Actor | None:
+    """The first of the people a parsed sentence names as the subject of a verb, outside quotations."""
+    for token in doc:
+        if token.dep_ in ("nsubj", "nsubjpass") and not inside_quotation(doc.text, token.idx):
+            entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            phrase = entity.text if entity is not None else " ".join(t.text for t in _noun_phrase(token))
+            actor = actor_in(phrase, people, first=True)
+            if actor is not None:
+                return actor
+    return None
 
 
 def _is_title(body: str) -> bool:
@@ -308,7 +322,7 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
                 signal = "no attribution: continues what the sentence before reports the speaker said"
             if speaker is None and not attribution and previous_speaker and sentence.paragraph - previous_paragraph <= 1:
                 speaker, signal = previous_speaker, "no attribution: continues the previous speaker's quotation"
-            if speaker is None:
+            if speaker is None and subject != "pronoun":  # "He said …" with no one to stand for: nobody's
                 speaker, signal = actor_in(before, speakers, first=True), "the sentence's subject"
             if speaker is None:
                 continue
@@ -316,9 +330,11 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
                                 signal=signal))
             previous_speaker, previous_paragraph, found_here = speaker, sentence.paragraph, True
             previous_at = sentence.index
-        named = actor_in(QUOTATION.sub(" ", text), people, first=True)  # "he" is most often the last subject
-        if named is not None:
-            last_person, last_person_at = named, sentence.index
+        named = actor_in(QUOTATION.sub(" ", text), people, first=True)
+        if named is not None:  # "he" is most often the last subject: a sentence naming people as objects only
+            doc = doc_of.get(sentence.index)  # ("a woman urged Obama to help") gives no one a "she" could be
+            antecedent = _subject_named(doc, people) if doc is not None and language.is_parsed(doc) else named
+            last_person, last_person_at = antecedent, sentence.index
         if not found_here and sentence.paragraph - previous_paragraph > 1:
             previous_speaker = None
     return quotes

@@ -112,3 +112,11 @@ def test_a_quotation_with_no_attribution_continues_the_statement_reported_just_b
                      ["\"The money was spent on consultants instead of nurses.\""]],
                     lambda s, a, d: extract_quotes(s, a, d, extract_statements(s, a, d)))
     assert found == [("Maria Gonzalez", "We have asked every region to send nurses and doctors.")]
+
+
+def test_a_pronoun_stands_for_a_person_named_as_a_subject_never_one_named_only_as_an_object():
+    found = quotes([["A woman from the port urged President Maria Lopez to send help."],
+                    ["\"We have no water and no food here,\" she said."],
+                    ["A source in the ministry said the army was moving north."],
+                    ["He said the rebels held \"every road into the city from the east\" by then."]])
+    assert found == []
