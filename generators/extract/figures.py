@@ -150,13 +150,14 @@ def _measure_before(text: str, start: int) -> str:
     offset = max(0, start - 80)
     before = text[offset:start]
     m = re.search(r"(?:the|a|an|its|their|his|her)?\s*((?:[A-Za-z'’-]+\s+){0,2}[A-Za-z'’-]+)\s+" + _MEASURE_VERB + r"\s+$", before)
-    if not m:
-        return ""
+    if not m or re.search(r"\d\s*$", before[:m.start(1)]):
+        return ""  # "rose 79 cents to $83.20": the unit of the number before, no measure
     named = [w for w in re.finditer(r"\S+", m.group(1)) if w.group()[0].isupper() and offset + m.start(1) + w.start() > 0]
     if named:  # a proper name, not a measure
         subject = re.search(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+([a-z'’-]+(?:\s+[a-z'’-]+)?)\s+(?:from|in|of|among|after)\b", before)
         return " ".join(w for w in subject.group(1).split() if w not in _STOP_UNIT) if subject else ""
-    words = [w for w in m.group(1).lower().split() if w not in _STOP_UNIT]
+    phrase = re.split(r"\b(?:and|or)\s+", m.group(1).lower())[-1]  # "barrels per day and prices rose to $100"
+    words = [w for w in phrase.split() if w not in _STOP_UNIT]
     if words and not _CHANGE.fullmatch(words[-1]):
         return " ".join(words)
     return ""
@@ -329,6 +330,11 @@ _LIGHT_VERBS = {"take", "go", "come", "turn", "head", "pour", "flock", "spill", 
 NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT"}
 
 
+CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
+SERIES_JOIN_WITHIN = 3  # words before a number the link to the one before is in: "and wounding another 150",
+# "declining to 36.18"; not "… and a third of the population of 7 million"
+
+
 def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list | None = None) -> list[Figure]:
     """Numbers with what they measure. `docs` (the language layer's reading of each sentence) rules out numbers
     that are dates, durations, times or ranks."""
@@ -355,9 +361,11 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list
                     unit = previous.unit  # "… to 12.5 per 100,000": the unit named once before
                 label = _rate_noun(text) or unit
             elif not unit:
-                joined = previous is not None and re.search(r"\b(to|and|from|then|before|after|while)\b", text[previous_end:number.start])
+                just_before = " ".join(text[previous_end:number.start].split()[-SERIES_JOIN_WITHIN:])
+                joined = previous is not None and re.search(r"\b(to|and|from|then|before|after|while)\b", just_before)
                 done = what_happened(doc, number.start, number.end)
-                if previous is not None and joined and previous.unit:
+                if previous is not None and joined and previous.unit and \
+                        bool(number.currency) == (previous.unit in CURRENCIES.values()):  # "rose 1.8% to $1,837"
                     unit, label = previous.unit, previous.label  # "from 8.2 … to 12.5 per 100,000"
                     how = "continues the series of the number before"
                     if done and not previous.unit.startswith("%"):
@@ -377,7 +385,7 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list
                         and _DETERMINER_BEFORE.search(text[:number.start]) and not number.currency:
                     continue  # "the 911 call", "a 737 jet": a name, not a count
             if number.currency:
-                unit = {"$": "USD", "€": "EUR", "£": "GBP"}[number.currency]
+                unit = CURRENCIES[number.currency]
             if not (unit or label) or told_as_possible(doc, number.start, number.end):
                 continue
             figure = Figure(

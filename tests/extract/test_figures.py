@@ -157,3 +157,19 @@ def test_a_count_of_what_will_or_could_happen_is_no_figure():
     assert read_figures("Officials said 1,000 people died in the floods.") == [(1000.0, "people")]
     assert read_figures("The fire killed 20 people who could not escape.") == [(20.0, "people")], \
         "a modal in a clause about the counted is no forecast of the count"
+
+
+def test_a_sum_of_money_never_continues_a_series_of_other_units_nor_takes_the_unit_before_as_its_measure():
+    found = figures("Platinum gained 1.8 percent to $1,837 an ounce, and crude rose 84 cents to $83.10 a barrel.")
+    money = [(value, unit, label) for value, unit, label, _, _ in found if unit == "USD"]
+    assert money == [(1837.0, "USD", "USD"), (83.1, "USD", "USD")]
+    found = figures("Libya turned out 1.6 million barrels per day and prices rose to $100 a barrel.")
+    assert [(value, label) for value, unit, label, _, _ in found if unit == "USD"] == [(100.0, "prices")]
+
+
+def test_a_number_continues_the_series_before_only_when_the_link_is_right_before_it():
+    found = figures("An estimated 1.5 million foreign nationals work in Libya and a third of the population of "
+                    "7 million are immigrants.")
+    assert [(value, unit) for value, unit, *_ in found] == [(1500000.0, "foreign nationals"), (7000000.0, "")]
+    found = figures("The attack killed 19 people and wounded another 150.")
+    assert [(value, unit) for value, unit, *_ in found] == [(19.0, "people"), (150.0, "people")]
