@@ -90,7 +90,7 @@ def central_question(articles: list[Article], captions: frozenset[str] = frozens
     headlines share most (linear in the number of headlines, so a story of thousands stays fast). A title
     several articles repeat word for word (a sidebar's, a section's) counts once: it does not vote for itself.
     Every headline votes; only one that `headline_can_name_story` can win, and is not a picture's caption
-    (`captions`), unless none can."""
+    (`captions`), unless none can; a whole one before a lead cut short (a folder without headlines)."""
     titles = list(dict.fromkeys(a.title for a in articles if a.title))
     if not titles:
         return ""
@@ -98,5 +98,6 @@ def central_question(articles: list[Article], captions: frozenset[str] = frozens
     shared = Counter(w for title in words for w in title)
     naming = {a.title for a in articles if headline_can_name_story(a)} - captions
     best = max(range(len(titles)), key=lambda i: (titles[i] in naming or not naming,
+                                                 not titles[i].endswith("…"),  # a lead cut short names it badly
                                                  sum(shared[w] - 1 for w in words[i]) / (len(words[i]) or 1), -i))
     return titles[best]

@@ -58,3 +58,12 @@ def test_the_overview_tells_the_story_as_it_stands_from_its_latest_articles():
     summary = summarise(articles, frequency)
     assert len(summary) == 3 and "resigned" in summary[-1].quote
     assert not any("resigned" in p.quote for p in summarise(articles[:18], frequency))
+
+
+def test_without_headlines_a_whole_lead_names_the_story_before_one_cut_short():
+    from generators.reconcile.overview import central_question
+    titles = ["Protesters in Cairo square and the army…",
+              "Protesters rally in Cairo square", "Army deploys in the capital"]
+    articles = [clean(f"{i}.txt", {"title": t, "published": "2011-02-01"}, "Text of the article. More text.")
+                for i, t in enumerate(titles)]
+    assert central_question(articles) == "Protesters rally in Cairo square"
