@@ -331,6 +331,8 @@ NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "
 
 
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
+DISTANCES = {"mile", "miles", "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "metre", "metres",
+             "meter", "meters", "feet", "foot", "ft", "yard", "yards"}
 SERIES_JOIN_WITHIN = 3  # words before a number the link to the one before is in: "and wounding another 150",
 # "declining to 36.18"; not "… and a third of the population of 7 million"
 
@@ -388,6 +390,8 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list
                 unit = CURRENCIES[number.currency]
             if not (unit or label) or told_as_possible(doc, number.start, number.end):
                 continue
+            if unit.split(" ")[0] in DISTANCES:
+                continue  # "50 miles west of Brega", "160 km from the capital": where a place lies, not a count
             figure = Figure(
                 id="", value=number.value, unit=unit, label=label or unit,
                 period=_period(number, span_end, dates, text), approximate=number.approximate, text=number.written,

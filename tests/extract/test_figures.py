@@ -173,3 +173,8 @@ def test_a_number_continues_the_series_before_only_when_the_link_is_right_before
     assert [(value, unit) for value, unit, *_ in found] == [(1500000.0, "foreign nationals"), (7000000.0, "")]
     found = figures("The attack killed 19 people and wounded another 150.")
     assert [(value, unit) for value, unit, *_ in found] == [(19.0, "people"), (150.0, "people")]
+
+
+def test_a_distance_locates_a_place_and_is_no_figure():
+    assert read_figures("Rebels reached Brega, 50 miles to the west, as 12 fighters were killed.") == [(12.0, "fighters")]
+    assert read_figures("The town lies about 160 kilometres east of the capital.") == []
