@@ -234,6 +234,8 @@ def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
             start = text.find(name, ent.start_char) if name else -1  # only the span's edges were cut
             if start < 0 or not any(ch.isupper() for ch in name) or (len(name.split()) > 1 and name.isupper()):
                 continue  # lowercase spans are phrases; "BREAKING NEWS", "ANDERSON COOPER, CNN HOST:" are tags
+            if re.match(r"(?:[Pp]ro|[Aa]nti|[Nn]on|[Pp]ost|[Pp]re)-[A-Z]", name):
+                continue  # "pro-Gaddafi", "anti-Assad": a word made of a name, not who bears it
             if fold(name) in _TITLES_FOLDED:
                 continue  # "the Vice President" with no name: a title, not who holds it
             role = ""

@@ -139,10 +139,14 @@ def merge_acronyms(actors: list[Actor]) -> list[Actor]:
 
 
 def merge_same_names(actors: list[Actor]) -> list[Actor]:
-    """Actors that came to be called the same ("Unfortunately NATO" and "NATO" both named "NATO") are one."""
+    """Actors that came to be called the same ("Unfortunately NATO" and "NATO" both named "NATO") are one; so are
+    organisations whose names of three words or more differ only in their order ("National Transitional Council",
+    "Transitional National Council")."""
     by_name: dict[str, list[Actor]] = defaultdict(list)
     for actor in actors:
-        by_name[fold(actor.name)].append(actor)
+        words = fold(actor.name).split()
+        by_name[" ".join(sorted(words)) if actor.kind == "organisation" and len(words) >= 3 else fold(actor.name)] \
+            .append(actor)
     kept = []
     for group in by_name.values():
         group.sort(key=_prominence)

@@ -116,3 +116,8 @@ def test_a_name_the_model_reads_with_a_verb_before_it_is_no_actor():
     """The tagger says "Defending" is a verb: "Defending Brega" is no person (and Brega no person either)."""
     found = actors("Defending Brega was harder than expected, the rebels said.")
     assert "Defending Brega" not in found and "Brega" not in found
+
+
+def test_a_word_made_of_a_name_is_no_actor():
+    found = actors("Pro-Gaddafi forces shelled the port while anti-Gaddafi fighters held the town of Misrata.")
+    assert not [name for name in found if name.lower().startswith(("pro-", "anti-"))]

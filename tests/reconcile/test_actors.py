@@ -59,6 +59,18 @@ def test_actors_that_came_to_share_a_name_are_one():
     assert [p.source for p in merged.provenance] == ["a.txt", "b.txt", "c.txt"] and merged.mentions == 7
 
 
+def test_an_organisation_named_in_another_word_order_is_one_but_two_people_are_not():
+    from generators.model import Actor, Provenance
+    from generators.reconcile.actors import merge_same_names
+    council = Actor("", "National Transitional Council", "organisation", [], [], 5, [Provenance("a.txt", 0, "x")])
+    reordered = Actor("", "Transitional National Council", "organisation", [], [], 2, [Provenance("b.txt", 0, "y")])
+    people = [Actor("", "Ana Maria Ruiz", "person", [], [], 1, [Provenance("a.txt", 1, "z")]),
+              Actor("", "Maria Ana Ruiz", "person", [], [], 1, [Provenance("b.txt", 1, "w")])]
+    merged = merge_same_names([council, reordered, *people])
+    assert [a.name for a in merged] == ["National Transitional Council", "Ana Maria Ruiz", "Maria Ana Ruiz"]
+    assert merged[0].aliases == ["Transitional National Council"]
+
+
 def test_a_surname_alone_goes_to_its_most_mentioned_namesake_not_the_first_full_name_seen():
     s = story("Prosecutors charged Saif Omar Darko on Monday. Darko denied it, lawyers said.",
               "Leader Pavel Darko spoke on Monday. Pavel Darko said Darko would stay.",
