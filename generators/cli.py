@@ -16,7 +16,16 @@ from mkdocs.exceptions import MkDocsException, PluginError
 
 from . import __version__, corrections, language
 from .ingest import DEFAULT_MAX_BYTES, set_aside_in
-from .pipeline import WouldShrink, analyse, build_site, publish
+from .pipeline import (
+    WouldShrink,
+    analyse,
+    build_site,
+    generation_inputs,
+    generation_options,
+    publish,
+    record_generation,
+    unchanged_generation,
+)
 from .project import SITE_SRC, BuildRunning, content_lock, positive
 from .reconcile import latest_date
 from .terminal import describe, for_terminal
@@ -111,11 +120,23 @@ def run(args: argparse.Namespace) -> int:
         print(for_terminal(f"error: seeds folder not found: {args.seeds}"), file=sys.stderr)
         return EXIT_USAGE
     started = time.perf_counter()
+    cache = None if args.no_cache else args.cache
     try:
-        story, skipped = analyse(args.seeds, args.max_bytes, args.jobs, None if args.no_cache else args.cache,
+        options = generation_options(args.max_bytes, args.timeline_dates, args.sentences_per_date, args.allow_empty,
+                                     args.model)
+        inputs = generation_inputs(args.seeds, args.content, options) if cache else ""
+        if cache and args.content.is_dir():
+            with content_lock(args.content):
+                last = unchanged_generation(cache, args.content, inputs)
+                if last is not None:  # the same articles, corrections, code and options: the same pages
+                    return repeat(args, last, started)
+        story, skipped = analyse(args.seeds, args.max_bytes, args.jobs, cache,
                                  progress=not args.quiet and sys.stderr.isatty(), model=args.model)
     except language.ModelError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except BuildRunning as exc:
+        print(for_terminal(f"error: {exc}"), file=sys.stderr)
         return EXIT_FAILED
     for item in skipped:
         print(for_terminal(f"skipped {item.source}: {item.reason}"), file=sys.stderr)
@@ -126,6 +147,8 @@ def run(args: argparse.Namespace) -> int:
         with content_lock(args.content):  # held until the site is swapped in: one build at a time, whole
             result = publish(story, skipped, args.content, args.timeline_dates, args.sentences_per_date,
                              args.allow_empty)
+            if cache:
+                record_generation(cache, args.content, inputs, result)
             report(args, result, started)
             if args.command == "build":
                 show_mkdocs_problems()
@@ -136,6 +159,25 @@ def run(args: argparse.Namespace) -> int:
         print(for_terminal(f"error: {exc}"), file=sys.stderr)
         return EXIT_FAILED
     return EXIT_SKIPPED if skipped else EXIT_OK
+
+
+def repeat(args: argparse.Namespace, last, started: float) -> int:
+    """Nothing read changed since the last generation into this content folder: say what it said, build the site
+    from the pages as they are. The caller holds the content folder's lock."""
+    for source, reason in last.skipped:
+        print(for_terminal(f"skipped {source}: {reason}"), file=sys.stderr)
+    if args.strict and last.skipped:
+        print(f"error: {len(last.skipped)} file(s) skipped and --strict is set; nothing written", file=sys.stderr)
+        return EXIT_FAILED
+    if not args.quiet:
+        print(for_terminal(f"nothing changed since the last generation: {last.summary} -> {args.content} "
+                           f"({time.perf_counter() - started:.1f} s)"))
+    if args.command == "build":
+        show_mkdocs_problems()
+        build_site(args.config, args.content, args.site, last.build_date)
+        if not args.quiet:
+            print(for_terminal(f"built {args.site}"))
+    return EXIT_SKIPPED if last.skipped else EXIT_OK
 
 
 def report(args: argparse.Namespace, result, started: float) -> None:

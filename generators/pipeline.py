@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from . import __version__, corrections, language
-from .cache import MISS, code_digest, digest, load, store
+from .cache import MISS, code_digest, digest, load, store, write_atomic
 from .extract import extract_article
 from .extract.dates import Reference, date_from_content, years_mentioned
 from .ingest import DEFAULT_MAX_BYTES, Skipped, read_articles
 from .model import Article, Extraction, Story
-from .project import content_lock
-from .reconcile import reconcile
+from .project import CORRECTIONS, SITE_SRC, content_lock
+from .reconcile import latest_date, reconcile
 from .render import RenderReport, render_site
+from .render.writer import MANIFEST, digest_of, read_manifest
 
 PARALLEL_FROM = 24  # below this many articles a process pool costs more than it saves
 
@@ -159,6 +162,82 @@ def publish(story: Story, skipped: list[Skipped], content: Path, timeline_dates:
     story, applied = corrections.apply(story, corrections.load(content))
     report = render_site(story, content, skipped, timeline_dates, sentences_per_date)
     return Result(story, skipped, report, applied.unmatched, applied.changed, applied.broad)
+
+
+LAST_GENERATION = "last-generation.json"  # in the cache folder: what the last generation read and wrote
+_RENDERING_PACKAGES = ("altair", "vl-convert-python", "jinja2", "markdown")
+
+
+@dataclass
+class Generation:
+    """What a generation read (`inputs`, see generation_inputs) and told, kept so that the same command on the same
+    inputs can skip reading, reconciling and rendering altogether and say what the last one said."""
+    inputs: str
+    content: str
+    summary: str
+    build_date: str
+    skipped: list[list[str]]  # [source, reason]
+    pages: dict[str, str]  # what the content folder held after it (_pages)
+
+
+def generation_options(max_bytes: int, timeline_dates: int | None, sentences_per_date: int | None,
+                       allow_empty: bool, model: str) -> dict:
+    """The options that change what a generation writes (not how fast or how loudly it runs)."""
+    return {"max_bytes": max_bytes, "timeline_dates": timeline_dates, "sentences_per_date": sentences_per_date,
+            "allow_empty": allow_empty, "model": model}
+
+
+def generation_inputs(seeds: Path, content: Path, options: dict) -> str:
+    """Everything a generation reads, as one digest: every file in the seeds folder (its name and bytes), the
+    editors' corrections.yml, the generator's code and templates, the language model, the packages that draw
+    the charts and the options. Reading a few thousand short files takes a fraction of a second."""
+    package = Path(__file__).resolve().parent
+    code = [*sorted(package.rglob("*.py")), *sorted(p for p in SITE_SRC.rglob("*") if p.is_file())]
+    parts: list[str | bytes] = [__version__, code_digest(*code), language.model_id(options.get("model", language.AUTO)),
+                                json.dumps(options, sort_keys=True, default=str)]
+    for name in _RENDERING_PACKAGES:
+        try:
+            parts.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            parts.append(name)
+    for path in sorted(p for p in seeds.iterdir() if p.is_file()):  # the reader reads no sub-folder
+        parts += [os.fsencode(path.name), path.read_bytes()]
+    corrections_file = content / CORRECTIONS
+    # a missing file is the starter the generation writes, which corrects nothing
+    parts.append(corrections_file.read_bytes() if corrections_file.is_file() else corrections.TEMPLATE.encode())
+    return digest(*parts)
+
+
+def _pages(content: Path) -> dict[str, str]:
+    """Every file of the content folder the generator answers for, with the digest of its bytes as they are (an
+    editor's kept change included)."""
+    return {path: digest_of((content / path).read_bytes()) for path in sorted(read_manifest(content / MANIFEST))
+            if "#" not in path and (content / path).is_file()}
+
+
+def unchanged_generation(cache: Path, content: Path, inputs: str) -> Generation | None:
+    """The last generation into `content`, when it read exactly `inputs` and the folder holds what it left there
+    (nothing edited, deleted or added since): then generating again would change nothing. None otherwise (or when
+    its record cannot be read)."""
+    try:
+        last = Generation(**json.loads((cache / LAST_GENERATION).read_text("utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+    if last.inputs != inputs or last.content != str(content.resolve()):
+        return None
+    try:
+        return last if _pages(content) == last.pages else None
+    except OSError:
+        return None
+
+
+def record_generation(cache: Path, content: Path, inputs: str, result: Result) -> None:
+    story = result.story
+    summary = (f"{len(story.articles)} articles: {len(story.events)} events, {len(story.figures)} figures, "
+               f"{len(story.actors)} actors, {len(story.quotes)} quotes, {len(story.conflicts)} disagreements")
+    generation = Generation(inputs, str(content.resolve()), summary, latest_date(story.articles),
+                            [[item.source, item.reason] for item in result.skipped], _pages(content))
+    write_atomic(cache / LAST_GENERATION, json.dumps(asdict(generation)).encode("utf-8"))
 
 
 def generate(seeds: Path, content: Path, max_bytes: int = DEFAULT_MAX_BYTES, allow_empty: bool = False) -> Result:

@@ -121,7 +121,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def _generate(self, config) -> None:
         from . import corrections  # the build's own modules (the language model, the charts) load only to build
-        from .pipeline import WouldShrink, analyse, publish
+        from .pipeline import (
+            WouldShrink,
+            analyse,
+            generation_inputs,
+            generation_options,
+            publish,
+            record_generation,
+            unchanged_generation,
+        )
 
         seeds, content = self._root(config) / self.config.seeds, Path(config.docs_dir)
         if not seeds.is_dir():
@@ -130,12 +138,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             snapshot = self._snapshot(seeds, content)
             if snapshot == self.snapshot:
                 return
+            cache = self._root(config) / ".cache"
+            inputs = generation_inputs(seeds, content, generation_options(
+                self.config.max_bytes, self.config.timeline_dates, self.config.sentences_per_date,
+                self.config.allow_empty, self.config.model))
+            if unchanged_generation(cache, content, inputs) is not None:
+                log.info("news-explainer: nothing changed since the last generation into %s", for_terminal(str(content)))
+                self.snapshot = snapshot
+                return
             log.info("news-explainer: reading the articles in %s", for_terminal(str(seeds)))
-            story, skipped = analyse(seeds, self.config.max_bytes, cache=self._root(config) / ".cache",
-                                     model=self.config.model)
+            story, skipped = analyse(seeds, self.config.max_bytes, cache=cache, model=self.config.model)
             log.info("news-explainer: writing %s", for_terminal(str(content)))
             result = publish(story, skipped, content, self.config.timeline_dates, self.config.sentences_per_date,
                              self.config.allow_empty)
+            record_generation(cache, content, inputs, result)
             self.snapshot = self._snapshot(seeds, content)
         except (corrections.CorrectionsError, WouldShrink, language.ModelError) as exc:
             raise PluginError(for_terminal(str(exc))) from None
