@@ -15,13 +15,14 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException, PluginError
 
 from . import __version__, corrections, language
-from .ingest import DEFAULT_MAX_BYTES, set_aside_in
+from .ingest import DEFAULT_MAX_BYTES
 from .pipeline import (
     WouldShrink,
     analyse,
     build_site,
     generation_inputs,
     generation_options,
+    notes,
     publish,
     record_generation,
     unchanged_generation,
@@ -147,9 +148,16 @@ def run(args: argparse.Namespace) -> int:
         with content_lock(args.content):  # held until the site is swapped in: one build at a time, whole
             result = publish(story, skipped, args.content, args.timeline_dates, args.sentences_per_date,
                              args.allow_empty)
+            told = notes(result)
             if cache:
-                record_generation(cache, args.content, inputs, result)
-            report(args, result, started)
+                record_generation(cache, args.seeds, args.content, options, inputs, result, told)
+            tell(args, told)
+            if not args.quiet:
+                story = result.story
+                print(for_terminal(f"read {len(story.articles)} articles: {len(story.events)} events, "
+                                   f"{len(story.figures)} figures, {len(story.actors)} actors, {len(story.quotes)} "
+                                   f"quotes, {len(story.conflicts)} disagreements -> {args.content} "
+                                   f"({time.perf_counter() - started:.1f} s)"))
             if args.command == "build":
                 show_mkdocs_problems()
                 build_site(args.config, args.content, args.site, latest_date(result.story.articles))
@@ -169,6 +177,7 @@ def repeat(args: argparse.Namespace, last, started: float) -> int:
     if args.strict and last.skipped:
         print(f"error: {len(last.skipped)} file(s) skipped and --strict is set; nothing written", file=sys.stderr)
         return EXIT_FAILED
+    tell(args, last.notes)
     if not args.quiet:
         print(for_terminal(f"nothing changed since the last generation: {last.summary} -> {args.content} "
                            f"({time.perf_counter() - started:.1f} s)"))
@@ -180,43 +189,13 @@ def repeat(args: argparse.Namespace, last, started: float) -> int:
     return EXIT_SKIPPED if last.skipped else EXIT_OK
 
 
-def report(args: argparse.Namespace, result, started: float) -> None:
-    """What the generation did, and what an editor should look at (on stderr)."""
-    story = result.story
-    for line in result.unmatched:
-        print(for_terminal(f"correction matches nothing: {line}"), file=sys.stderr)
-    for line in result.broad:
-        print(for_terminal(f"warning: correction changed more than half the items: {line}; check its words"),
-              file=sys.stderr)
-    if not args.quiet:
-        for line in result.corrected:
-            print(for_terminal(f"correction {line}"))
-    for path, diff in result.render.kept:
-        print(for_terminal(f"kept your edit of {path}; the generator would now write:\n") + "\n".join(
-            for_terminal(line) for line in diff.splitlines()), file=sys.stderr)
-    if not args.quiet:
-        report_repeated(story.articles)
-        for item in story.set_aside:
-            print(for_terminal(f"left out {item.source} ({item.title}): {item.reason}"))
-        if result.render.unsettled:
-            print(for_terminal(result.render.unsettled))
-        if result.render.held_back:
-            print(for_terminal(result.render.held_back))
-        print(for_terminal(f"read {len(story.articles)} articles: {len(story.events)} events, "
-                           f"{len(story.figures)} figures, {len(story.actors)} actors, {len(story.quotes)} quotes, "
-                           f"{len(story.conflicts)} disagreements -> {args.content} "
-                           f"({time.perf_counter() - started:.1f} s)"))
-
-
-def report_repeated(articles: list) -> None:
-    """The sentences set aside as furniture because many articles print them: a few examples and the way back."""
-    found, touched = set_aside_in(articles)
-    if found:
-        print(for_terminal(f"set aside as page furniture (printed verbatim in many articles of the folder): "
-                           f"{len(found)} sentence(s) from {touched} "
-                           f"article(s), such as {'; '.join(repr(text) for text, _ in found.most_common(3))}; "
-                           "data/story.json lists each; `FILE: {keep_repeated: true}` in sources.yml keeps an "
-                           "article whole"))
+def tell(args: argparse.Namespace, told: list[list[str]]) -> None:
+    """Problems always (on stderr), the rest unless --quiet; every line made safe for the terminal."""
+    for stream, text in told:
+        if stream == "err":
+            print("\n".join(for_terminal(line) for line in text.splitlines()), file=sys.stderr)
+        elif not args.quiet:
+            print(for_terminal(text))
 
 
 def read_stances(pairs: Path) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -11,19 +12,19 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import distributions
 from pathlib import Path
 
 from . import __version__, corrections, language
 from .cache import MISS, code_digest, digest, load, store, write_atomic
 from .extract import extract_article
 from .extract.dates import Reference, date_from_content, years_mentioned
-from .ingest import DEFAULT_MAX_BYTES, Skipped, read_articles
+from .ingest import DEFAULT_MAX_BYTES, Skipped, read_articles, set_aside_in
 from .model import Article, Extraction, Story
 from .project import CORRECTIONS, SITE_SRC, content_lock
 from .reconcile import latest_date, reconcile
 from .render import RenderReport, render_site
-from .render.writer import MANIFEST, digest_of, read_manifest
+from .render.writer import digest_of
 
 PARALLEL_FROM = 24  # below this many articles a process pool costs more than it saves
 
@@ -165,19 +166,19 @@ def publish(story: Story, skipped: list[Skipped], content: Path, timeline_dates:
 
 
 LAST_GENERATION = "last-generation.json"  # in the cache folder: what the last generation read and wrote
-_RENDERING_PACKAGES = ("altair", "vl-convert-python", "jinja2", "markdown")
 
 
 @dataclass
 class Generation:
-    """What a generation read (`inputs`, see generation_inputs) and told, kept so that the same command on the same
-    inputs can skip reading, reconciling and rendering altogether and say what the last one said."""
+    """What a generation read (`inputs`, see generation_inputs), left in the content folder and told, kept so that
+    the same command on the same inputs skips reading, reconciling and rendering and says what the last one said."""
     inputs: str
     content: str
     summary: str
     build_date: str
     skipped: list[list[str]]  # [source, reason]
-    pages: dict[str, str]  # what the content folder held after it (_pages)
+    notes: list[list[str]]  # [stream ("out" or "err"), line]: what the build told the editor
+    pages: dict[str, str]  # every file the content folder held after it (_pages)
 
 
 def generation_options(max_bytes: int, timeline_dates: int | None, sentences_per_date: int | None,
@@ -187,32 +188,45 @@ def generation_options(max_bytes: int, timeline_dates: int | None, sentences_per
             "allow_empty": allow_empty, "model": model}
 
 
+def _hash_file(hasher, path: Path) -> None:
+    """A file's bytes into the digest, read in blocks; one that cannot be read counts as such (the build that
+    follows reports it), never as an error here."""
+    try:
+        with path.open("rb") as file:
+            for block in iter(lambda: file.read(1 << 16), b""):
+                hasher.update(block)
+    except OSError as exc:
+        hasher.update(f"unreadable: {exc.__class__.__name__}".encode())
+    hasher.update(b"\x00")
+
+
 def generation_inputs(seeds: Path, content: Path, options: dict) -> str:
     """Everything a generation reads, as one digest: every file in the seeds folder (its name and bytes), the
-    editors' corrections.yml, the generator's code and templates, the language model, the packages that draw
-    the charts and the options. Reading a few thousand short files takes a fraction of a second."""
+    editors' corrections.yml, the generator's code and templates (read afresh: `mkdocs serve` outlives edits),
+    Python and every installed package's version (the language model among them), and the options. Reading a
+    few thousand short files takes a fraction of a second."""
+    hasher = hashlib.sha256()
+    packages = sorted(f"{d.metadata['Name']} {d.version}" for d in distributions())
+    hasher.update(json.dumps([__version__, sys.version, packages, language.model_id(options.get("model", language.AUTO)),
+                              options], sort_keys=True, default=str).encode())
     package = Path(__file__).resolve().parent
-    code = [*sorted(package.rglob("*.py")), *sorted(p for p in SITE_SRC.rglob("*") if p.is_file())]
-    parts: list[str | bytes] = [__version__, code_digest(*code), language.model_id(options.get("model", language.AUTO)),
-                                json.dumps(options, sort_keys=True, default=str)]
-    for name in _RENDERING_PACKAGES:
-        try:
-            parts.append(f"{name} {version(name)}")
-        except PackageNotFoundError:
-            parts.append(name)
-    for path in sorted(p for p in seeds.iterdir() if p.is_file()):  # the reader reads no sub-folder
-        parts += [os.fsencode(path.name), path.read_bytes()]
+    for path in [*sorted(package.rglob("*.py")), *sorted(p for p in SITE_SRC.rglob("*") if p.is_file()),
+                 *sorted(p for p in seeds.iterdir() if p.is_file())]:  # the reader reads no sub-folder
+        hasher.update(os.fsencode(path) + b"\x00")
+        _hash_file(hasher, path)
     corrections_file = content / CORRECTIONS
-    # a missing file is the starter the generation writes, which corrects nothing
-    parts.append(corrections_file.read_bytes() if corrections_file.is_file() else corrections.TEMPLATE.encode())
-    return digest(*parts)
+    if corrections_file.is_file():
+        _hash_file(hasher, corrections_file)
+    else:  # the starter the generation writes, which corrects nothing
+        hasher.update(corrections.TEMPLATE.encode() + b"\x00")
+    return hasher.hexdigest()
 
 
 def _pages(content: Path) -> dict[str, str]:
-    """Every file of the content folder the generator answers for, with the digest of its bytes as they are (an
-    editor's kept change included)."""
-    return {path: digest_of((content / path).read_bytes()) for path in sorted(read_manifest(content / MANIFEST))
-            if "#" not in path and (content / path).is_file()}
+    """Every file of the content folder (but the lock and unfinished writes), with the digest of its bytes as
+    they are: an editor's change, a page deleted or one put back all show."""
+    return {path.relative_to(content).as_posix(): digest_of(path.read_bytes())
+            for path in sorted(content.rglob("*")) if path.is_file() and not path.name.startswith(".")}
 
 
 def unchanged_generation(cache: Path, content: Path, inputs: str) -> Generation | None:
@@ -231,13 +245,40 @@ def unchanged_generation(cache: Path, content: Path, inputs: str) -> Generation 
         return None
 
 
-def record_generation(cache: Path, content: Path, inputs: str, result: Result) -> None:
+def record_generation(cache: Path, seeds: Path, content: Path, options: dict, inputs: str, result: Result,
+                      notes: list[list[str]]) -> None:
+    """Keep what the generation read and wrote, unless its inputs changed while it ran (then the pages may be of
+    neither version: the next build generates again). The caller holds the content folder's lock."""
+    record = cache / LAST_GENERATION
+    if generation_inputs(seeds, content, options) != inputs:
+        record.unlink(missing_ok=True)
+        return
     story = result.story
     summary = (f"{len(story.articles)} articles: {len(story.events)} events, {len(story.figures)} figures, "
                f"{len(story.actors)} actors, {len(story.quotes)} quotes, {len(story.conflicts)} disagreements")
     generation = Generation(inputs, str(content.resolve()), summary, latest_date(story.articles),
-                            [[item.source, item.reason] for item in result.skipped], _pages(content))
-    write_atomic(cache / LAST_GENERATION, json.dumps(asdict(generation)).encode("utf-8"))
+                            [[item.source, item.reason] for item in result.skipped], notes, _pages(content))
+    write_atomic(record, json.dumps(asdict(generation)).encode("utf-8"))
+
+
+def notes(result: Result) -> list[list[str]]:
+    """What the generation tells the editor, as [stream, line]: "err" for problems, "out" for the rest."""
+    story, told = result.story, []
+    told += [["err", f"correction matches nothing: {line}"] for line in result.unmatched]
+    told += [["err", f"warning: correction changed more than half the items: {line}; check its words"]
+             for line in result.broad]
+    told += [["out", f"correction {line}"] for line in result.corrected]
+    told += [["err", f"kept your edit of {path}\nthe generator would now write:\n{diff}"]
+             for path, diff in result.render.kept]
+    found, touched = set_aside_in(story.articles)
+    if found:
+        told.append(["out", f"set aside as page furniture (printed verbatim in many articles of the folder): "
+                            f"{len(found)} sentence(s) from {touched} article(s), such as "
+                            f"{'; '.join(repr(text) for text, _ in found.most_common(3))}; data/story.json lists "
+                            "each; `FILE: {keep_repeated: true}` in sources.yml keeps an article whole"])
+    told += [["out", f"left out {item.source} ({item.title}): {item.reason}"] for item in story.set_aside]
+    told += [["out", line] for line in (result.render.unsettled, result.render.held_back) if line]
+    return told
 
 
 def generate(seeds: Path, content: Path, max_bytes: int = DEFAULT_MAX_BYTES, allow_empty: bool = False) -> Result:

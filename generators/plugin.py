@@ -126,6 +126,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             analyse,
             generation_inputs,
             generation_options,
+            notes,
             publish,
             record_generation,
             unchanged_generation,
@@ -139,36 +140,31 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if snapshot == self.snapshot:
                 return
             cache = self._root(config) / ".cache"
-            inputs = generation_inputs(seeds, content, generation_options(
-                self.config.max_bytes, self.config.timeline_dates, self.config.sentences_per_date,
-                self.config.allow_empty, self.config.model))
-            if unchanged_generation(cache, content, inputs) is not None:
+            options = generation_options(self.config.max_bytes, self.config.timeline_dates,
+                                         self.config.sentences_per_date, self.config.allow_empty, self.config.model)
+            inputs = generation_inputs(seeds, content, options)
+            last = unchanged_generation(cache, content, inputs)
+            if last is not None:
                 log.info("news-explainer: nothing changed since the last generation into %s", for_terminal(str(content)))
-                self.snapshot = snapshot
-                return
-            log.info("news-explainer: reading the articles in %s", for_terminal(str(seeds)))
-            story, skipped = analyse(seeds, self.config.max_bytes, cache=cache, model=self.config.model)
-            log.info("news-explainer: writing %s", for_terminal(str(content)))
-            result = publish(story, skipped, content, self.config.timeline_dates, self.config.sentences_per_date,
-                             self.config.allow_empty)
-            record_generation(cache, content, inputs, result)
+                skipped, told = last.skipped, last.notes
+            else:
+                log.info("news-explainer: reading the articles in %s", for_terminal(str(seeds)))
+                story, unread = analyse(seeds, self.config.max_bytes, cache=cache, model=self.config.model)
+                log.info("news-explainer: writing %s", for_terminal(str(content)))
+                result = publish(story, unread, content, self.config.timeline_dates, self.config.sentences_per_date,
+                                 self.config.allow_empty)
+                told = notes(result)
+                record_generation(cache, seeds, content, options, inputs, result, told)
+                skipped = [[item.source, item.reason] for item in result.skipped]
             self.snapshot = self._snapshot(seeds, content)
         except (corrections.CorrectionsError, WouldShrink, language.ModelError) as exc:
             raise PluginError(for_terminal(str(exc))) from None
         except (OSError, UnicodeError) as exc:
             raise PluginError(for_terminal(describe(exc))) from None
-        for item in result.skipped:
-            log.info(for_terminal(f"news-explainer: skipped {item.source}: {item.reason}"))
-        for path, _ in result.render.kept:
-            log.info(for_terminal(f"news-explainer: kept your edit of {path}"))
-        for line in result.unmatched:
-            log.info(for_terminal(f"news-explainer: correction matches nothing: {line}"))
-        for line in result.broad:
-            log.info(for_terminal(f"news-explainer: correction changed more than half the items: {line}"))
-        if result.render.unsettled:
-            log.info(for_terminal(f"news-explainer: {result.render.unsettled}"))
-        if result.render.held_back:
-            log.info(for_terminal(f"news-explainer: {result.render.held_back}"))
+        for source, reason in skipped:
+            log.info(for_terminal(f"news-explainer: skipped {source}: {reason}"))
+        for _, text in told:
+            log.info(for_terminal(f"news-explainer: {text.splitlines()[0]}"))
 
     def on_files(self, files, *, config):
         """Chart specs are published whatever `exclude_docs` says: a project made before they were files lists only
@@ -193,7 +189,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     # ---- converted pages, cached by their Markdown: a story of 700 articles rebuilds in seconds, not minutes
 
     def _cache_dir(self, config, kind: str = "pages") -> Path:
-        """.cache/pages holds converted Markdown, .cache/themed whole pages, .cache/templates compiled templates."""
+        """.cache/pages holds converted Markdown, .cache/themed whole pages (compiled templates: the user cache)."""
         return self._root(config) / ".cache" / kind
 
     def on_page_markdown(self, markdown, *, page, config, files):

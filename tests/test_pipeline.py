@@ -207,29 +207,38 @@ def test_the_outlet_that_publishes_an_article_is_no_voice_on_the_published_site(
     assert published["views"] == [] and "Guardian" not in (tmp_path / "content" / "views.md").read_text("utf-8")
 
 
-def test_the_same_command_on_unchanged_inputs_writes_nothing_and_any_change_regenerates(tmp_path, capsys):
+def test_the_same_command_on_unchanged_inputs_writes_nothing_and_any_change_regenerates(tmp_path, capsys,
+                                                                                       monkeypatch):
+    import generators.cli
+
     seeds, content, cache = tmp_path / "seeds", tmp_path / "content", tmp_path / "cache"
     seeds.mkdir()
     (seeds / "a.txt").write_text("Harbour Strike Ends After Talks\n\nThe strike ended on May 2, 2024 after talks.\n")
     command = ["generate", "--seeds", str(seeds), "--content", str(content), "--cache", str(cache)]
+    analyse = generators.cli.analyse
 
-    def generate_again() -> str:
+    def generate_again(expect_work: bool) -> str:
+        def no_work(*args, **kwargs):
+            raise AssertionError("read the articles again though nothing changed")
+        monkeypatch.setattr(generators.cli, "analyse", analyse if expect_work else no_work)
         capsys.readouterr()
         assert main(command) == EXIT_OK
         return capsys.readouterr().out
 
-    assert "read 1 articles" in generate_again()
-    timeline = content / "timeline.md"
-    written = timeline.stat().st_mtime_ns
-    assert "nothing changed since the last generation: 1 articles" in generate_again()
-    assert timeline.stat().st_mtime_ns == written, "no page is written again"
+    assert "read 1 articles" in generate_again(True)
+    assert "nothing changed since the last generation: 1 articles" in generate_again(False)
     (seeds / "b.txt").write_text("Dock Workers Return\n\nDock workers returned to work on May 3, 2024.\n")
-    assert "read 2 articles" in generate_again(), "a new article"
+    assert "read 2 articles" in generate_again(True), "a new article"
     (content / "corrections.yml").write_text("reject:\n  - \"Dock workers\"\n", "utf-8")
-    assert "read 2 articles" in generate_again(), "an editor's correction"
+    assert "correction reject 'Dock workers'" in generate_again(True), "an editor's correction"
+    assert "correction reject 'Dock workers'" in generate_again(False), "told again, not redone"
+    timeline = content / "timeline.md"
     timeline.write_text(timeline.read_text("utf-8") + "\nAn editor's note.\n", "utf-8")
-    assert "read 2 articles" in generate_again(), "an editor's change to a page: reported, and kept"
+    assert "read 2 articles" in generate_again(True), "an editor's change to a page: reported, and kept"
     assert "An editor's note." in timeline.read_text("utf-8")
-    assert "nothing changed" in generate_again()
+    assert "nothing changed" in generate_again(False)
     (content / "actors.md").unlink()
-    assert "read 2 articles" in generate_again() and (content / "actors.md").exists(), "a page deleted is restored"
+    assert "read 2 articles" in generate_again(True) and (content / "actors.md").exists(), "a deleted page is back"
+    assert "nothing changed" in generate_again(False)
+    monkeypatch.setattr(generators.cli, "analyse", analyse)
+    assert main([*command, "--timeline-dates", "3"]) == EXIT_OK and "read 2 articles" in capsys.readouterr().out

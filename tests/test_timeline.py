@@ -39,7 +39,7 @@ def test_a_lead_that_names_a_lone_weekday_is_placed_on_that_day_and_only_there()
     s = story(("2025-03-27", "A defence official said Wednesday the navy had sunk three smuggling boats."),
               ("2025-03-27", "The harbour board has sacked its chief over missing funds."))
     (sunk,) = [e for e in s.events if "sunk" in e.text]
-    assert sunk.date == DateRef("2025-03-26", "day", "reported") and "weekday" in sunk.signal
+    assert sunk.date == DateRef("2025-03-26", "day", "on") and "weekday" in sunk.signal
     (sacked,) = [e for e in s.events if "sacked" in e.text]
     assert sacked.date == DateRef("2025-03-27", "day", "reported")
     chosen = select_timeline(s.events, dates=3, per_date=2, published=Counter({"2025-03-26": 1, "2025-03-27": 2}))

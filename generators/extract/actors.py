@@ -221,7 +221,7 @@ def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
         text = sentence.text
         for ent in doc.ents:
             kind = KINDS.get(ent.label_)
-            if kind is None or (language.is_parsed(doc) and ent[0].tag_ == "VBG"):
+            if kind is None or (language.is_parsed(doc) and len(ent) > 1 and ent[0].tag_ == "VBG"):
                 continue  # "Defending Brega", "Quoting": a verb the model read into a name
             signal = f"the language model's {ent.label_}"
             cue = _placed(text, ent.start_char, ent.end_char, kind) if kind != "place" else ""
@@ -234,7 +234,7 @@ def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
             start = text.find(name, ent.start_char) if name else -1  # only the span's edges were cut
             if start < 0 or not any(ch.isupper() for ch in name) or (len(name.split()) > 1 and name.isupper()):
                 continue  # lowercase spans are phrases; "BREAKING NEWS", "ANDERSON COOPER, CNN HOST:" are tags
-            if re.match(r"(?:[Pp]ro|[Aa]nti|[Nn]on|[Pp]ost|[Pp]re)-[A-Z]", name):
+            if re.fullmatch(r"(?:[Pp]ro|[Aa]nti|[Nn]on|[Pp]ost|[Pp]re)-[A-Z][\w'’.-]*", name):
                 continue  # "pro-Gaddafi", "anti-Assad": a word made of a name, not who bears it
             if fold(name) in _TITLES_FOLDED:
                 continue  # "the Vice President" with no name: a title, not who holds it

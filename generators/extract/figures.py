@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from .. import language
 from ..model import Figure, Provenance, Sentence
-from .dates import WEEKDAYS, DateMatch, Reference, find_dates
+from .dates import MONTHS, WEEKDAYS, DateMatch, Reference, find_dates
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -144,20 +144,29 @@ def _following_noun(text: str, end: int) -> str:
 _MEASURE_VERB = r"(?:of|by|at|to|(?:has |have |had )?(?:reached|risen to|rose to|climbed to)|was|is|stood at|hit)"
 
 
+def _unit_of_a_number(before: str) -> bool:
+    """The words that follow `before` come right after a number that is no year or day ("rose 79 cents", not "In
+    2010 exports", "On May 5 oil prices")."""
+    number = re.search(r"(\S+\s+)?(\d[\d,.]*)\s*$", before)
+    if number is None or re.fullmatch(r"(?:1[89]|20)\d\d", number.group(2)):
+        return False
+    word = (number.group(1) or "").strip(" ,.").lower()
+    return word not in MONTHS and word not in {month[:3] for month in MONTHS} | {"sept"}
+
+
 def _measure_before(text: str, start: int) -> str:
     """"a population of 3 million", "the jobless rate by 2%": the measure named before the number.
     "The death toll from clashes in Tahrir Square has reached 11": a place is no measure; the clause's subject is."""
     offset = max(0, start - 80)
     before = text[offset:start]
     m = re.search(r"(?:the|a|an|its|their|his|her)?\s*((?:[A-Za-z'’-]+\s+){0,2}[A-Za-z'’-]+)\s+" + _MEASURE_VERB + r"\s+$", before)
-    if not m or re.search(r"\d\s*$", before[:m.start(1)]):
+    if not m or _unit_of_a_number(before[:m.start(1)]):
         return ""  # "rose 79 cents to $83.20": the unit of the number before, no measure
     named = [w for w in re.finditer(r"\S+", m.group(1)) if w.group()[0].isupper() and offset + m.start(1) + w.start() > 0]
     if named:  # a proper name, not a measure
         subject = re.search(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+([a-z'’-]+(?:\s+[a-z'’-]+)?)\s+(?:from|in|of|among|after)\b", before)
         return " ".join(w for w in subject.group(1).split() if w not in _STOP_UNIT) if subject else ""
-    phrase = re.split(r"\b(?:and|or)\s+", m.group(1).lower())[-1]  # "barrels per day and prices rose to $100"
-    words = [w for w in phrase.split() if w not in _STOP_UNIT]
+    words = [w for w in m.group(1).lower().split() if w not in _STOP_UNIT]
     if words and not _CHANGE.fullmatch(words[-1]):
         return " ".join(words)
     return ""
@@ -331,6 +340,10 @@ NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "
 
 
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
+# after a distance: where something lies, not how far it went ("120 miles per hour", "a 1,000-mile pipeline")
+_LOCATING = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:\)|(?:[\w-]+\s+){0,2}?(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                       r"south-?west|northern|southern|eastern|western|from|away|outside|off|inland|offshore|"
+                       r"beyond|short|back|inside|into)\b)", re.I)
 DISTANCES = {"mile", "miles", "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "metre", "metres",
              "meter", "meters", "feet", "foot", "ft", "yard", "yards"}
 SERIES_JOIN_WITHIN = 3  # words before a number the link to the one before is in: "and wounding another 150",
@@ -390,7 +403,7 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list
                 unit = CURRENCIES[number.currency]
             if not (unit or label) or told_as_possible(doc, number.start, number.end):
                 continue
-            if unit.split(" ")[0] in DISTANCES:
+            if unit.split(" ")[0] in DISTANCES and _LOCATING.match(text[span_end:]):
                 continue  # "50 miles west of Brega", "160 km from the capital": where a place lies, not a count
             figure = Figure(
                 id="", value=number.value, unit=unit, label=label or unit,

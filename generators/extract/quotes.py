@@ -195,9 +195,13 @@ def _find_speaker(text_before: str, text_after: str, people: list[tuple[str, Act
 
 
 def actor_in(segment: str, people: list[tuple[str, Actor]], first: bool) -> Actor | None:
+    """The first (or last) of the actors the segment names; a one-word name only as written, capital and all
+    ("Rice said", not "prices of rice")."""
     hits = []
     folded = fold(segment)
     for name, actor in people:
+        if " " not in name and name[:1].isupper() and not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", segment):
+            continue
         for m in re.finditer(rf"\b{re.escape(fold(name))}\b", folded):
             hits.append((m.start(), -len(name), actor))
     if not hits:

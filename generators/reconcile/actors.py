@@ -139,14 +139,20 @@ def merge_acronyms(actors: list[Actor]) -> list[Actor]:
 
 
 def merge_same_names(actors: list[Actor]) -> list[Actor]:
-    """Actors that came to be called the same ("Unfortunately NATO" and "NATO" both named "NATO") are one; so are
-    organisations whose names of three words or more differ only in their order ("National Transitional Council",
-    "Transitional National Council")."""
+    """Actors that came to be called the same ("Unfortunately NATO" and "NATO" both named "NATO") are one; then so
+    are organisations whose names of three words or more differ only in their order ("National Transitional
+    Council", "Transitional National Council")."""
+    def in_any_order(actor: Actor) -> str:
+        words = fold(actor.name).split()
+        return " ".join(sorted(words)) if actor.kind == "organisation" and len(words) >= 3 else fold(actor.name)
+
+    return _merge_by(_merge_by(actors, lambda actor: fold(actor.name)), in_any_order)
+
+
+def _merge_by(actors: list[Actor], key) -> list[Actor]:
     by_name: dict[str, list[Actor]] = defaultdict(list)
     for actor in actors:
-        words = fold(actor.name).split()
-        by_name[" ".join(sorted(words)) if actor.kind == "organisation" and len(words) >= 3 else fold(actor.name)] \
-            .append(actor)
+        by_name[key(actor)].append(actor)
     kept = []
     for group in by_name.values():
         group.sort(key=_prominence)

@@ -120,3 +120,10 @@ def test_a_pronoun_stands_for_a_person_named_as_a_subject_never_one_named_only_a
                     ["A source in the ministry said the army was moving north."],
                     ["He said the rebels held \"every road into the city from the east\" by then."]])
     assert found == []
+
+
+def test_a_surname_that_is_also_a_word_names_its_person_only_when_capitalised():
+    found = quotes([["Condoleezza Rice, the secretary of state, spoke at the summit on Monday."],
+                    ["Prices of rice soared: \"We cannot feed our children any more.\""],
+                    ["\"We will send more food aid,\" Rice said."]])
+    assert found == [("Condoleezza Rice", "We will send more food aid")]
