@@ -51,19 +51,15 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
     leads: dict[str, list[Event]] = defaultdict(list)  # date -> undated leads published that day or the next
     # As DATEWISE: days, dated tellings and undated leads. Scheduled events, later news ("has asked" in sentence
     # 10) and its words in the TF-IDF weights all scored worse (make eval).
-    def lead(event: Event) -> bool:
-        return any(p.sentence < LEAD_SENTENCES for p in event.provenance)
-
     pool = [e for e in events if e.date.precision == "day" and not e.scheduled
-            and ((e.date.relation != "reported" and not dated_by_its_weekday(e)) or lead(e))]
+            and (e.date.relation != "reported" or any(p.sentence < LEAD_SENTENCES for p in e.provenance))]
     for event in pool:
-        if dated_by_its_weekday(event):  # a lead that tells its day ("said Wednesday"): of that day alone
-            leads[event.date.value].append(event)
-        elif event.date.relation != "reported":
+        if event.date.relation != "reported":
             told[event.date.value].append(event)
         else:
             leads[event.date.value].append(event)
-            leads[_day_before(event.date.value)].append(_told_the_next_day(event))
+            if not dated_by_its_weekday(event):  # "said Wednesday" tells its day
+                leads[_day_before(event.date.value)].append(_told_the_next_day(event))
     referring = {d: len({p.source for e in group for p in e.provenance}) for d, group in told.items()}
     score = {d: referring.get(d, 0) + published_weight * published[d] for d in set(told) | set(published)}
     vectorise = tf_idf([e.text for e in pool])

@@ -39,7 +39,7 @@ def test_a_lead_that_names_a_lone_weekday_is_placed_on_that_day_and_only_there()
     s = story(("2025-03-27", "A defence official said Wednesday the navy had sunk three smuggling boats."),
               ("2025-03-27", "The harbour board has sacked its chief over missing funds."))
     (sunk,) = [e for e in s.events if "sunk" in e.text]
-    assert sunk.date == DateRef("2025-03-26", "day", "on") and "weekday" in sunk.signal
+    assert sunk.date == DateRef("2025-03-26", "day", "reported") and "weekday" in sunk.signal
     (sacked,) = [e for e in s.events if "sacked" in e.text]
     assert sacked.date == DateRef("2025-03-27", "day", "reported")
     chosen = select_timeline(s.events, dates=3, per_date=2, published=Counter({"2025-03-26": 1, "2025-03-27": 2}))
@@ -157,3 +157,18 @@ def test_a_day_with_nothing_about_the_story_gives_way_to_the_next():
               event(3, "2024-05-07", "Ladeira dock workers began a strike over pay on May 7.", "c.txt")]
     assert [e.id for e in select_timeline(events, dates=1, per_date=1)] == ["event-1"]  # the busier day
     assert [e.id for e in select_timeline(events, dates=1, per_date=1, keywords=frozenset({"ladeira"}))] == ["event-3"]
+
+
+def test_the_timeline_says_a_lead_was_dated_by_its_weekday(tmp_path):
+    from generators.pipeline import generate
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.md").write_text("---\npublished: 2025-03-27\n---\n"
+                                "A defence official said Wednesday the navy had sunk three smuggling boats.\n")
+    result = generate(seeds, tmp_path / "content")
+    assert [e.date.value for e in result.story.events] == ["2025-03-26"]
+    page = (tmp_path / "content" / "timeline.md").read_text("utf-8")
+    assert "**2025-03-26** *(reported 2025-03-27, dated by the weekday it names)*" in page
+    overview = (tmp_path / "content" / "index.md").read_text("utf-8")
+    assert "1 dated events" in overview and "told without a date" not in overview

@@ -22,6 +22,7 @@ from .dates import WEEKDAYS
 
 MIN_QUOTE_WORDS = 5
 MIN_ATTRIBUTED_WORDS = 3  # "It is a disgrace," said X: short, but said
+ANTECEDENT_WITHIN = 2  # sentences back to the person a pronoun stands for, in its paragraph or the one before
 QUOTATION = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
 # The verbs of saying statements are read with (language.SAYING_VERBS), and two that only introduce a quotation
 # ("asked", "continued"); "according" and "pointed" only with their particle.
@@ -158,16 +159,50 @@ def _speaker_in_parse(text: str, parts: list, doc_of: dict, start: int, end: int
     return None, ""
 
 
-def _subject_named(doc, people: list[tuple[str, Actor]]) -> Actor | None:
-    """The first of the people a parsed sentence names as the subject of a verb, outside quotations."""
-    for token in doc:
-        if token.dep_ in ("nsubj", "nsubjpass") and not inside_quotation(doc.text, token.idx):
-            entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-            phrase = entity.text if entity is not None else " ".join(t.text for t in _noun_phrase(token))
-            actor = actor_in(phrase, people, first=True)
-            if actor is not None:
-                return actor
+def person_named_by(doc, subject, people: list[tuple[str, Actor]]) -> Actor | None:
+    """The person a subject is: the name it is part of, or a name in apposition to it ("Lopes's deputy, Rui
+    Santos, said"); never a name it only mentions ("a lawyer for Diaz", "Diaz's deputy", "critics of Diaz")."""
+    for token in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
+        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if entity is not None:
+            return actor_in(entity.text, people, first=True)
+        if token.tag_ in ("NNP", "NNPS"):  # a name the model did not mark ("Lohmar said")
+            name = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
+            return actor_in(" ".join(t.text for t in name), people, first=True)
     return None
+
+
+def _role_holder(subject, people: list[tuple[str, Actor]]) -> Actor | None:
+    """The person of the article whose title the subject's noun is ("The president noted …" after "President
+    Daniel Noboa"), the one named at least twice as often as any other of that title; else None."""
+    holders = sorted({actor.name: actor for _, actor in people
+                      if any(subject.lower_ in role.lower().replace("-", " ").split() for role in actor.roles)}.values(),
+                     key=lambda actor: (-actor.mentions, actor.name))
+    if len(holders) > 1 and holders[0].mentions < 2 * holders[1].mentions:
+        return None  # two ministers named about as often: which one is meant is a guess
+    return holders[0] if holders else None
+
+
+def _antecedent_in(doc, people: list[tuple[str, Actor]]) -> tuple[Actor | None, bool]:
+    """Whom a "he" or "she" in the next sentences can stand for, read in a parsed sentence, and whether the sentence
+    decides it: the subject of a verb of saying ("…, Vandewalle said", not the Gadhafi of its reported clause;
+    "a resident said": nobody; "the president said": the article's one president), else a person named as, or
+    as the possessor of, or by the title that is the subject of its main verb ("Noboa's government is …")."""
+    for verb in doc:
+        if verb.tag_.startswith("VB") and verb.lower_ in _SPEECH_WORDS and not inside_quotation(doc.text, verb.idx):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            entity = next((e for e in doc.ents if subject is not None and e.start <= subject.i < e.end), None)
+            if subject is not None and subject.tag_ not in ("PRP", "WP", "WDT") and \
+                    (entity is None or entity.label_ == "PERSON"):  # a company said: no "she"
+                return person_named_by(doc, subject, people) or _role_holder(subject, people), True
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subject is None:
+        return None, False
+    person = person_named_by(doc, subject, people) or next(
+        (person_named_by(doc, c, people) for c in subject.children if c.dep_ == "poss"), None) or \
+        (_role_holder(subject, people) if subject.tag_ == "NN" else None)
+    return person, person is not None
 
 
 def _is_title(body: str) -> bool:
@@ -292,7 +327,7 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
     last_person: Actor | None = None
     previous_speaker: Actor | None = None
     previous_paragraph = -2
-    previous_at = last_person_at = -1
+    previous_at = last_person_at = last_person_paragraph = -1
     for sentence, text, parts in _with_continuations(sentences):
         found_here = False
         for start, end, body, inside in _joined_quotes(text):
@@ -315,7 +350,9 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
                 personal = near is not None and near.group().lower() in ("he", "she")  # a person, never a company
                 recent_quote = previous_speaker and sentence.paragraph - previous_paragraph <= 1 \
                     and previous_at >= last_person_at and not (personal and previous_speaker.kind != "person")
-                speaker = previous_speaker if recent_quote else last_person
+                near_enough = sentence.index - last_person_at <= ANTECEDENT_WITHIN \
+                    and sentence.paragraph - last_person_paragraph <= ANTECEDENT_WITHIN
+                speaker = previous_speaker if recent_quote else last_person if near_enough else None
                 signal = "pronoun: the speaker just quoted" if recent_quote else "pronoun: the person last named"
                 if speaker is not None and near is not None and not agrees(near.group().lower(),
                                                                            pronoun_use.get(speaker.name, Counter())):
@@ -335,10 +372,13 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
             previous_speaker, previous_paragraph, found_here = speaker, sentence.paragraph, True
             previous_at = sentence.index
         named = actor_in(QUOTATION.sub(" ", text), people, first=True)
-        if named is not None:  # "he" is most often the last subject: a sentence naming people as objects only
-            doc = doc_of.get(sentence.index)  # ("a woman urged Obama to help") gives no one a "she" could be
-            antecedent = _subject_named(doc, people) if doc is not None and language.is_parsed(doc) else named
-            last_person, last_person_at = antecedent, sentence.index
+        doc = doc_of.get(sentence.index)
+        if doc is not None and language.is_parsed(doc):  # "he" is the last subject: "a woman urged Obama to help"
+            antecedent, has_subject = _antecedent_in(doc, people)  # gives no one a "she" could be
+            if named is not None or has_subject:
+                last_person, last_person_at, last_person_paragraph = antecedent, sentence.index, sentence.paragraph
+        elif named is not None:
+            last_person, last_person_at, last_person_paragraph = named, sentence.index, sentence.paragraph
         if not found_here and sentence.paragraph - previous_paragraph > 1:
             previous_speaker = None
     return quotes

@@ -17,10 +17,19 @@ from collections import Counter
 
 from ..language import OPINION_VERBS, REPORTING_VERBS, SAYING_VERBS, STANCE_ADJECTIVES
 from ..model import Actor, Provenance, Quote, Sentence
-from .quotes import QUOTATION, actor_in, agrees, inside_quotation, people_named, pronouns_used, speaker_names
+from .quotes import (
+    ANTECEDENT_WITHIN,
+    QUOTATION,
+    actor_in,
+    agrees,
+    inside_quotation,
+    people_named,
+    person_named_by,
+    pronouns_used,
+    speaker_names,
+)
 
 MIN_STATEMENT_WORDS = 4  # "he said so" is no statement
-ANTECEDENT_WITHIN = 2  # sentences back to the person a pronoun stands for, in its paragraph or the one before
 # a stance adjective states a position only with its complement: "critical of", not "critical to the success"
 _ADJECTIVE_COMPLEMENTS = {"supportive": {"of"}, "opposed": {"to"}, "skeptical": {"of", "about"},
                           "sceptical": {"of", "about"}, "critical": {"of"}}
@@ -160,7 +169,7 @@ def extract_statements(sentences: list[Sentence], actors: list[Actor], docs: lis
                         _antecedent(sentences, docs, named_in, i, subject.lower_, by_name, pronoun_use)
                     signal = f"reported: “{subject.text} {verb.text}”, the one person named just before"
                 else:
-                    speaker = _named(doc, subject, people)
+                    speaker = person_named_by(doc, subject, people)
                     signal = f"reported: the subject of “{verb.text}”"
                 if speaker is None:
                     continue
@@ -169,19 +178,6 @@ def extract_statements(sentences: list[Sentence], actors: list[Actor], docs: lis
                 if where not in kept.provenance:
                     kept.provenance.append(where)
     return list(found.values())
-
-
-def _named(doc, subject, people: list[tuple[str, Actor]]) -> Actor | None:
-    """The person a subject is: the name it is part of, or a name in apposition to it ("Lopes's deputy, Rui
-    Santos, said"); never a name it only mentions ("a lawyer for Diaz", "Diaz's deputy", "critics of Diaz")."""
-    for token in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
-        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-        if entity is not None:
-            return actor_in(entity.text, people, first=True)
-        if token.tag_ in ("NNP", "NNPS"):  # a name the model did not mark ("Lohmar said")
-            name = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
-            return actor_in(" ".join(t.text for t in name), people, first=True)
-    return None
 
 
 def _antecedent(sentences: list[Sentence], docs: list | None, named_in: list[set[str]], i: int, pronoun: str,

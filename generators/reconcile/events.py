@@ -137,7 +137,7 @@ def reported_events(articles: list[Article], dated: list[Event], document_freque
                 where = Provenance(sentence.source, sentence.index, sentence.text)
                 telling = mine - story_wide
                 named = day_of_bare_weekday(sentence.text, reference) if reference else ""
-                told_on, said = (DateRef(named, "day", "on"),  # a date its sentence gives, as "on Wednesday"
+                told_on, said = (DateRef(named, "day", "reported"),
                                  f"{WEEKDAY_NAMED}: {named}, in an article published {day}") if named else (when, signal)
                 same = next((e for e, w in of_day[told_on.value] if e.date == told_on
                              and len(w & telling) >= SHARED_WORDS and overlap(w, telling) >= EVENT_SIMILARITY), None)

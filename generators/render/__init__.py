@@ -29,6 +29,7 @@ from ..charts import (
     render_svg,
     vl_convert_version,
 )
+from ..extract.events import dated_by_its_weekday
 from ..ingest import Skipped
 from ..model import Conflict, Story
 from ..project import SITE_SRC
@@ -161,6 +162,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         sorted(story.articles, key=lambda a: (a.published, a.source), reverse=True)[:OVERVIEW_SOURCES],
         "actor_by_name": {a.name: a for a in story.actors},
         "article_by_source": {a.source: a for a in story.articles},
+        "weekday_told": {e.id for e in story.events if dated_by_its_weekday(e)},  # "said Wednesday": a day given
         "quote_by_id": {q.id: q for q in story.quotes},
         # each voice's reported statements but the one its stance was read from (the page quotes that one above)
         "reported_shown": {v.speaker: [s for i in v.reported for s in [statements[i]] if v.stance == "unclear"

@@ -9,6 +9,7 @@ import yaml
 
 from .. import __version__
 from ..charts import Chart
+from ..extract.events import dated_by_its_weekday
 from ..ingest import set_aside_in
 from ..model import Provenance, Story
 from ..project import CORRECTIONS
@@ -32,7 +33,7 @@ def export(story: Story, charts: dict[str, list[Chart]]) -> dict:
                      "removed": a.removed} for a in story.articles],
         "set_aside": [{"id": s.source, "title": s.title, "reason": s.reason} for s in story.set_aside],
         "events": [{"id": e.id, "date": e.date.value, "precision": e.date.precision, "text": e.text,
-                    "date_given": e.date.relation != "reported",
+                    "date_given": e.date.relation != "reported" or dated_by_its_weekday(e),
                     "scheduled": e.scheduled, "signal": e.signal, "source_count": sources_count(e.provenance),
                     "sources": _provenance(e.provenance)} for e in story.events],
         "figures": [{"id": f.id, "value": f.value, "unit": f.unit, "label": f.label, "period": f.period,
