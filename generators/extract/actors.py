@@ -130,12 +130,19 @@ def _lowercase_role_before(text: str, start: int) -> str:
 
 
 
+_CLAUSE_OPENERS = {"and", "but", "or", "nor", "yet", "so", "who", "whom", "whose", "which", "that", "while", "when",
+                   "where", "as", "if", "because", "although", "though", "even", "after", "before", "since", "until",
+                   "in", "on", "at", "with", "without", "by", "for", "from", "to", "into", "during", "despite"}
+
+
 def _appositive_role(text: str, end: int) -> str:
     """"Omar Haddad, coordinator of … at the Global Peace Foundation (GPF) in Kenya." """
     m = re.match(r",\s+((?:the\s+|a\s+|an\s+|then\s+|former\s+)?([A-Za-z-]+)\b[^,;:.!?\"“”]*?)(?=,|\.\s|\.$|;|$|\s+(?:was|is|said|told|who|has|had|noted|added)\b)", text[end:])
     if not m:
         return ""
     head = m.group(2).lower()
+    if head in _CLAUSE_OPENERS:
+        return ""  # "X, who met … with his counterpart", "X, and its stand against …": a clause, not a role
     role = m.group(1).strip()
     words = role.split()
     if any(w.lower() in ROLE_NOUNS and n[:1].isupper() for w, n in itertools.pairwise(words)):

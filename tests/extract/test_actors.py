@@ -121,3 +121,9 @@ def test_a_name_the_model_reads_with_a_verb_before_it_is_no_actor():
 def test_a_word_made_of_a_name_is_no_actor():
     found = actors("Pro-Gaddafi forces shelled the port while anti-Gaddafi fighters held the town of Misrata.")
     assert not [name for name in found if name.lower().startswith(("pro-", "anti-"))]
+
+
+def test_a_clause_after_a_name_is_not_its_role():
+    found = actors("Maria Lopez, who met on Wednesday in Lisbon with her Spanish counterpart, Omar Haddad, said talks "
+                   "went well.")
+    assert not any("counterpart" in role for role in found["Maria Lopez"].roles)
