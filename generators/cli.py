@@ -25,6 +25,8 @@ from .pipeline import (
     notes,
     publish,
     record_generation,
+    record_site,
+    site_is_current,
     unchanged_generation,
 )
 from .project import SITE_SRC, BuildRunning, content_lock, positive
@@ -149,8 +151,8 @@ def run(args: argparse.Namespace) -> int:
             result = publish(story, skipped, args.content, args.timeline_dates, args.sentences_per_date,
                              args.allow_empty)
             told = notes(result)
-            if cache:
-                record_generation(cache, args.seeds, args.content, options, inputs, result, told)
+            generation = record_generation(cache, args.seeds, args.content, options, inputs, result, told) \
+                if cache else None
             tell(args, told)
             if not args.quiet:
                 story = result.story
@@ -161,6 +163,8 @@ def run(args: argparse.Namespace) -> int:
             if args.command == "build":
                 show_mkdocs_problems()
                 build_site(args.config, args.content, args.site, latest_date(result.story.articles))
+                if cache:
+                    record_site(cache, generation, args.config, args.site)
                 if not args.quiet:
                     print(for_terminal(f"built {args.site}"))
     except (corrections.CorrectionsError, BuildRunning, WouldShrink) as exc:
@@ -181,9 +185,13 @@ def repeat(args: argparse.Namespace, last, started: float) -> int:
     if not args.quiet:
         print(for_terminal(f"nothing changed since the last generation: {last.summary} -> {args.content} "
                            f"({time.perf_counter() - started:.1f} s)"))
-    if args.command == "build":
+    if args.command == "build" and site_is_current(args.cache, last, args.config, args.site):
+        if not args.quiet:
+            print(for_terminal(f"{args.site} was built from these pages and {args.config}: left as it is"))
+    elif args.command == "build":
         show_mkdocs_problems()
         build_site(args.config, args.content, args.site, last.build_date)
+        record_site(args.cache, last, args.config, args.site)
         if not args.quiet:
             print(for_terminal(f"built {args.site}"))
     return EXIT_SKIPPED if last.skipped else EXIT_OK

@@ -246,19 +246,44 @@ def unchanged_generation(cache: Path, content: Path, inputs: str) -> Generation 
 
 
 def record_generation(cache: Path, seeds: Path, content: Path, options: dict, inputs: str, result: Result,
-                      notes: list[list[str]]) -> None:
+                      notes: list[list[str]]) -> Generation | None:
     """Keep what the generation read and wrote, unless its inputs changed while it ran (then the pages may be of
     neither version: the next build generates again). The caller holds the content folder's lock."""
     record = cache / LAST_GENERATION
     if generation_inputs(seeds, content, options) != inputs:
         record.unlink(missing_ok=True)
-        return
+        return None
     story = result.story
     summary = (f"{len(story.articles)} articles: {len(story.events)} events, {len(story.figures)} figures, "
                f"{len(story.actors)} actors, {len(story.quotes)} quotes, {len(story.conflicts)} disagreements")
     generation = Generation(inputs, str(content.resolve()), summary, latest_date(story.articles),
                             [[item.source, item.reason] for item in result.skipped], notes, _pages(content))
     write_atomic(record, json.dumps(asdict(generation)).encode("utf-8"))
+    return generation
+
+
+LAST_SITE = "last-site.json"  # in the cache folder: which generation and configuration the site was built from
+
+
+def _site_key(generation: Generation, config: Path, site: Path) -> str:
+    return digest(generation.inputs, json.dumps(generation.pages, sort_keys=True), config.read_bytes(),
+                  str(site.resolve()))
+
+
+def site_is_current(cache: Path, generation: Generation, config: Path, site: Path) -> bool:
+    """The site folder was built by this generation's pages with this configuration, and is still there."""
+    try:
+        return (site / "index.html").is_file() and \
+            (cache / LAST_SITE).read_text("utf-8") == _site_key(generation, config, site)
+    except OSError:
+        return False
+
+
+def record_site(cache: Path, generation: Generation | None, config: Path, site: Path) -> None:
+    if generation is None:
+        (cache / LAST_SITE).unlink(missing_ok=True)
+    else:
+        write_atomic(cache / LAST_SITE, _site_key(generation, config, site).encode("utf-8"))
 
 
 def notes(result: Result) -> list[list[str]]:

@@ -242,3 +242,21 @@ def test_the_same_command_on_unchanged_inputs_writes_nothing_and_any_change_rege
     assert "nothing changed" in generate_again(False)
     monkeypatch.setattr(generators.cli, "analyse", analyse)
     assert main([*command, "--timeline-dates", "3"]) == EXIT_OK and "read 2 articles" in capsys.readouterr().out
+
+
+def test_the_same_build_again_leaves_the_site_built_from_the_same_pages_and_configuration(tmp_path, capsys):
+    seeds, content, site, cache = tmp_path / "seeds", tmp_path / "content", tmp_path / "site", tmp_path / "cache"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Harbour Strike Ends After Talks\n\nThe strike ended on May 2, 2024 after talks.\n")
+    config = tmp_path / "mkdocs.yml"
+    shutil.copy(ROOT / "mkdocs.yml", config)
+    command = ["build", "--seeds", str(seeds), "--content", str(content), "--site", str(site), "--cache", str(cache),
+               "--config", str(config)]
+    assert main(command) == EXIT_OK and f"built {site}" in capsys.readouterr().out
+    built = (site / "index.html").stat().st_mtime_ns
+    assert main(command) == EXIT_OK and "left as it is" in capsys.readouterr().out
+    assert (site / "index.html").stat().st_mtime_ns == built
+    config.write_text(config.read_text("utf-8").replace("site_name: News explainer", "site_name: Harbour"), "utf-8")
+    assert main(command) == EXIT_OK and f"built {site}" in capsys.readouterr().out, "a changed configuration"
+    shutil.rmtree(site)
+    assert main(command) == EXIT_OK and (site / "index.html").is_file(), "a site gone is built again"
