@@ -22,7 +22,7 @@ from .dates import WEEKDAYS
 
 MIN_QUOTE_WORDS = 5
 MIN_ATTRIBUTED_WORDS = 3  # "It is a disgrace," said X: short, but said
-ANTECEDENT_WITHIN = 2  # sentences back to the person a pronoun stands for, in its paragraph or the one before
+ANTECEDENT_WITHIN = 2  # sentences back to the person a pronoun stands for (statements: in its paragraph or the last)
 QUOTATION = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
 # The verbs of saying statements are read with (language.SAYING_VERBS), and two that only introduce a quotation
 # ("asked", "continued"); "according" and "pointed" only with their particle.
@@ -48,7 +48,8 @@ def people_named(sentences: list[Sentence], people: list[tuple[str, Actor]]) -> 
 
 def pronouns_used(sentences: list[Sentence], named_in: list[set[str]]) -> dict[str, Counter]:
     """How the article refers to each person: the gendered pronouns ("he", "her", …) in sentences that name that
-    person alone, and in the unnamed sentence after, counted by gender."""
+    person alone, and in the unnamed sentence after unless it holds a quotation (its "she said" is what the count
+    is to check), counted by gender; never inside a quotation."""
     use: dict[str, Counter] = defaultdict(Counter)
     for j, sentence in enumerate(sentences):
         if len(named_in[j]) != 1:
