@@ -27,6 +27,7 @@ from .pipeline import (
     record_generation,
     record_site,
     site_is_current,
+    summary_of,
     unchanged_generation,
 )
 from .project import SITE_SRC, BuildRunning, content_lock, positive
@@ -155,10 +156,7 @@ def run(args: argparse.Namespace) -> int:
                 if cache else None
             tell(args, told)
             if not args.quiet:
-                story = result.story
-                print(for_terminal(f"read {len(story.articles)} articles: {len(story.events)} events, "
-                                   f"{len(story.figures)} figures, {len(story.actors)} actors, {len(story.quotes)} "
-                                   f"quotes, {len(story.conflicts)} disagreements -> {args.content} "
+                print(for_terminal(f"read {summary_of(result.story)} -> {args.content} "
                                    f"({time.perf_counter() - started:.1f} s)"))
             if args.command == "build":
                 show_mkdocs_problems()

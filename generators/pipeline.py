@@ -245,6 +245,12 @@ def unchanged_generation(cache: Path, content: Path, inputs: str) -> Generation 
         return None
 
 
+def summary_of(story: Story) -> str:
+    """What a generation made, in one line for the terminal."""
+    return (f"{len(story.articles)} articles: {len(story.events)} events, {len(story.figures)} figures, "
+            f"{len(story.actors)} actors, {len(story.quotes)} quotes, {len(story.conflicts)} disagreements")
+
+
 def record_generation(cache: Path, seeds: Path, content: Path, options: dict, inputs: str, result: Result,
                       notes: list[list[str]]) -> Generation | None:
     """Keep what the generation read and wrote, unless its inputs changed while it ran (then the pages may be of
@@ -254,9 +260,7 @@ def record_generation(cache: Path, seeds: Path, content: Path, options: dict, in
         record.unlink(missing_ok=True)
         return None
     story = result.story
-    summary = (f"{len(story.articles)} articles: {len(story.events)} events, {len(story.figures)} figures, "
-               f"{len(story.actors)} actors, {len(story.quotes)} quotes, {len(story.conflicts)} disagreements")
-    generation = Generation(inputs, str(content.resolve()), summary, latest_date(story.articles),
+    generation = Generation(inputs, str(content.resolve()), summary_of(story), latest_date(story.articles),
                             [[item.source, item.reason] for item in result.skipped], notes, _pages(content))
     write_atomic(record, json.dumps(asdict(generation)).encode("utf-8"))
     return generation

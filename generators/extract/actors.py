@@ -63,7 +63,7 @@ def fold(text: str) -> str:
 
 
 def spelling_key(name: str) -> str:
-    """One name as different newsrooms transliterate it ("Moammar Gadhafi", "Muammar Qaddafi") gives one key:
+    """One name as different newsrooms transliterate it ("Mohammed al-Hassan", "Muhammad al-Hasan") gives one key:
     o/u, e/i and y/i, q/k/g, doubled letters, an h after a consonant and an "al-" or "el-" inside the name do
     not count; other vowels do ("Joan" is not "John")."""
     text = re.sub(r"[^a-z]+", " ", fold(name))
@@ -100,7 +100,7 @@ def _strip_title(span: str) -> tuple[str, str]:
 
 
 # Lowercase words that describe a role ("government spokesman", "fugitive strongman"); other lowercase words
-# before a role noun belong to the sentence ("oust Libyan leader", "loyal to leader").
+# before a role noun belong to the sentence ("oust Kenyan leader", "loyal to leader").
 _ROLE_MODIFIERS = {"former", "then", "longtime", "fugitive", "acting", "interim", "incumbent", "veteran", "senior",
                    "top", "chief", "deputy", "government", "opposition", "rebel", "military", "army", "police", "party",
                    "foreign", "defence", "defense", "interior", "finance", "prime", "vice", "assistant", "regional",
@@ -113,7 +113,7 @@ _LINKING = {"to", "by", "of", "against", "for", "with", "from", "on", "at", "tha
 
 def _describes_role(word: str) -> bool:
     if word[:1].isupper():
-        return word.lower() not in _CAPITALISED_FILLERS  # "Libyan leader", not "If leader" or "Monday leader"
+        return word.lower() not in _CAPITALISED_FILLERS  # "Kenyan leader", not "If leader" or "Monday leader"
     return word in _ROLE_MODIFIERS or "-" in word or word.endswith(_ADJECTIVE_ENDINGS)  # "left-wing", "deposed"
 
 
@@ -229,11 +229,11 @@ def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
         for ent in doc.ents:
             kind = KINDS.get(ent.label_)
             if kind is None or (language.is_parsed(doc) and len(ent) > 1 and ent[0].tag_ == "VBG"):
-                continue  # "Defending Brega", "Quoting": a verb the model read into a name
+                continue  # "Defending Ladeira", "Quoting": a verb the model read into a name
             signal = f"the language model's {ent.label_}"
             cue = _placed(text, ent.start_char, ent.end_char, kind) if kind != "place" else ""
             if cue in _PLACE_WORDS and not _where_something_happened(ent):
-                cue = ""  # "faith in Gaddafi", "aides around Obama": a person after "in" all the same
+                cue = ""  # "faith in Lopez", "aides around Haddad": a person after "in" all the same
             if cue:
                 kind, signal = "place", f"a name after “{cue}”, so a place (the language model's {ent.label_})"
             name = _clean_name(ent.text)
@@ -242,7 +242,7 @@ def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
             if start < 0 or not any(ch.isupper() for ch in name) or (len(name.split()) > 1 and name.isupper()):
                 continue  # lowercase spans are phrases; "BREAKING NEWS", "ANDERSON COOPER, CNN HOST:" are tags
             if re.fullmatch(r"(?:[Pp]ro|[Aa]nti|[Nn]on|[Pp]ost|[Pp]re)-[A-Z][\w'’.-]*", name):
-                continue  # "pro-Gaddafi", "anti-Assad": a word made of a name, not who bears it
+                continue  # "pro-Lopez", "anti-Haddad": a word made of a name, not who bears it
             if fold(name) in _TITLES_FOLDED:
                 continue  # "the Vice President" with no name: a title, not who holds it
             role = ""

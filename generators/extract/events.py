@@ -55,7 +55,7 @@ def describes_a_picture(doc) -> bool:
         return False
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "aux" for c in root.children):
-        return False  # a past, a future or a state ("Tripoli is quiet.") is no caption
+        return False  # a past, a future or a state ("The capital is quiet.") is no caption
     return root.lower_ not in language.REPORTING_VERBS and language.verb_lemma(root) not in {"be", "have", "say"}
 
 

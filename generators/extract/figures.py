@@ -144,24 +144,26 @@ def _following_noun(text: str, end: int) -> str:
 _MEASURE_VERB = r"(?:of|by|at|to|(?:has |have |had )?(?:reached|risen to|rose to|climbed to)|was|is|stood at|hit)"
 
 
+_MONTH_WORDS = {*MONTHS, *(month[:3] for month in MONTHS), "sept"}
+
+
 def _unit_of_a_number(before: str) -> bool:
     """The words that follow `before` come right after a number that is no year or day ("rose 79 cents", not "In
     2010 exports", "On May 5 oil prices")."""
     number = re.search(r"(\S+\s+)?(\d[\d,.]*)\s*$", before)
     if number is None or re.fullmatch(r"(?:1[89]|20)\d\d", number.group(2)):
         return False
-    word = (number.group(1) or "").strip(" ,.").lower()
-    return word not in MONTHS and word not in {month[:3] for month in MONTHS} | {"sept"}
+    return (number.group(1) or "").strip(" ,.").lower() not in _MONTH_WORDS
 
 
 def _measure_before(text: str, start: int) -> str:
     """"a population of 3 million", "the jobless rate by 2%": the measure named before the number.
-    "The death toll from clashes in Tahrir Square has reached 11": a place is no measure; the clause's subject is."""
+    "The death toll from clashes in Central Square has reached 11": a place is no measure; the clause's subject is."""
     offset = max(0, start - 80)
     before = text[offset:start]
     m = re.search(r"(?:the|a|an|its|their|his|her)?\s*((?:[A-Za-z'’-]+\s+){0,2}[A-Za-z'’-]+)\s+" + _MEASURE_VERB + r"\s+$", before)
     if not m or _unit_of_a_number(before[:m.start(1)]):
-        return ""  # "rose 79 cents to $83.20": the unit of the number before, no measure
+        return ""  # "rose 79 cents to $41.50": the unit of the number before, no measure
     named = [w for w in re.finditer(r"\S+", m.group(1)) if w.group()[0].isupper() and offset + m.start(1) + w.start() > 0]
     if named:  # a proper name, not a measure
         subject = re.search(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+([a-z'’-]+(?:\s+[a-z'’-]+)?)\s+(?:from|in|of|among|after)\b", before)
@@ -340,14 +342,15 @@ NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "
 
 
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
-# after a distance: where something lies, not how far it went ("120 miles per hour", "a 1,000-mile pipeline")
+# what follows a distance that says where something lies ("west of", "from the border"); a distance that measures
+# something ("120 miles per hour", "a 1,000-mile pipeline") is followed by none of it
 _LOCATING = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:\)|(?:[\w-]+\s+){0,2}?(?:north|south|east|west|north-?east|north-?west|south-?east|"
                        r"south-?west|northern|southern|eastern|western|from|away|outside|off|inland|offshore|"
                        r"beyond|short|back|inside|into)\b)", re.I)
 DISTANCES = {"mile", "miles", "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "metre", "metres",
              "meter", "meters", "feet", "foot", "ft", "yard", "yards"}
 SERIES_JOIN_WITHIN = 3  # words before a number the link to the one before is in: "and wounding another 150",
-# "declining to 36.18"; not "… and a third of the population of 7 million"
+# "falling to 12.5"; not "… and a third of the population of 3 million"
 
 
 def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list | None = None) -> list[Figure]:
@@ -380,7 +383,7 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list
                 joined = previous is not None and re.search(r"\b(to|and|from|then|before|after|while)\b", just_before)
                 done = what_happened(doc, number.start, number.end)
                 if previous is not None and joined and previous.unit and \
-                        bool(number.currency) == (previous.unit in CURRENCIES.values()):  # "rose 1.8% to $1,837"
+                        bool(number.currency) == (previous.unit in CURRENCIES.values()):  # "rose 1.8% to $1,200"
                     unit, label = previous.unit, previous.label  # "from 8.2 … to 12.5 per 100,000"
                     how = "continues the series of the number before"
                     if done and not previous.unit.startswith("%"):
@@ -404,7 +407,7 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list
             if not (unit or label) or told_as_possible(doc, number.start, number.end):
                 continue
             if unit.split(" ")[0] in DISTANCES and _LOCATING.match(text[span_end:]):
-                continue  # "50 miles west of Brega", "160 km from the capital": where a place lies, not a count
+                continue  # "50 miles west of the port", "160 km from the capital": where a place lies, not a count
             figure = Figure(
                 id="", value=number.value, unit=unit, label=label or unit,
                 period=_period(number, span_end, dates, text), approximate=number.approximate, text=number.written,

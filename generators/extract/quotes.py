@@ -15,10 +15,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from .. import language
-from ..ingest.metadata import MONTHS
 from ..model import Actor, Provenance, Quote, Sentence
 from .actors import fold
-from .dates import WEEKDAYS
+from .dates import MONTHS, WEEKDAYS
 
 MIN_QUOTE_WORDS = 5
 MIN_ATTRIBUTED_WORDS = 3  # "It is a disgrace," said X: short, but said
@@ -175,7 +174,7 @@ def person_named_by(doc, subject, people: list[tuple[str, Actor]]) -> Actor | No
 
 def _role_holder(subject, people: list[tuple[str, Actor]]) -> Actor | None:
     """The person of the article whose title the subject's noun is ("The president noted …" after "President
-    Daniel Noboa"), the one named at least twice as often as any other of that title; else None."""
+    Maria Lopez"), the one named at least twice as often as any other of that title; else None."""
     holders = sorted({actor.name: actor for _, actor in people
                       if any(subject.lower_ in role.lower().replace("-", " ").split() for role in actor.roles)}.values(),
                      key=lambda actor: (-actor.mentions, actor.name))
@@ -186,9 +185,9 @@ def _role_holder(subject, people: list[tuple[str, Actor]]) -> Actor | None:
 
 def _antecedent_in(doc, people: list[tuple[str, Actor]]) -> tuple[Actor | None, bool]:
     """Whom a "he" or "she" in the next sentences can stand for, read in a parsed sentence, and whether the sentence
-    decides it: the subject of a verb of saying ("…, Vandewalle said", not the Gadhafi of its reported clause;
+    decides it: the subject of a verb of saying ("…, Haddad said", not the Lopez of his reported clause;
     "a resident said": nobody; "the president said": the article's one president), else a person named as, or
-    as the possessor of, or by the title that is the subject of its main verb ("Noboa's government is …")."""
+    as the possessor of, or by the title that is the subject of its main verb ("Lopez's government is …")."""
     for verb in doc:
         if verb.tag_.startswith("VB") and verb.lower_ in _SPEECH_WORDS and not inside_quotation(doc.text, verb.idx):
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -374,7 +373,7 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
             previous_at = sentence.index
         named = actor_in(QUOTATION.sub(" ", text), people, first=True)
         doc = doc_of.get(sentence.index)
-        if doc is not None and language.is_parsed(doc):  # "he" is the last subject: "a woman urged Obama to help"
+        if doc is not None and language.is_parsed(doc):  # "he" is the last subject: "a woman urged Lopez to help"
             antecedent, has_subject = _antecedent_in(doc, people)  # gives no one a "she" could be
             if named is not None or has_subject:
                 last_person, last_person_at, last_person_paragraph = antecedent, sentence.index, sentence.paragraph

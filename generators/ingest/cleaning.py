@@ -50,8 +50,8 @@ _TIMESTAMP_PREFIX = re.compile(
     re.I)
 
 
-# A live page's clock stamp before an entry: "(9:22 p.m. ET, 3:22 a.m. in Libya) …", "(Update 2:15 p.m. in Cairo,
-# 7:15 a.m. ET) -- …", "LIBYA, 6:28 p.m. ET, 1:28 a.m. local: …": when the entry was posted, not part of what it says
+# A live page's clock stamp before an entry: "(9:22 p.m. ET, 3:22 a.m. in Nairobi) …", "(Update 2:15 p.m. in Lisbon,
+# 7:15 a.m. ET) -- …", "KENYA, 6:28 p.m. ET, 1:28 a.m. local: …": when the entry was posted, not part of what it says
 _CLOCK_PREFIX = re.compile(
     r"^(?:[(\[]\s*(?:[Uu]pdated?\s*(?:at\s*)?)?\d{1,2}:\d{2}\s*[aApP]\.?[mM]\.?[^)\]]{0,60}[)\]]\s*(?:--|[—–])?"
     r"|[A-Z][A-Z .'’-]{1,30},\s*\d{1,2}:\d{2}\s*[aApP]\.?[mM]\.?(?:[^:]|:(?=\d)){0,50}:)\s*")
@@ -180,7 +180,7 @@ def title_from_lead(article: Article) -> str:
     return lead if len(lead.split()) <= TITLE_WORDS else first_words(lead, TITLE_WORDS)
 
 
-# "Tripoli, Libya (CNN) -- ", "TRIPOLI Oct 5 (Reuters) - ": where a wire story's lead begins
+# "Nairobi, Kenya (CNN) -- ", "NAIROBI Oct 5 (Reuters) - ": where a wire story's lead begins
 _DATELINE = re.compile(r"(?:(?:[A-Z][\w.'’/-]*|\d{1,2})[ ,]+){0,6}\([A-Z][A-Za-z.]{1,15}\)\s?[-—–]{1,2}\s+")
 _STAFF_BYLINE = re.compile(r"^By (?:the )?(?:[A-Z][\w.]*\s+){1,4}Staff\s+")
 DATELINE_WITHIN = 1500  # characters from the start of the text: later, "(X) --" is part of the story
@@ -188,7 +188,7 @@ DATELINE_WITHIN = 1500  # characters from the start of the text: later, "(X) --"
 
 def drop_glued_preamble(article: Article) -> None:
     """Text copied from a wire page can glue the headline, bullet points and a byline before the dateline
-    ("By the CNN Wire Staff Mother … says Tripoli, Libya (CNN) -- A woman …"): the lead starts after it."""
+    ("By the CNN Wire Staff Mother … says Nairobi, Kenya (CNN) -- A woman …"): the lead starts after it."""
     before = 0
     for number, paragraph in enumerate(article.paragraphs):
         m = _DATELINE.search(paragraph[:DATELINE_WITHIN - before])
@@ -201,13 +201,13 @@ def drop_glued_preamble(article: Article) -> None:
         if before >= DATELINE_WITHIN:
             break
     staff = _STAFF_BYLINE.match(article.paragraphs[0])
-    if staff and article.paragraphs[0][staff.end():].strip():  # no dateline: at least not "By the … Staff Libya …"
+    if staff and article.paragraphs[0][staff.end():].strip():  # no dateline: at least not "By the … Staff Kenya …"
         article.removed.append(f"byline: {staff.group(0).strip()}")
         article.paragraphs[0] = article.paragraphs[0][staff.end():]
 
 
 def split_glued_headline(article: Article) -> str:
-    """"Doctor found guilty Michael Jackson's doctor has been found guilty …": a headline run into the lead,
+    """"Doctor found guilty A singer's doctor has been found guilty …": a headline run into the lead,
     which restates its first words; the headline is returned and cut from the lead (else "")."""
     words = article.paragraphs[0].split()
     plain = [w.strip(",.;:'’\"“”").lower() for w in words]

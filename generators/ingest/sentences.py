@@ -19,7 +19,7 @@ _BOUNDARY = re.compile(r"([.!?…]+[\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9�
 
 
 def _is_abbreviation(word: str, following: str) -> bool:
-    """"Dr. Murray", "U.S. troops" do not end a sentence; "… the U.S. In addition" does."""
+    """"Dr. Mwangi", "U.S. troops" do not end a sentence; "… the U.S. In addition" does."""
     bare = word.lower().rstrip(".")
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare):
         return following not in _SENTENCE_STARTERS

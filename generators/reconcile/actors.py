@@ -80,8 +80,8 @@ def _absorb(target: Actor, other: Actor) -> None:
 
 
 def merge_spellings(actors: list[Actor]) -> list[Actor]:
-    """One person spelt differently by different newsrooms ("Muammar Gaddafi", "Moammar Gadhafi", "Muammar
-    Qaddafi") is one actor; two spellings that mostly meet in the same articles are two people."""
+    """One person spelt differently by different newsrooms ("Mohammed al-Hassan", "Muhammad al-Hasan", "Mohamed
+    el-Hassan") is one actor; two spellings that mostly meet in the same articles are two people."""
     by_key: dict[str, list[Actor]] = defaultdict(list)
     for actor in actors:
         if actor.kind == "person" and len(actor.name.split()) > 1:
@@ -179,16 +179,16 @@ NAME_SWITCH_RATIO = 5  # another name used as this many times more often replace
 
 
 def _choose_name(actor: Actor, used_as_name: Counter) -> None:
-    """The spelling most articles use ("Libya", not a dateline's "LIBYA"), with its accents if any; and for a
-    place or organisation named so by one or a few articles, the name the others use ("Tripoli", not
-    "Tripoli Central Hospital" that one article glued it into)."""
+    """The spelling most articles use ("Kenya", not a dateline's "KENYA"), with its accents if any; and for a
+    place or organisation named so by one or a few articles, the name the others use ("Nairobi", not
+    "Nairobi Central Hospital" that one article glued it into)."""
     used: Counter[str] = Counter()
     for name in [actor.name, *actor.aliases]:
         used[fold(name)] += used_as_name[name]  # "Núñez" and "Nunez" are one spelling, accents shown
     names = [n for n in [actor.name, *actor.aliases] if fold(n) == fold(actor.name)]
     current, most = used[fold(actor.name)], max(used.values())
     if actor.kind != "person" and (current <= 1 or most >= NAME_SWITCH_RATIO * current):
-        names = [actor.name, *actor.aliases]  # a name few articles glued together ("Benghazi Medical Center")
+        names = [actor.name, *actor.aliases]  # a name few articles glued together ("Nairobi Medical Center")
     best = max(names, key=lambda n: (used[fold(n)], not n.isascii(), used_as_name[n], n == actor.name))
     if best != actor.name:
         actor.aliases = [actor.name, *[n for n in actor.aliases if n != best]]

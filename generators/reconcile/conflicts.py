@@ -123,8 +123,8 @@ def doubt_updates(conflicts: list[Conflict], figures: list[Figure], articles: li
 
 def doubt_counts_of_two_things(conflicts: list[Conflict], actors: list[Actor], figures: list[Figure]) -> None:
     """Values of a figure disagreement that may count two things are held back: counts told of places that are
-    not the same ("26 died in Misrata", "50 were killed in Brega"; "14 in Misrata", "25 around Misrata and
-    Ajdabiyah", also when the model reads that as one name), leaving out the story's own (named by most
+    not the same ("26 died in Ladeira", "50 were killed in Porto Alto"; "14 in Ladeira", "25 around Ladeira and
+    Porto Alto", also when the model reads that as one name), leaving out the story's own (named by most
     sources), or a sentence that gives both values ("destroyed 11 tanks near A and 14 near B"), unless the parse
     named whose each value is ("share of vote: X")."""
     parted = {f.id for f in figures if ": " in f.label}
@@ -132,7 +132,7 @@ def doubt_counts_of_two_things(conflicts: list[Conflict], actors: list[Actor], f
     places: dict[tuple[str, int], set[str]] = defaultdict(set)
     place_names = {fold(a.name): a.name for a in actors if a.kind == "place"}
     for actor in actors:
-        named = [actor.name] if actor.kind == "place" else [  # "Misrata and Ajdabiyah" read as one organisation
+        named = [actor.name] if actor.kind == "place" else [  # "Ladeira and Porto Alto" read as one organisation
             place_names[fold(part)] for part in actor.name.split(" and ") if " and " in actor.name
             and fold(part) in place_names]
         if named and len({p.source for p in actor.provenance}) <= len(sources) / 2:
@@ -291,14 +291,14 @@ def role_conflicts(actors: list[Actor]) -> list[Conflict]:
 
 
 def _titled(role: str, name: str, sentence: str, as_holder: bool) -> bool:
-    """The sentence puts the title right before the name; as its holder, not after "former" ("Former Libyan
-    Foreign Minister X" gives "Libyan Foreign Minister" to no current holder)."""
+    """The sentence puts the title right before the name; as its holder, not after "former" ("Former Kenyan
+    Foreign Minister X" gives "Kenyan Foreign Minister" to no current holder)."""
     said, wording = fold(sentence), fold(f"{role} {name}")
     return any(not (as_holder and _NO_LONGER_BEFORE.search(said[:m.start()]))
                for m in re.finditer(re.escape(wording), said))
 
 
-_NO_LONGER_BEFORE = re.compile(r"(?:\bformer|\bex-|\bthen-?)\s*(?:[\w'’.-]+\s+){0,2}$")  # "former Libyan …"
+_NO_LONGER_BEFORE = re.compile(r"(?:\bformer|\bex-|\bthen-?)\s*(?:[\w'’.-]+\s+){0,2}$")  # "former Kenyan …"
 
 
 TITLE_OVER_TIME = ("a title and its former holder: most often the title was lost or won between the articles, or is "

@@ -26,8 +26,8 @@ def shared_words(a: Event, words_a: set[str], words_b: set[str], story_wide: fro
 
 def same_event(a: Event, b: Event, words_a: set[str], words_b: set[str],
                story_wide: frozenset[str] = frozenset()) -> bool:
-    """Same date, several words in common besides the whole story's ("Libyan leader Muammar Gaddafi" names no one
-    fact of a Libya story), and much of the shorter telling shared (less of it for a precise day)."""
+    """Same date, several words in common besides the whole story's ("Kenyan President Ana Ruiz" names no one
+    fact of a story about her), and much of the shorter telling shared (less of it for a precise day)."""
     if a.date.value != b.date.value or len(shared_words(a, words_a, words_b, story_wide)) < SHARED_WORDS:
         return False
     return overlap(words_a, words_b) >= (0.3 if a.date.precision == "day" else EVENT_SIMILARITY)

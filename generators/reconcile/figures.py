@@ -39,7 +39,7 @@ def figure_key(figure: Figure) -> tuple[str, str, str]:
     return fold(figure.label), fold(figure.unit), figure.period
 
 
-SHARED_WORDS = 2  # words two tellings of one figure share besides its number and measure ("Misrata", "hospital")
+SHARED_WORDS = 2  # words two tellings of one figure share besides its number and measure ("Ladeira", "hospital")
 
 
 def telling_words(figure: Figure, story_wide: frozenset[str]) -> set[str]:
@@ -61,7 +61,7 @@ class _Telling:
 def merge_figures(extractions: list[Extraction], start: int | None = None,
                   story_wide: frozenset[str] = frozenset()) -> tuple[list[Figure], list[Conflict]]:
     """Equal figures merge when they tell one fact: the same value, measure and period; without a period, only
-    when their sentences also share words besides them ("two people were killed" in Misrata and in Zawiya are
+    when their sentences also share words besides them ("two people were killed" in Ladeira and in Porto Alto are
     two figures, each with its own source). The same measure and period with different values is a conflict (unless the period is years before
     the story, `start`)."""
     merged: dict[tuple, list[_Telling]] = defaultdict(list)
