@@ -3,35 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .. import language
 from ..model import Figure, Provenance, Sentence
 from .dates import MONTHS, WEEKDAYS, DateMatch, Reference, find_dates
+from .numbers import APPROX, TIME_RATE, VAGUE_PLURAL, WORD_NUMBERS, Number, numbers_in, ranges_in
 
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6,
-}
-_MULTIPLES = {"tens": 10, "dozens": 12, "hundreds": 100}  # "tens of thousands": at least ten thousand
-# A plural count word is vague: kept as written, compared as the range it can mean ("thousands": 2,000-9,999)
-_VAGUE_RANGES = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
-                 "millions": (2_000_000, 9_999_999)}
-_VAGUE_PLURAL = re.compile(r"(?:dozens|hundreds|thousands|millions)$", re.I)  # "thousands of people": the noun after "of"
-_SCALES = {"dozen": 12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
-_APPROX = r"(?P<approx>some|about|around|roughly|nearly|almost|approximately|an estimated|estimated|over|more than|less than|fewer than|at least|up to|close to)?\s*"
-_NUMBER = re.compile(
-    _APPROX
-    + r"(?<![A-Za-z0-9])(?P<currency>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
-    + r")\b(?:\s*(?P<scale>thousand|million|billion|trillion|bn|dozen)\b)?(?P<pct>\s*(?:%|percent\b|per cent\b))?",
-    re.I,
-)
 _RATE = re.compile(r"^\s*per\s+(?P<base>\d{1,3}(?:,\d{3})*|capita|cent)\s*(?P<what>people|inhabitants|residents|population)?", re.I)
-_TIME_RATE = re.compile(r"^\s*(?:per|a|an|every|each)\s+(?P<span>second|minute|hour|day|week|month|year)\b", re.I)
 _STOP_UNIT = {"the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or", "with", "by", "from", "since",
               "during", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had", "will", "would",
               "per", "than", "as", "while", "but", "into", "over", "under", "this", "these", "those", "its", "their",
@@ -42,81 +21,6 @@ _CHANGE = re.compile(r"\b(?:increas|decreas|rise|rising|rose|fall|fell|drop|decl
 _DOWN = re.compile(r"(?:decreas|fall|fell|drop|declin|reduc|cut|plung)", re.I)  # the rest of _CHANGE goes up
 
 
-@dataclass(frozen=True)
-class _Number:
-    start: int
-    end: int
-    value: float
-    written: str
-    approximate: bool
-    percent: bool
-    currency: str
-    upper: float | None = None
-    vague: bool = False
-
-
-def _numbers(text: str, dates: list[DateMatch]) -> list[_Number]:
-    found = []
-    for m in _NUMBER.finditer(text):
-        num_start = m.start("num")
-        if any(d.start <= num_start < d.end for d in dates):
-            continue  # a day or year, not a quantity
-        raw = m.group("num").lower()
-        if raw == "one" and not re.match(r"\s+[a-z]+" + _TIME_RATE.pattern[1:], text[m.end():], re.I):
-            continue  # "one of them"; but "one death per day" is a rate
-        if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not (m.group("pct") or m.group("currency") or m.group("scale")):
-            continue  # "the 1969 coup": a year
-        value = float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else float(raw.replace(",", ""))
-        start, written, approximate = m.start(), m.group(0), bool(m.group("approx"))
-        upper, vague = None, raw in _VAGUE_RANGES and not m.group("scale")
-        if vague:
-            value, upper = map(float, _VAGUE_RANGES[raw])
-        multiple = re.search(r"\b(tens|dozens|hundreds)\s+of\s+$", text[:num_start], re.I)
-        if multiple and raw in ("thousands", "millions"):
-            scale = _MULTIPLES[multiple.group(1).lower()] * value / 2  # the plural's own 2,000 was "some thousands"
-            value, upper = scale, scale * 10 - 1  # "tens of thousands": 20,000-99,999
-            start, written, approximate = multiple.start(), text[multiple.start():m.end()], True
-        if m.group("scale"):
-            value *= _SCALES[m.group("scale").lower()]
-        previous = text[max(0, m.start() - 12):m.start()].lower()
-        if re.search(r"per\s*$", previous) or re.search(
-                r"\b(no\.|number|#|article|section|chapter|point|item|step|clause|paragraph|phase|stage)\s*$", previous):
-            continue  # the base of a rate ("per 100,000") or a label ("point 6 of the plan"), not a figure
-        if re.fullmatch(r"0\d[\d,]*", raw) or re.search(r"\d[ ]$", text[:num_start]) \
-                or re.match(r"[ ]\d", text[m.end("num"):]):
-            continue  # a code, a clock or a telephone number ("0370 60 60 900", "0100 GMT"): no count starts with 0
-        if re.match(r"\s*(?:st|nd|rd|th)\b", text[m.end("num"):]):
-            continue
-        if re.search(r"\d[:.]$", text[:num_start]) or (re.match(r"[:.]\d", text[m.end("num"):]) and not m.group("pct")):
-            continue  # a time of day ("11:24 GMT")
-        if text[m.end("num"):m.end("num") + 1] in "-–" and text[m.end("num") + 1:m.end("num") + 2].isalpha():
-            continue  # "50-year-old", compound adjectives
-        lead = len(written) - len(written.lstrip())
-        found.append(_Number(start + lead, m.end(), value, written.strip(), approximate or vague,
-                             bool(m.group("pct")), m.group("currency") or "", upper, vague))
-    return found
-
-
-_RANGE_GAP = re.compile(r"\s*(?:-|–|to)\s*")
-
-
-def _ranges(text: str, numbers: list[_Number]) -> list[_Number]:
-    """"between 200 and 300 people", "12-15%", "20 to 30 troops": one figure from the first number to the second."""
-    merged: list[_Number] = []
-    for number in numbers:
-        previous = merged[-1] if merged else None
-        gap = text[previous.end:number.start] if previous else ""
-        between = previous is not None and re.search(r"\bbetween\s+$", text[:previous.start], re.I) \
-            and re.fullmatch(r"\s+and\s+", gap)
-        rising = previous is not None and re.search(r"\bfrom\s+$", text[:previous.start], re.I)  # a change, not a range
-        if previous and previous.upper is None and not previous.percent and not rising \
-                and (between or _RANGE_GAP.fullmatch(gap)) and previous.value < number.value and not number.vague:
-            start = previous.start - (len("between ") if between else 0)
-            merged[-1] = _Number(start, number.end, previous.value, text[start:number.end].strip(), True,
-                                 number.percent, previous.currency or number.currency, number.value)
-        else:
-            merged.append(number)
-    return merged
 
 
 _IRREGULAR_PLURALS = {"people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet", "teeth",
@@ -129,7 +33,7 @@ def _following_noun(text: str, end: int) -> str:
     for word in re.findall(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]", text[end:end + 60]):
         if not words and word.lower() in _COMPARATIVES:
             continue
-        if not word[0].isalpha() or word.lower() in _STOP_UNIT or word.lower() in _WORD_NUMBERS:
+        if not word[0].isalpha() or word.lower() in _STOP_UNIT or word.lower() in WORD_NUMBERS:
             break
         if word[0].isupper() and words:
             break
@@ -191,7 +95,7 @@ def _span_end(match: DateMatch, text: str) -> str:
     return (first + timedelta(days=(WEEKDAYS.index(then.group(1).lower()) - first.weekday()) % 7)).isoformat()
 
 
-def _period(number: _Number, span_end: int, dates: list[DateMatch], text: str) -> str:
+def _period(number: Number, span_end: int, dates: list[DateMatch], text: str) -> str:
     """The date right after the figure, else the nearest before; a sentence's only date otherwise."""
     after = [d for d in dates if d.start >= span_end and not re.search(r"\d", text[span_end:d.start])]
     if after and after[0].start - span_end < 40:
@@ -239,15 +143,15 @@ def _unit_phrase(text: str, end: int, dates: list[DateMatch]) -> tuple[str, str,
     if rate:
         unit = f"{noun or 'cases'} per {rate.group('base')} {rate.group('what') or 'people'}"
         return unit, "rate", cursor + rate.end()
-    per_time = _TIME_RATE.match(text[cursor:]) if noun else None
+    per_time = TIME_RATE.match(text[cursor:]) if noun else None
     if per_time:
         return f"{noun} per {per_time.group('span').lower()}", "", cursor + per_time.end()
     return noun, "", cursor
 
 
-def _percent_label(text: str, number: _Number, first: Figure | None) -> tuple[str, str]:
+def _percent_label(text: str, number: Number, first: Figure | None) -> tuple[str, str]:
     """What a percentage measures, and the clue; a change with no named measure changes the sentence's first figure."""
-    won = re.search(r"\b([A-Z][\w'’-]+)\s+(?:won|received|secured|obtained|took|got|garnered)\s+(?:" + _APPROX + r")?$", text[:number.start])
+    won = re.search(r"\b([A-Z][\w'’-]+)\s+(?:won|received|secured|obtained|took|got|garnered)\s+(?:" + APPROX + r")?$", text[:number.start])
     if won:
         label = f"share of vote: {won.group(1)}" if re.search(r"\bvot", text) else f"share: {won.group(1)}"
         return label, f"a percentage after \u201c{won.group(0).strip()}\u201d"
@@ -364,10 +268,10 @@ def extract_figures(sentences: list[Sentence], ref: Reference | None, docs: list
         first: Figure | None = None
         previous: Figure | None = None
         previous_end = 0
-        for number in _ranges(text, _numbers(text, dates)):
+        for number in ranges_in(text, numbers_in(text, dates)):
             if any(start < number.end and number.start < end for start, end in not_counts):
                 continue
-            of = re.match(r"\s+of\s+(?:the\s+)?", text[number.end:]) if _VAGUE_PLURAL.search(number.written) else None
+            of = re.match(r"\s+of\s+(?:the\s+)?", text[number.end:]) if VAGUE_PLURAL.search(number.written) else None
             unit, label, span_end = _unit_phrase(text, number.end + (of.end() if of else 0), dates)
             how = "the noun after the number"
             if number.percent:
