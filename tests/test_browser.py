@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -33,8 +34,11 @@ def browser():
 
 
 def serve(folder: Path):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -308,3 +312,44 @@ def test_main_pages_stay_within_weight_and_tab_stop_budgets(browser, seeds_site,
         assert html < HTML_BUDGET and stops < TAB_STOP_BUDGET, name
         assert charted or js < CHARTLESS_JS_BUDGET, name
         page.close()
+
+
+def many_small_articles(folder: Path, count: int) -> None:
+    """`count` short articles of one story (the issue's folder of thousands, generated, not stored): tolls that
+    differ between sources on the same day, a new person quoted in most, towns and days spread over months."""
+    first = ["Ana", "Tomas", "Lena", "Omar", "Irene", "Pablo", "Sofia", "Karim", "Marta", "Dario", "Nadia", "Ivo",
+             "Rosa", "Felix", "Alma", "Bruno", "Clara", "Emil", "Greta", "Hugo"]
+    last = ["Ferreira", "Quinn", "Haddad", "Lopez", "Ladeira", "Moreau", "Santos", "Okafor", "Varga", "Lindqvist",
+            "Petrov", "Castel", "Romero", "Abbas", "Novak", "Keller", "Duarte", "Mendes", "Costa", "Baptiste"]
+    towns = [a + b for a in ("Porto", "Vila", "Santa", "Monte", "Rio") for b in ("alto", "baixo", "norte", "mar")]
+    for n in range(count):
+        day = date(2024, 1, 1) + timedelta(days=n % 120)
+        person, town = f"{first[n % 20]} {last[n // 20 % 20]}", towns[n % len(towns)]
+        (folder / f"{n:05}.txt").write_text(
+            f"Floods in {town}, report {n}\n\n{day:%B} {day.day}, {day.year}\n\n"
+            f"The floods have killed {40 + n % 7 * 10} people in {town} since January, officials said on "
+            f"{day:%A}. Engineer {person} said the dam at {town} would be inspected. \"We need {n % 9 + 2} more "
+            f"pumps in {town} before the rains return,\" {person.split()[1]} said. Rescue crews reached "
+            f"{n % 30 + 3} villages near {town}.\n", "utf-8")
+
+
+def test_a_folder_of_thousands_of_articles_keeps_every_main_page_within_its_budgets(browser, tmp_path):
+    """The budgets hold whatever the number of articles: long lists are summarised or cut with "N more" that lead
+    to the full data."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    many_small_articles(seeds, 3000)
+    result = generate(seeds, tmp_path / "content")
+    assert len(result.story.articles) == 3000
+    build_site(ROOT / "mkdocs.yml", tmp_path / "content", tmp_path / "site")
+    server, url = serve(tmp_path / "site")
+    try:
+        for name in MAIN_PAGES:
+            page, watch = open_page(browser, url + name)
+            html, stops = (tmp_path / "site" / name).stat().st_size, page.evaluate(TAB_STOPS)
+            print(f"3,000 articles, {name}: HTML {html / 1000:.0f} KB, {stops} tab stops")
+            assert html < HTML_BUDGET and stops < TAB_STOP_BUDGET, name
+            assert watch.errors == [] and watch.outside == [], name
+            page.close()
+    finally:
+        server.shutdown()

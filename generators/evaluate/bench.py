@@ -160,6 +160,55 @@ def incremental(runs: int) -> None:
               + ", ".join(f"{s} {statistics.median(run[s] for run in seconds):.1f}" for s in STAGES) + ")")
 
 
+def letters(n: int) -> str:
+    """n written in the letters a-z: a mark that reads as no number, date or name."""
+    word = ""
+    while True:
+        n, digit = divmod(n, 26)
+        word = chr(ord("a") + digit) + word
+        if not n:
+            return word
+
+
+def whole_process(command: list[str]) -> tuple[float, float]:
+    """Seconds and the largest process's peak memory (MB) of one command, pool workers included: measured from a
+    fresh wrapper process, whose RUSAGE_CHILDREN holds only this command's tree."""
+    code = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+            "subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
+    done = subprocess.run([sys.executable, "-c", code, *command], cwd=ROOT, capture_output=True, text=True, check=True)
+    seconds, peak = map(float, done.stdout.split())
+    return seconds, peak
+
+
+def at_scale(count: int = 2000) -> None:
+    """t17-libya's articles copied until there are `count`, each copy marked so that none is a duplicate, built
+    from nothing by the command a user runs and then again with nothing changed (whole process, all cores)."""
+    libya = CORPORA["t17-libya"]
+    if not libya.is_dir():
+        print(f"\n{count} articles: skipped ({libya} not found)")
+        return
+    originals = sorted(libya.glob("*.md"))
+    with tempfile.TemporaryDirectory() as tmp:
+        work = workspace(Path(tmp))
+        seeds = work / "seeds"
+        for n in range(count):
+            source = originals[n % len(originals)]
+            text = source.read_text("utf-8")
+            if n >= len(originals):
+                text += f"\n\nFiled under {letters(n)}.\n"
+            (seeds / f"{n // len(originals)}-{source.name}").write_text(text, "utf-8")
+        command = [sys.executable, "-m", "generators", "build", "--seeds", str(seeds), "--content",
+                   str(work / "content"), "--cache", str(work / ".cache"), "--site", str(work / "site"),
+                   "--config", str(work / "mkdocs.yml"), "--quiet"]
+        first = whole_process(command)
+        again = [whole_process(command) for _ in range(3)]
+    print(f"\n{count} articles (t17-libya copied), whole process   seconds  peak MB (largest process)")
+    print(f"  first build (empty caches)      {first[0]:>9.1f}{first[1]:>9.0f}")
+    print(f"  unchanged, median of 3          {statistics.median(a[0] for a in again):>9.1f}"
+          f"{statistics.median(a[1] for a in again):>9.0f}")
+
+
 SLOW_PROFILE = {"latency": 150, "download": 1.6e6 / 8, "upload": 0.75e6 / 8, "cpu": 4}  # 1.6 Mbps, 150 ms, CPU x4
 MAIN_PAGES = ["index.html", "timeline.html", "figures.html", "actors.html", "views.html", "disagreements.html",
               "sources/index.html"]
@@ -223,6 +272,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m generators.evaluate.bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--corpus", action="append", choices=list(CORPORA), help="default: all three")
+    parser.add_argument("--scale", type=int, default=2000, metavar="N",
+                        help="also build t17-libya copied to N articles, first and unchanged (0: not at all)")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
@@ -231,6 +282,8 @@ def main() -> None:
         print(json.dumps(one_run(args.one, args.work, args.cache)))
         return
     report(args.runs, args.corpus or list(CORPORA))
+    if args.scale:
+        at_scale(args.scale)
     slow_profile_loads(ROOT / "site")
 
 
