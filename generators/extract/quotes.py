@@ -135,14 +135,22 @@ def _parsed_speaker(doc, start: int, end: int, speakers: list[tuple[str, Actor]]
     ("he said"), "unnamed" ("a spokesman said": nobody to credit, whatever names stand nearby) or "" (no parse)."""
     parsed = doc is not None and doc.has_annotation("DEP")
     subject = _speech_subject(doc, start, end, opened) if parsed else None
-    if subject is None or subject.tag_ in ("WP", "WDT"):
-        return None, ""  # "…, who said": the relative pronoun's antecedent is read from the text
+    if subject is None or subject.tag_ in ("WP", "WDT") or start <= subject.idx < end:
+        return None, ""  # "…, who said": the relative pronoun's antecedent is read from the text; a subject inside
+        # the quotation is what it says, not who says it (signs reading "Lopez is a fraud")
     if subject.tag_ == "PRP":
         return None, "pronoun"
-    entity = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
-    phrase = entity.text if entity is not None else " ".join(t.text for t in _noun_phrase(subject))
-    actor = actor_in(phrase, speakers, first=True)
+    actor = person_named_by(doc, subject, speakers)  # who the subject is, never whom it mentions
+    if actor is None and subject.lower_ in _DOCUMENTS:  # "according to a report by the Civic Institute"
+        author = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                       for g in c.children if g.dep_ == "pobj"), None) or \
+            next((c for c in subject.children if c.dep_ == "poss"), None)
+        actor = person_named_by(doc, author, speakers) if author is not None else None
     return actor, "named" if actor else "unnamed"
+
+
+_DOCUMENTS = {"report", "reports", "statement", "statements", "study", "studies", "survey", "surveys", "analysis",
+              "communique", "release", "letter", "paper"}  # as written: the parse has no lemmas
 
 
 def _speaker_in_parse(text: str, parts: list, doc_of: dict, start: int, end: int,
@@ -166,7 +174,8 @@ def person_named_by(doc, subject, people: list[tuple[str, Actor]]) -> Actor | No
         entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
         if entity is not None:
             return actor_in(entity.text, people, first=True)
-        if token.tag_ in ("NNP", "NNPS"):  # a name the model did not mark ("Lohmar said")
+        if token.tag_ in ("NNP", "NNPS") or (token.i > 0 and token.text[:1].isupper() and token.tag_.startswith("NN")):
+            # a name the model did not mark ("Lohmar said"), or took for a plural ("Alves said")
             name = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
             return actor_in(" ".join(t.text for t in name), people, first=True)
     return None
@@ -320,8 +329,10 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
     attribution right after continues: "Guest says there are many reasons. / “The emergency department …”")."""
     reported_by = _sole_speakers(statements, actors)
     doc_of = {s.index: d for s, d in zip(sentences, docs or [None] * len(sentences), strict=True)}
-    speakers = speaker_names(actors, ("person", "organisation"))
     people = speaker_names(actors, ("person",))
+    # an organisation is credited only as the subject of the verb of saying ("Harbour Energy said", "according to
+    # the Civic Institute"): never by a pronoun, a continuation or a name nearby
+    named_subjects = speaker_names(actors, ("person", "organisation"))
     pronoun_use = pronouns_used(sentences, people_named(sentences, people))
     quotes: list[Quote] = []
     last_person: Actor | None = None
@@ -332,18 +343,18 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
         found_here = False
         for start, end, body, inside in _joined_quotes(text):
             before, after = text[:start], (inside + " " + text[end:] if inside else text[end:])
-            attributed = re.match(rf"\s*,?\s*(?:{SPEECH_VERBS})\b", after) or \
-                re.search(rf"\b(?:{SPEECH_VERBS})\s*[,:]?\s*$", before)
+            speaker, subject = (None, "") if inside else _speaker_in_parse(text, parts, doc_of, start, end, named_subjects)
+            attributed = subject == "named" or re.match(rf"\s*,?\s*(?:{SPEECH_VERBS})\b", after) or \
+                re.search(rf"\b(?:{SPEECH_VERBS})\s*[,:]?\s*$", before)  # "“We may never know,” Lopez said"
             if len(body.split()) < (MIN_ATTRIBUTED_WORDS if attributed else MIN_QUOTE_WORDS):
                 continue
             if _is_title(body):
                 continue  # "After Tunisia: Why Egypt Isn't Ready": a headline or a name, not speech
-            speaker, subject = (None, "") if inside else _speaker_in_parse(text, parts, doc_of, start, end, speakers)
             if subject == "unnamed":
                 continue  # "said a spokesman": an unnamed speaker is not the actor named elsewhere in the sentence
             signal = "the subject of the speech verb"
             if not subject:
-                speaker, signal = _find_speaker(before, after, speakers), "attribution next to the quotation"
+                speaker, signal = _find_speaker(before, after, people), "attribution next to the quotation"
             attribution = re.search(rf"\b(?:{SPEECH_VERBS})\b", before[-60:] + " " + after[:60])
             if speaker is None and (subject == "pronoun" or (attribution and _PRONOUN.search(before + " " + after[:40]))):
                 near = _PRONOUN.search(before[-60:] + " " + after[:40])
@@ -361,10 +372,11 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
             if speaker is None and not attribution and sentence.index - 1 in reported_by:
                 speaker = reported_by[sentence.index - 1]
                 signal = "no attribution: continues what the sentence before reports the speaker said"
-            if speaker is None and not attribution and previous_speaker and sentence.paragraph - previous_paragraph <= 1:
+            if speaker is None and not attribution and previous_speaker and previous_speaker.kind == "person" \
+                    and sentence.paragraph - previous_paragraph <= 1:
                 speaker, signal = previous_speaker, "no attribution: continues the previous speaker's quotation"
             if speaker is None and subject != "pronoun":  # "He said …" with no one to stand for: nobody's
-                speaker, signal = actor_in(before, speakers, first=True), "the sentence's subject"
+                speaker, signal = actor_in(before, people, first=True), "the sentence's subject"
             if speaker is None:
                 continue
             quotes.append(Quote("", speaker.name, body, [Provenance(sentence.source, sentence.index, sentence.text)],

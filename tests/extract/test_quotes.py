@@ -50,6 +50,8 @@ def test_short_quotations_count_when_attributed_not_as_scare_quotes():
     found = quotes([["\"It is a disgrace,\" said Pedro Alves, a local trader.",
                      "Critics called it \"a total failure\" in a statement."]])
     assert found == [("Pedro Alves", "It is a disgrace")]
+    found = quotes([["Prosecutor Ines Ladeira spoke on Monday.", "\"We may never know,\" Ladeira said at a news conference."]])
+    assert found == [("Ines Ladeira", "We may never know")]  # the name before the verb attributes it too
 
 
 def test_the_speaker_is_the_subject_of_the_speech_verb_not_a_name_nearby():
@@ -88,6 +90,16 @@ def test_he_or_she_is_a_person_never_the_organisation_just_quoted():
     ])
     assert ("Maria Lopes", "As young people we understand what this land means to us") in found
     assert all(speaker != "Harbour Energy Corporation" for speaker, text in found if text.startswith("As young"))
+
+
+def test_an_organisation_is_credited_only_as_the_subject_of_saying_and_nobody_for_a_name_inside_the_quotation():
+    assert quotes([["\"We will build the pipeline as planned,\" the Harbour Energy Corporation said in a statement."],
+                   ["Carrying signs reading \"Mayor Tom Quinn is a fraud and a liar,\" about 100 people marched."]]) == [
+        ("Harbour Energy Corporation", "We will build the pipeline as planned")]  # and no continuation of its words
+    assert quotes([["According to a report by the Harbour Energy Corporation, the port is \"the busiest in the region.\""]]) \
+        == [("Harbour Energy Corporation", "the busiest in the region.")]  # a report's author
+    assert quotes([["The Harbour Energy Corporation opened a plant."],
+                   ["\"We will build the pipeline as planned,\" a former official with the Harbour Energy Corporation said."]]) == []
 
 
 def test_a_pronoun_that_disagrees_with_how_the_article_calls_its_person_credits_nobody():
