@@ -205,9 +205,11 @@ _MODALS = {"will", "would", "could", "might", "may", "can", "should", "must", "'
 def told_as_possible(doc, start: int, end: int) -> bool:
     """The count is of what will, would or could happen ("thousands will die", "could reach 1,000"): a threat,
     a fear or a forecast, not a count of what happened."""
-    _, verb = _counted_and_verb(doc, start, end)
-    return verb is not None and verb.dep_ != "relcl" \
-        and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)  # not "20 people who could not escape"
+    thing, verb = _counted_and_verb(doc, start, end)
+    describes_it = verb is not None and verb.dep_ in ("acl", "relcl") and verb.head.i == thing.i
+    return verb is not None and not describes_it \
+        and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)  # not "20 people who could not
+    # escape", but "a ship that can carry 2,000 marines"
 
 
 def what_happened(doc, start: int, end: int) -> str:

@@ -202,6 +202,16 @@ def is_key_figure(figure: Figure) -> bool:
     return figure.unit in _MONEY or " per " in f" {fold(figure.unit)} " or figure.value >= 10
 
 
+def says_what_it_counts(figure: Figure) -> bool:
+    """Worth a row of the figures page: a measure named beyond its unit ("people killed"), a rate, or a count of
+    ten or more of something named ("731 homicides"); not a handful of something nothing is said of ("three
+    grandchildren", "two helicopters"), a vague plural of it ("thousands of Libyans"), a bare percentage or a sum
+    of money with no measure ("$160 million"). Those stay in the downloads with their sentences."""
+    if fold(figure.label) != fold(figure.unit) or " per " in f" {fold(figure.unit)} ":
+        return True
+    return figure.unit != "%" and figure.unit not in _MONEY and not figure.vague and figure.value >= 10
+
+
 def format_number(value: float, upper: float | None = None) -> str:
     """"1,200", "44.2", "100,000–200,000"."""
     def one(number: float) -> str:

@@ -35,6 +35,7 @@ from ..model import Conflict, Story
 from ..project import SITE_SRC
 from ..reconcile import by_reach, headline_counts, revisions, sources_count, unsettled_note
 from ..reconcile.boundary import story_keywords
+from ..reconcile.figures import says_what_it_counts
 from ..timeline import publication_days, select_timeline
 from .citations import (
     FOOTNOTES_PER_PAGE,
@@ -138,6 +139,7 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
     listed = cited | {c.id for c in others}
     anchor = {c.id: c.id if c.id in listed else "others" for c in story.conflicts}  # where the page has each
     statements = {s.id: s for s in story.statements}
+    listed_figures = [f for f in story.figures if says_what_it_counts(f)]
     context = {
         "story": story, "charts": charts, "skipped": skipped, "latest": latest, "stances": STANCES,
         "chart_by_name": {c.name: c for page in charts.values() for c in page},
@@ -153,8 +155,8 @@ def render_site(story: Story, content: Path, skipped: list[Skipped], timeline_da
         "listed_sources": story.articles if len(story.articles) <= SOURCES_LISTED else
         sorted(story.articles, key=lambda a: (a.published, a.source), reverse=True)[:SOURCES_LISTED],
         "shown_actors": story.actors[:PAGE_LIMIT],
-        "shown_figures": sorted(story.figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT]
-        if len(story.figures) > PAGE_LIMIT else story.figures,
+        "shown_figures": listed_figures if len(listed_figures) <= PAGE_LIMIT else
+        sorted(listed_figures, key=lambda f: (-sources_count(f.provenance), f.id))[:PAGE_LIMIT],
         "key_figures": [f for key in story.key_figures for f in story.figures if f.id == key],  # not those rejected
         "running_counts": headline_counts(found),
         "first_reported": first_reported(story),

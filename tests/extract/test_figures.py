@@ -157,6 +157,8 @@ def test_a_count_of_what_will_or_could_happen_is_no_figure():
     assert read_figures("Officials said 1,000 people died in the floods.") == [(1000.0, "people")]
     assert read_figures("The fire killed 20 people who could not escape.") == [(20.0, "people")], \
         "a modal in a clause about the counted is no forecast of the count"
+    assert read_figures("The ship Harbour Star, which can carry 2,000 marines, sailed on Monday.") == [], \
+        "what a clause about something else could do counts nothing"
 
 
 def test_a_sum_of_money_never_continues_a_series_of_other_units_nor_takes_the_unit_before_as_its_measure():

@@ -117,3 +117,18 @@ def test_a_toll_with_no_period_is_no_key_number():
         return Figure("", 233, "people", "people killed", period, False, "233", [Provenance("a.txt", 0, "x")])
     assert not is_key_figure(toll("")) and not is_key_figure(toll("since 2024-02-15"))
     assert is_key_figure(toll("2024-02"))
+
+
+def test_the_figures_page_lists_numbers_that_say_what_they_count():
+    from generators.model import Figure
+    from generators.reconcile.figures import says_what_it_counts
+
+    def figure(value: float, unit: str, label: str, vague: bool = False) -> Figure:
+        return Figure("", value, unit, label, "", False, str(value), [], vague=vague)
+    assert says_what_it_counts(figure(3, "people", "people killed"))
+    assert says_what_it_counts(figure(731, "homicides", "homicides"))
+    assert says_what_it_counts(figure(1, "murder per hour", "murder per hour"))
+    assert not says_what_it_counts(figure(3, "grandchildren", "grandchildren"))
+    assert not says_what_it_counts(figure(2000, "residents", "residents", vague=True))
+    assert not says_what_it_counts(figure(160e6, "USD", "USD"))
+    assert not says_what_it_counts(figure(100, "%", "%"))
