@@ -198,7 +198,7 @@ def test_the_outlet_that_publishes_an_article_is_no_voice_on_the_published_site(
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "a.md").write_text("---\ntitle: Crisis in the capital\noutlet: The Guardian\npublished: 2024-05-01\n---\n\n"
-                                "On May 1, 2024, The Guardian newspaper said: \"This government cannot survive another "
+                                "On May 1, 2024, The Guardian said: \"This government cannot survive another "
                                 "week of this.\"\n", "utf-8")
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "corrections.yml").write_text("{}\n", "utf-8")

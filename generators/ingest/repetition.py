@@ -2,7 +2,7 @@
 footer, caption or comment-form notice, whatever its words, so it is never a fact, a title or a summary.
 
 No phrase list: only counts across the folder decide. A sentence is furniture when it recurs in at least
-MIN_ARTICLES articles *and* MIN_SHARE of the folder (a five-article story never loses a sentence this way, a
+MIN_ARTICLES articles *and* MIN_SHARE of the folder, or heads articles of MIN_TITLE_DAYS days as their title (a five-article story never loses a sentence this way, a
 large crawl loses only what its outlets print everywhere), unless the articles that share it are copies of one
 story (a wire report reprinted: most of each article is shared), whose sentences are the story itself.
 """
@@ -20,6 +20,8 @@ from .sentences import split_sentences
 
 MIN_ARTICLES = 5
 MIN_SHARE = 0.03
+MIN_TITLE_DAYS = 3  # a headline atop articles of three days whose texts differ is a promo's or a feed's, none of
+# theirs (a wire story's lead atop its updates of a day or two is its own)
 COPY_SHARE = 0.5  # articles that share at least half their text with each other are copies of one story
 REASON = "repeated across the folder"
 
@@ -53,9 +55,14 @@ def find_repeated(articles: list[Article]) -> dict[str, int]:
     for number, (article, sentence_keys) in enumerate(zip(articles, keys, strict=True)):
         for key in set(sentence_keys) | {normalise_key(article.title)} - {""}:
             where.setdefault(key, []).append(number)
+    days_titled: dict[str, set[str]] = {}
+    for article in articles:
+        if key := normalise_key(article.title):
+            days_titled.setdefault(key, set()).add(article.published)
     least = threshold(len(articles))
     return {key: len(members) for key, members in where.items()
-            if len(members) >= least and not _are_copies([keys[i] for i in members if keys[i]])}
+            if (len(members) >= least or len(days_titled.get(key, ())) >= MIN_TITLE_DAYS)
+            and not _are_copies([keys[i] for i in members if keys[i]])}
 
 
 def set_aside_repeated(articles: list[Article], keep: frozenset[str] | set[str] = frozenset()) -> list[Repeated]:

@@ -72,3 +72,17 @@ def test_an_editor_keeps_an_article_as_it_is():
     articles = folder(20, footer_in=6)
     set_aside_repeated(articles, keep={"00.txt"})
     assert FOOTER in articles[0].paragraphs and FOOTER not in articles[1].paragraphs
+
+
+def test_a_title_atop_articles_of_three_days_is_set_aside_with_the_line_but_one_days_updates_keep_theirs():
+    """Fewer articles than the threshold: a promo headline atop a live page's entries of several days goes, and so
+    does the line in each text; a wire story's lead atop its updates of one or two days stays theirs."""
+    promo, lead = "Two men charged after a concert in Porto Alto", "The council of Nairobi met to vote on the budget"
+    articles = [article(n, title=promo if n < 3 else lead if n < 6 else "") for n in range(60)]
+    for n, day in enumerate(["2024-05-01", "2024-05-02", "2024-05-04", "2024-05-01", "2024-05-01", "2024-05-02"]):
+        articles[n].published = day
+    assert threshold(len(articles)) > 3
+    set_aside_repeated(articles)
+    assert [a.title for a in articles[:3]] == [a.sentences[0].text for a in articles[:3]]
+    assert all(promo not in s.text for a in articles[:3] for s in a.sentences)
+    assert [a.title for a in articles[3:6]] == [lead] * 3

@@ -51,7 +51,7 @@ def test_reporters_and_the_publishing_outlet_are_not_voices():
 
 
 def test_the_outlet_that_publishes_the_story_is_not_a_voice_in_it():
-    text = "On May 1, 2024, The Guardian newspaper said: \"This government cannot survive another week of this.\""
+    text = "On May 1, 2024, The Guardian said: \"This government cannot survive another week of this.\""
     articles = [clean("0.txt", {"published": "2024-05-01", "outlet": outlet}, text)
                 for outlet in ("", "The Guardian")]
     voices = [[v.speaker for v in reconcile([a], [extract_article(a, Reference(2024, 5, 1))]).views] for a in articles]
