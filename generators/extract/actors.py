@@ -136,9 +136,10 @@ _CLAUSE_OPENERS = {"and", "but", "or", "nor", "yet", "so", "who", "whom", "whose
 
 
 def _appositive_role(text: str, end: int) -> str:
-    """"Omar Haddad, coordinator of … at the Global Peace Foundation (GPF) in Kenya." """
-    m = re.match(r",\s+((?:the\s+|a\s+|an\s+|then\s+|former\s+)?([A-Za-z-]+)\b[^,;:.!?\"“”]*?)(?=,|\.\s|\.$|;|$|\s+(?:was|is|said|told|who|has|had|noted|added)\b)", text[end:])
-    if not m:
+    """"Omar Haddad, coordinator of … at the Global Peace Foundation (GPF) in Kenya." A phrase a verb follows is
+    that verb's subject, not an apposition: "With Haddad, the prime minister of Kenya said …" """
+    m = re.match(r",\s+((?:the\s+|a\s+|an\s+|then\s+|former\s+)?([A-Za-z-]+)\b[^,;:.!?\"“”]*?)(?=,|\.\s|\.$|;|$|\s+(?:was|is|said|says|told|who|whose|has|had|noted|added)\b)", text[end:])
+    if not m or re.match(r"\s+(?:was|is|said|says|told|has|had|noted|added)\b", text[end + m.end():]):
         return ""
     head = m.group(2).lower()
     if head in _CLAUSE_OPENERS:

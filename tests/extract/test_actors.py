@@ -50,6 +50,12 @@ def test_a_list_of_people_after_a_name_is_not_its_role():
     assert found["Omar Haddad"].roles == ["coordinator of the security project at the Global Peace Foundation"]
 
 
+def test_the_subject_of_the_next_verb_is_not_the_role_of_the_name_before_it():
+    found = actors("After meeting Arno Veld, the prime minister of Ruritania said the talks would go on.",
+                   "Lia Berg, the mayor, said the port would reopen.")
+    assert found["Arno Veld"].roles == [] and found["Lia Berg"].roles == ["the mayor"]
+
+
 def test_a_people_named_after_its_country_is_not_an_actor():
     found = actors("Libyans and Europeans met Jan Evans in Egypt.", "Egyptians cheered as Canadians left.")
     assert not {"Libyans", "Europeans", "Egyptians", "Canadians"} & set(found), found.keys()
