@@ -57,7 +57,8 @@ def revision_chart(revision: Revision, labels: dict[str, str], number: int) -> C
         stands = f"{UNSETTLED.capitalize()}, so no count is stated as it stands; the marks may count different things."
     scale = (f" The scale is logarithmic (each step up multiplies by ten), so that values from "
              f"{format_number(min(lows))} to {format_number(max(tops))} all stay readable." if logarithmic else "")
-    caption = (f"Each mark is one source's figure on the day its article was published.{scale} {stands} A later "
+    caption = (f"Each mark is one source's figure on the day its article was published; a count far below the total "
+               f"two sources gave on an earlier day (one incident's, or a part) is left out.{scale} {stands} A later "
                "figure revises an earlier one; sources that differ on the same day are listed under Where sources "
                "disagree.")
     return Chart(f"revision-{number}", f"How the count of {revision.measure} changed", caption,

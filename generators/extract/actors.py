@@ -154,6 +154,11 @@ def _appositive_role(text: str, end: int) -> str:
     return ""
 
 
+# The last word of a body that belongs to the organisation its first word names: "U.N." is not the "U.N. Security
+# Council", nor "Defense" a "Defense Ministry"; "Harbour" may well be "Harbour Energy Corporation".
+BODIES = {"council", "committee", "commission", "assembly", "agency", "programme", "program", "court", "tribunal",
+          "department", "ministry", "office", "mission", "fund", "bureau", "secretariat", "parliament", "senate",
+          "congress", "cabinet", "command", "directorate", "board", "panel", "forces", "force", "secretary"}
 KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 _TITLE_BEFORE = re.compile(r"(?:^|(?<=\s))((?:(?:former|then|then-|acting|interim|incumbent|late|deputy|vice)\s*-?\s*)*(?:"
                            + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r"))\s+$")
@@ -325,7 +330,7 @@ class NameIndex:
         if people:
             return max(people, key=lambda k: (len(self.actors[k].provenance), k))  # the most mentioned namesake
         orgs = self.first_words.get(key, []) if kind == "organisation" else []
-        return orgs[0] if len(orgs) == 1 else None
+        return orgs[0] if len(orgs) == 1 and orgs[0].split()[-1] not in BODIES else None
 
 
 def merge_mentions(mentions: list[Mention], acronyms: dict[str, str]) -> list[Actor]:

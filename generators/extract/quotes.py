@@ -350,6 +350,8 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
                 continue
             if _is_title(body):
                 continue  # "After Tunisia: Why Egypt Isn't Ready": a headline or a name, not speech
+            if re.search(rf"\b(?:{SPEECH_VERBS})[.,]?$", body):
+                continue  # "… spokesman Tom Quinn said.": narration between two quotations whose marks were misread
             if subject == "unnamed":
                 continue  # "said a spokesman": an unnamed speaker is not the actor named elsewhere in the sentence
             signal = "the subject of the speech verb"

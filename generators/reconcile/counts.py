@@ -56,6 +56,24 @@ def running_counts(figures: list[Figure], articles: list[Article]) -> dict[str, 
     return {key: sorted(reports, key=report_order) for key, reports in counts.items()}
 
 
+def in_step(reports: list[Report], by_id: dict[str, Figure]) -> list[Report]:
+    """The reports of a running count that keep step with it: not one that falls past SAME_COUNT_RATIO below the
+    highest total two sources gave on an earlier day, which is one incident's toll or a part ("five killed
+    overnight in one town" after "1,000 killed"), not a revision of the total. `reports` in report order."""
+    confirmed = {id(r) for r in corroborated(reports, by_id)}
+    kept: list[Report] = []
+    total = 0.0  # the highest confirmed total of the days before
+    today: list[Report] = []  # the reports kept of the day being read
+    for report in reports:
+        if today and report.day != today[0].day:  # one day's reports do not judge each other
+            total = max([total, *(r.value for r in today if id(r) in confirmed)])
+            today = []
+        if report.top * SAME_COUNT_RATIO >= total:
+            kept.append(report)
+            today.append(report)
+    return kept
+
+
 def report_order(report: Report) -> tuple:
     """A total order: reports of one day, value and source (two figures of one article) never fall back on the
     order of a set, which changes with the process's hash seed."""
@@ -69,7 +87,8 @@ def revisions(figures: list[Figure], articles: list[Article]) -> list[Revision]:
     by_id = {f.id: f for f in figures}
     latest_from = latest_reports_from(articles)
     found = []
-    for key, reports in running_counts(figures, articles).items():
+    for key, told in running_counts(figures, articles).items():
+        reports = in_step(told, by_id)
         if len({r.day for r in reports}) >= 2 and len({(r.value, r.upper) for r in reports}) >= 2:
             labels = Counter(by_id[r.figure].label for r in reports)
             name = min(labels, key=lambda label: (-labels[label], label))

@@ -133,3 +133,17 @@ def test_a_clause_after_a_name_is_not_its_role():
     found = actors("Maria Lopez, who met on Wednesday in Lisbon with her Spanish counterpart, Omar Haddad, said talks "
                    "went well.")
     assert not any("counterpart" in role for role in found["Maria Lopez"].roles)
+
+
+def test_a_first_word_names_its_organisation_but_not_a_body_of_the_one_it_names():
+    from generators.extract.actors import NameIndex
+    from generators.model import Actor
+
+    index = NameIndex()
+    company = index.add(Actor("", "Harbour Energy Corporation", "organisation"))
+    index.add(Actor("", "AU Security Council", "organisation"))
+    index.add(Actor("", "Defense Ministry", "organisation"))
+    assert index.resolve("Harbour", kind="organisation") == company
+    assert index.resolve("AU", kind="organisation") is None and index.resolve("Defense", kind="organisation") is None
+    index.add(Actor("", "AU Watch", "organisation"))
+    assert index.resolve("AU", kind="organisation") is None, "two organisations it could be the first word of"

@@ -139,3 +139,9 @@ def test_a_surname_that_is_also_a_word_names_its_person_only_when_capitalised():
                     ["Prices of rice soared: \"We cannot feed our children any more.\""],
                     ["\"We will send more food aid,\" Rice said."]])
     assert found == [("Condoleezza Rice", "We will send more food aid")]
+
+
+def test_narration_between_two_quotations_is_no_quotation():
+    found = quotes([["Tom Quinn said the council had sent a clear signal, \"as the Harbour Council spokesman Rui Santos "
+                     "said.\" As such, we will take steps."]])
+    assert found == []

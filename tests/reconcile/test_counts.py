@@ -101,3 +101,14 @@ def test_a_sentence_reprinted_by_another_source_does_not_establish_the_count():
     s = dated_story(*early, *filler, ("2024-05-20", wire), ("2024-05-21", wire))
     (deaths,) = revisions(s.figures, s.articles)
     assert deaths.standing is None, "two outlets printing one wire sentence are one telling, not two sources"
+
+
+def test_a_count_far_below_the_confirmed_total_of_an_earlier_day_is_no_revision_of_it():
+    from generators.reconcile.counts import revisions
+    s = dated_story(("2024-05-01", "The floods have killed 1,000 people, officials said."),
+                    ("2024-05-01", "Officials said 1,000 people have been killed by the floods."),
+                    ("2024-05-02", "Five people were killed overnight in the port, a doctor said."),
+                    ("2024-05-03", "The floods have now killed 1,400 people, the ministry said."))
+    (deaths,) = revisions(s.figures, s.articles)
+    assert [(r.day, r.value) for r in deaths.reports] == [("2024-05-01", 1000.0), ("2024-05-01", 1000.0),
+                                                          ("2024-05-03", 1400.0)]
