@@ -78,12 +78,14 @@ def inside_quotation(text: str, position: int, opened: bool = False) -> bool:
 
 def _governing_verb(doc, start: int, end: int, opened: bool):
     """The verb outside the quotation that the quotation hangs from ("Giglio suggested the "…"")."""
-    inside = [t for t in doc if start <= t.idx < end]
+    inside = [t for t in doc if start <= t.idx < end and not t.is_punct]
     if not inside:
         return None
     token = inside[0]
     while start <= token.head.idx < end and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "advcl":
+        return None  # "rotated his commanders “so that no one …”": why the subject acted, not what it said
     token = token.head
     while not token.tag_.startswith("VB") and token.head.i != token.i:
         token = token.head
@@ -377,8 +379,9 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
             if speaker is None and not attribution and previous_speaker and previous_speaker.kind == "person" \
                     and sentence.paragraph - previous_paragraph <= 1:
                 speaker, signal = previous_speaker, "no attribution: continues the previous speaker's quotation"
-            if speaker is None and subject != "pronoun":  # "He said …" with no one to stand for: nobody's
-                speaker, signal = actor_in(before, people, first=True), "the sentence's subject"
+            if speaker is None and subject != "pronoun" and attribution:  # "He said …" with no one to stand for:
+                speaker, signal = actor_in(before, people, first=True), "the sentence's subject"  # nobody's; no verb
+                # of saying: nobody's ("Lopez rotated his commanders “so that …”")
             if speaker is None:
                 continue
             quotes.append(Quote("", speaker.name, body, [Provenance(sentence.source, sentence.index, sentence.text)],

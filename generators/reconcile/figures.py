@@ -204,12 +204,14 @@ def is_key_figure(figure: Figure) -> bool:
 
 def says_what_it_counts(figure: Figure) -> bool:
     """Worth a row of the figures page: a measure named beyond its unit ("people killed"), a rate, or a count of
-    ten or more of something named ("731 homicides"); not a handful of something nothing is said of ("three
-    grandchildren", "two helicopters"), a vague plural of it ("thousands of Libyans"), a bare percentage or a sum
-    of money with no measure ("$160 million"). Those stay in the downloads with their sentences."""
+    ten or more of something described ("40,000 armed gang members") or of a period ("731 homicides" in January);
+    not a bare noun counted ("three grandchildren", "30 nations", "10 votes": of what?), a vague plural of it
+    ("thousands of residents"), a bare percentage or a sum of money with no measure ("$160 million"). Those stay
+    in the downloads with their sentences."""
     if fold(figure.label) != fold(figure.unit) or " per " in f" {fold(figure.unit)} ":
         return True
-    return figure.unit != "%" and figure.unit not in _MONEY and not figure.vague and figure.value >= 10
+    described = bool(figure.period) or len(figure.unit.split()) > 1
+    return described and figure.unit != "%" and figure.unit not in _MONEY and not figure.vague and figure.value >= 10
 
 
 def format_number(value: float, upper: float | None = None) -> str:

@@ -145,3 +145,8 @@ def test_narration_between_two_quotations_is_no_quotation():
     found = quotes([["Tom Quinn said the council had sent a clear signal, \"as the Harbour Council spokesman Rui Santos "
                      "said.\" As such, we will take steps."]])
     assert found == []
+
+
+def test_a_quotation_that_gives_a_purpose_is_not_words_of_the_verbs_subject():
+    assert quotes([["Mayor Tom Quinn has routinely rotated his commanders \"so that no one could build a base of "
+                    "support in the army.\""]]) == []
