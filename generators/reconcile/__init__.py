@@ -50,7 +50,7 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     for extraction in extractions:
         document_frequency.update(extraction.words)
     story_wide = story_wide_words(document_frequency, len(articles))
-    figures, conflicts = merge_figures(extractions, start, story_wide)
+    figures, conflicts = merge_figures(extractions, start, story_wide, {a.source: a.published for a in articles})
     conflicts += period_conflicts(figures, start)
     measures: dict[tuple[str, int], set[str]] = defaultdict(set)
     for figure in figures:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from ..extract import content_words
 from ..extract.actors import fold
@@ -56,31 +57,47 @@ class _Telling:
     figure: Figure
     words: list[set[str]]
     quotes: set[str]
+    days: set[str]  # the publication dates of its articles
+
+
+MERGE_WITHIN_DAYS = 2  # one incident's count is told within a news cycle or two; the same count in the same words
+# weeks later is another incident's ("at least 10 killed" in four shellings of one town)
+
+
+def _near(day: str, days: set[str]) -> bool:
+    """`day` within MERGE_WITHIN_DAYS of one of `days`; an undated article is near any."""
+    if len(day) != 10 or any(len(other) != 10 for other in days):
+        return True
+    told = date.fromisoformat(day)
+    return any(abs((told - date.fromisoformat(other)).days) <= MERGE_WITHIN_DAYS for other in days)
 
 
 def merge_figures(extractions: list[Extraction], start: int | None = None,
-                  story_wide: frozenset[str] = frozenset()) -> tuple[list[Figure], list[Conflict]]:
+                  story_wide: frozenset[str] = frozenset(),
+                  published: dict[str, str] | None = None) -> tuple[list[Figure], list[Conflict]]:
     """Equal figures merge when they tell one fact: the same value, measure and period; without a period, only
-    when their sentences also share words besides them ("two people were killed" in Ladeira and in Porto Alto are
-    two figures, each with its own source). The same measure and period with different values is a conflict (unless the period is years before
-    the story, `start`)."""
+    when their sentences also share words besides them and their articles are of days MERGE_WITHIN_DAYS apart at
+    most (`published`: each article's date), or one reprints the other's sentence ("two people were killed" in
+    Ladeira and in Porto Alto are two figures, each with its own source). The same measure and period with
+    different values is a conflict (unless the period is years before the story, `start`)."""
+    published = published or {}
     merged: dict[tuple, list[_Telling]] = defaultdict(list)
     for figure in attribute_shared_figures([f for x in extractions for f in x.figures]):
         words = telling_words(figure, story_wide)
         quotes = {p.quote for p in figure.provenance}
+        day = published.get(figure.provenance[0].source, "")
         kin = merged[(*figure_key(figure), figure.value, figure.upper)]
         home = next((t for t in kin if figure.period  # the same value of one measure for one period is one fact
                      or quotes & t.quotes  # a sentence reprinted
-                     or any(len(words & seen) >= SHARED_WORDS for seen in t.words)), None)
+                     or (_near(day, t.days) and any(len(words & seen) >= SHARED_WORDS for seen in t.words))), None)
         if home:
             add_provenance(home.figure.provenance, figure.provenance)
             home.figure.approximate = home.figure.approximate and figure.approximate
             home.words.append(words)
             home.quotes |= quotes
+            home.days.add(day)
         else:
-            kin.append(_Telling(Figure("", figure.value, figure.unit, figure.label, figure.period, figure.approximate,
-                                       figure.text, list(figure.provenance), figure.signal, figure.upper,
-                                       figure.vague), [words], quotes))
+            kin.append(_Telling(replace(figure, id="", provenance=list(figure.provenance)), [words], quotes, {day}))
     figures = sorted((t.figure for kin in merged.values() for t in kin),
                      key=lambda f: (fold(f.label), f.period, f.value, f.provenance[0].source, f.provenance[0].sentence))
     for number, figure in enumerate(figures, 1):

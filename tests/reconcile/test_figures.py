@@ -134,3 +134,15 @@ def test_the_figures_page_lists_numbers_that_say_what_they_count():
     assert not says_what_it_counts(figure(2000, "residents", "residents", vague=True))
     assert not says_what_it_counts(figure(160e6, "USD", "USD"))
     assert not says_what_it_counts(figure(100, "%", "%"))
+
+
+def test_the_same_count_in_the_same_words_weeks_apart_is_two_incidents():
+    from .conftest import dated_story
+
+    filler = [(f"2024-04-{day}", f"The council met on day {day} to discuss the budget for schools.") for day in range(14, 22)]
+    s = dated_story(("2024-04-12", "Shelling of the port district killed at least 10 people, a hospital doctor said."),
+                    ("2024-04-13", "At least 10 people were killed by shelling of the port district, a doctor said."),
+                    ("2024-05-13", "Shelling of the port district killed at least 10 people, doctors at a hospital said."),
+                    *filler)
+    killed = sorted(len(f.provenance) for f in s.figures if f.value == 10)
+    assert killed == [1, 2]
