@@ -116,21 +116,6 @@ def _speech_subject(doc, start: int, end: int, opened: bool = False):
     return None
 
 
-_CLAUSES = {"acl", "relcl", "advcl"}
-
-
-def _noun_phrase(head) -> list:
-    """The subject's words without the clauses hanging from it ("the leader in a speech criticising X" is the
-    leader, not X); "a spokesman for the ministry" keeps its "for the ministry"."""
-    def in_clause(token) -> bool:
-        while token.i != head.i:  # spaCy makes a new Token object on each access: compare positions
-            if token.dep_ in _CLAUSES:
-                return True
-            token = token.head
-        return False
-    return [t for t in head.subtree if not in_clause(t)]
-
-
 def _parsed_speaker(doc, start: int, end: int, speakers: list[tuple[str, Actor]],
                     opened: bool = False) -> tuple[Actor | None, str]:
     """The actor the speech verb's subject names, and what the subject is: "named" (an actor), "pronoun"
