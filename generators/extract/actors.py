@@ -238,8 +238,9 @@ def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
                 continue  # "Defending Ladeira", "Quoting": a verb the model read into a name
             signal = f"the language model's {ent.label_}"
             cue = _placed(text, ent.start_char, ent.end_char, kind) if kind != "place" else ""
-            if cue in _PLACE_WORDS and not _where_something_happened(ent):
-                cue = ""  # "faith in Lopez", "aides around Haddad": a person after "in" all the same
+            if cue in _PLACE_WORDS and language.is_parsed(doc) and not _where_something_happened(ent):
+                cue = ""  # "faith in Lopez", "aides around Haddad": a person after "in" all the same (where the
+                # sentence is parsed; elsewhere "in X" votes for a place, and the article's mentions decide)
             if cue:
                 kind, signal = "place", f"a name after “{cue}”, so a place (the language model's {ent.label_})"
             name = _clean_name(ent.text)

@@ -110,6 +110,14 @@ def test_a_name_after_a_preposition_of_place_is_no_person():
     assert kinds[("Gaddafi", 3)][0] == "person", "faith in someone: the preposition hangs on a noun, not a verb"
 
 
+def test_in_a_sentence_the_parse_skipped_a_name_after_in_is_a_place():
+    """Most sentences are not parsed (no number, quotation or verb of saying): there, "in X" votes for a place."""
+    found = actors("Rebels advanced in Dunmore on Monday.", "Fighting went on near Dunmore overnight.",
+                   "Government troops shelled Dunmore again.")
+    assert language.analyse(["Rebels advanced in Dunmore on Monday."])[0].ents[0].label_ == "PERSON"
+    assert found["Dunmore"].kind == "place"
+
+
 def test_the_city_of_a_name_is_a_place():
     from generators.extract.actors import _placed
     text = "Troops shelled the western city of Misrata again."
