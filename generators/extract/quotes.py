@@ -203,10 +203,16 @@ def _antecedent_in(doc, people: list[tuple[str, Actor]]) -> tuple[Actor | None, 
 
 def _is_title(body: str) -> bool:
     """Title Case: every word capitalised ("We Are All Khaled Said"), or every word of four letters or more
-    ("Why Egypt Isn't Ready to Have Its Own Revolution"), at least three of them."""
+    ("Why Egypt Isn't Ready to Have Its Own Revolution"), at least three of them; or a programme's or a work's
+    name whose only lowercase words are particles ("State of the Union", "Meet the Press")."""
     words = re.findall(r"[^\W\d_][\w'’-]*", body)
     long_words = [w for w in words if len(w) >= 4]
-    return any(len(ws) >= 3 and all(w[0].isupper() for w in ws) for ws in (words, long_words))
+    named = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 2 \
+        and all(w[0].isupper() or w in _PARTICLES for w in words)
+    return named or any(len(ws) >= 3 and all(w[0].isupper() for w in ws) for ws in (words, long_words))
+
+
+_PARTICLES = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "de", "la", "le", "du"}
 
 
 def _find_speaker(text_before: str, text_after: str, people: list[tuple[str, Actor]]) -> Actor | None:

@@ -80,6 +80,7 @@ def test_names_and_headlines_in_quotation_marks_are_not_speech():
     assert quotes([["Habib Adly spoke of a Facebook group called \"We Are All Khaled Said\" on Tuesday."],
                    ["Time published a story headlined \"After Tunisia: Why Egypt Isn't Ready to Have Its Own "
                     "Revolution.\""]]) == []
+    assert quotes([["Admiral Tom Quinn said on the programme \"State of the Union\" that the fleet was ready."]]) == []
 
 
 def test_he_or_she_is_a_person_never_the_organisation_just_quoted():
