@@ -125,7 +125,9 @@ def _from_match(rule: str, m: re.Match, ref: Reference | None) -> DateRef | None
         year = ref.year
         ahead = rel_word == "next" or (rel_word not in ("last", "this", "since") and bool(
             _FUTURE_WORDING.search(_clause_before(m.string, m.start()))))
-        if rel_word == "last" or (not ahead and ref.month and month > ref.month + 1 and rel_word != "this"):
+        if rel_word == "last" and ref.month and month < ref.month:
+            pass  # "last February" read in May: the February just gone, this year's
+        elif rel_word == "last" or (not ahead and ref.month and month > ref.month + 1 and rel_word != "this"):
             year -= 1  # "in January" read in March is this year's; "in November" read in March, last year's
         if ahead:  # "will run in September", "next January": the coming one
             year += 1 if ref.month and month < ref.month + (rel_word == "next") else 0

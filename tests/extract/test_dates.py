@@ -101,3 +101,10 @@ def test_a_lone_weekday_in_a_lead_names_the_last_such_day_unless_it_is_future_a_
     assert day_of_bare_weekday("Pilgrims gathered for Good Friday prayers.", thursday) == ""
     assert day_of_bare_weekday("Talks held Monday resumed Tuesday.", thursday) == ""
     assert day_of_bare_weekday("The boats sank near the coast.", thursday) == ""
+
+
+def test_last_and_a_month_is_the_one_just_gone():
+    """Read on 23 March 2025: "last February" is February 2025, "last March" and "last May" are of 2024."""
+    assert values("Prices have risen since last February.")[0][0] == "2025-02"
+    assert values("It opened last March.")[0][0] == "2024-03"
+    assert values("It opened last May.")[0][0] == "2024-05"
