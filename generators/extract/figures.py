@@ -21,8 +21,6 @@ _CHANGE = re.compile(r"\b(?:increas|decreas|rise|rising|rose|fall|fell|drop|decl
 _DOWN = re.compile(r"(?:decreas|fall|fell|drop|declin|reduc|cut|plung)", re.I)  # the rest of _CHANGE goes up
 
 
-
-
 _IRREGULAR_PLURALS = {"people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet", "teeth",
                       "mice", "geese", "data", "media", "criteria", "phenomena"}
 
@@ -206,10 +204,11 @@ def told_as_possible(doc, start: int, end: int) -> bool:
     """The count is of what will, would or could happen ("thousands will die", "could reach 1,000"): a threat,
     a fear or a forecast, not a count of what happened."""
     thing, verb = _counted_and_verb(doc, start, end)
+    # a modal in a clause about the counted is no forecast ("20 people who could not escape"); in a clause about
+    # something else it is ("a ship that can carry 2,000 marines")
     describes_it = verb is not None and verb.dep_ in ("acl", "relcl") and verb.head.i == thing.i
     return verb is not None and not describes_it \
-        and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)  # not "20 people who could not
-    # escape", but "a ship that can carry 2,000 marines"
+        and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
 
 
 def what_happened(doc, start: int, end: int) -> str:

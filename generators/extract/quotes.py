@@ -370,9 +370,10 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
             if speaker is None and not attribution and previous_speaker and previous_speaker.kind == "person" \
                     and sentence.paragraph - previous_paragraph <= 1:
                 speaker, signal = previous_speaker, "no attribution: continues the previous speaker's quotation"
-            if speaker is None and subject != "pronoun" and attribution:  # "He said …" with no one to stand for:
-                speaker, signal = actor_in(before, people, first=True), "the sentence's subject"  # nobody's; no verb
-                # of saying: nobody's ("Lopez rotated his commanders “so that …”")
+            # the person named before, if the sentence has a verb of saying ("Lopez rotated his commanders “so that
+            # …”" has none); "He said …" with no one for the pronoun to stand for is nobody's
+            if speaker is None and subject != "pronoun" and attribution:
+                speaker, signal = actor_in(before, people, first=True), "the sentence's subject"
             if speaker is None:
                 continue
             quotes.append(Quote("", speaker.name, body, [Provenance(sentence.source, sentence.index, sentence.text)],

@@ -2,9 +2,10 @@
 footer, caption or comment-form notice, whatever its words, so it is never a fact, a title or a summary.
 
 No phrase list: only counts across the folder decide. A sentence is furniture when it recurs in at least
-MIN_ARTICLES articles *and* MIN_SHARE of the folder, or heads articles of MIN_TITLE_DAYS days as their title (a five-article story never loses a sentence this way, a
-large crawl loses only what its outlets print everywhere), unless the articles that share it are copies of one
-story (a wire report reprinted: most of each article is shared), whose sentences are the story itself.
+MIN_ARTICLES articles *and* MIN_SHARE of the folder (a five-article story never loses a sentence this way, a
+large crawl loses only what its outlets print everywhere), or heads articles of MIN_TITLE_DAYS days as their
+title, unless the articles that share it are copies of one story (a wire report reprinted: most of each article
+is shared), whose sentences are the story itself.
 """
 
 from __future__ import annotations
