@@ -123,7 +123,10 @@ def _lowercase_role_before(text: str, start: int) -> str:
     m = re.search(r"((?:[\w’'-]+\s+){0,2}([a-z][\w-]*))\s+$", before)
     if m and m.group(2).lower() in ROLE_NOUNS:
         words = m.group(1).split()
-        while len(words) > 1 and (not _describes_role(words[0]) or words[1] in _LINKING):  # "loyal to", "led by"
+        while len(words) > 1 and (not _describes_role(words[0]) or words[1] in _LINKING  # "loyal to", "led by"
+                                  or (words[0].endswith("ed") and words[0] not in _ROLE_MODIFIERS
+                                      and len(words) > 2)):  # "warned Kenyan leader": a verb and its object
+            # ("deposed leader" keeps its participle)
             words = words[1:]
         return " ".join(words)
     return ""

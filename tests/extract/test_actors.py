@@ -39,6 +39,8 @@ def test_a_role_before_a_name_keeps_its_describing_words_not_the_sentences_verbs
     assert found["Jana Holm"].roles == ["government spokesman"]
     assert found["Pavel Dorn"].roles == ["deposed leader"]
     assert actors("Troops loyal to leader Pavel Dorn fled.")["Pavel Dorn"].roles == ["leader"]
+    verbs = actors("Ministers warned Ruritanian leader Arno Veld on Monday.", "Crowds cheered opposition leader Lia Berg.")
+    assert verbs["Arno Veld"].roles == ["Ruritanian leader"] and verbs["Lia Berg"].roles == ["opposition leader"]
     assert found["Luisa Gonzalez"].roles == ["left-wing rival"]
     assert found["Lia Berg"].roles == ["socialist candidate"]
 
