@@ -202,7 +202,7 @@ def _clean_name(span: str) -> str:
     """The name in an entity span: no score, possessive, leading "the" or quotation mark; a quotation mark
     inside ("Roberto "Hands of Stone") ends it."""
     name = _POSSESSIVE.sub("", _EDGE_NUMBERS.sub("", span)).strip(_EDGES)
-    while " " in name and _leading_filler(name.split()[0]):  # "the", "Once NATO"; not "Front to Defend …"
+    while " " in name and _leading_filler(name.split()[0]):  # "the", "Once Harbour Energy"; not "Front to Defend …"
         name = name[len(name.split()[0]):].strip(_EDGES)
     return _QUOTE_MARKS.split(name)[0].strip(_EDGES) if _QUOTE_MARKS.search(name) else name
 

@@ -109,13 +109,13 @@ def _period(number: Number, span_end: int, dates: list[DateMatch], text: str) ->
     return ""
 
 
-# "since NATO took command of the strikes on …": one short clause, not "since the truce collapsed and on …"
+# "since the council took charge of the port on …": one short clause, not "since the truce collapsed and on …"
 _SINCE_CLAUSE = re.compile(r"\bsince\b(?:(?!\b(?:and|but|while|as|because)\b)[^,;:\d]){0,80}$", re.I)
 
 
 def _one_date(match: DateMatch, text: str) -> str:
-    """The period a date gives a figure; a date in a clause that opens with "since" starts it ("Since NATO took
-    command on March 31, its aircraft have flown 3,700 sorties": since 2011-03-31, not on that day)."""
+    """The period a date gives a figure; a date in a clause that opens with "since" starts it ("Since the council
+    took charge on March 31, its crews have cleared 3,700 homes": since 2011-03-31, not on that day)."""
     relation = match.date.relation
     if relation == "on" and _SINCE_CLAUSE.search(text[:match.start]):
         relation = "since"

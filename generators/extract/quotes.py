@@ -77,7 +77,7 @@ def inside_quotation(text: str, position: int, opened: bool = False) -> bool:
 
 
 def _governing_verb(doc, start: int, end: int, opened: bool):
-    """The verb outside the quotation that the quotation hangs from ("Giglio suggested the "…"")."""
+    """The verb outside the quotation that the quotation hangs from ("Quinn suggested the "…"")."""
     inside = [t for t in doc if start <= t.idx < end and not t.is_punct]
     if not inside:
         return None
@@ -162,7 +162,7 @@ def person_named_by(doc, subject, people: list[tuple[str, Actor]]) -> Actor | No
         if entity is not None:
             return actor_in(entity.text, people, first=True)
         if token.tag_ in ("NNP", "NNPS") or (token.i > 0 and token.text[:1].isupper() and token.tag_.startswith("NN")):
-            # a name the model did not mark ("Lohmar said"), or took for a plural ("Alves said")
+            # a name the model did not mark ("Ladeira said"), or took for a plural ("Alves said")
             name = [c for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i] + [token]
             return actor_in(" ".join(t.text for t in name), people, first=True)
     return None
@@ -202,8 +202,8 @@ def _antecedent_in(doc, people: list[tuple[str, Actor]]) -> tuple[Actor | None, 
 
 
 def _is_title(body: str) -> bool:
-    """Title Case: every word capitalised ("We Are All Khaled Said"), or every word of four letters or more
-    ("Why Egypt Isn't Ready to Have Its Own Revolution"), at least three of them; or a programme's or a work's
+    """Title Case: every word capitalised ("We Are All Harbour Workers"), or every word of four letters or more
+    ("Why Ruritania Isn't Ready to Have Its Own Revolution"), at least three of them; or a programme's or a work's
     name whose only lowercase words are particles ("State of the Union", "Meet the Press")."""
     words = re.findall(r"[^\W\d_][\w'’-]*", body)
     long_words = [w for w in words if len(w) >= 4]
@@ -253,7 +253,7 @@ def names_of(actors: list[Actor], kinds: tuple[str, ...]) -> list[tuple[str, Act
 
 def speaker_names(actors: list[Actor], kinds: tuple[str, ...]) -> list[tuple[str, Actor]]:
     """Names and aliases of the article's actors of `kinds`, and a person's surname alone where no one else of the
-    article shares it and it names no one else ("Traeger said"; not "May", not "Jr.")."""
+    article shares it and it names no one else ("Quinn said"; not "May", not "Jr.")."""
     names = names_of(actors, kinds)
     people = [a for a in actors if a.kind == "person" and len(a.name.split()) > 1]
     surnames = Counter(a.name.split()[-1] for a in people)
@@ -342,7 +342,7 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
             if len(body.split()) < (MIN_ATTRIBUTED_WORDS if attributed else MIN_QUOTE_WORDS):
                 continue
             if _is_title(body):
-                continue  # "After Tunisia: Why Egypt Isn't Ready": a headline or a name, not speech
+                continue  # "After the Vote: Why Ruritania Isn't Ready": a headline or a name, not speech
             if re.search(rf"\b(?:{SPEECH_VERBS})[.,]?$", body):
                 continue  # "… spokesman Tom Quinn said.": narration between two quotations whose marks were misread
             if subject == "unnamed":

@@ -1,4 +1,4 @@
-"""Reported speech: what a person is said to say outside quotation marks ("Traeger said roughly 65 per cent
+"""Reported speech: what a person is said to say outside quotation marks ("Quinn said roughly 65 per cent
 voted in favour", "According to Kim, the office has closed", "…, she said").
 
 The language model's parse decides, not word patterns: the statement is the clause a verb of saying governs

@@ -139,7 +139,7 @@ def merge_acronyms(actors: list[Actor]) -> list[Actor]:
 
 
 def merge_same_names(actors: list[Actor]) -> list[Actor]:
-    """Actors that came to be called the same ("Unfortunately NATO" and "NATO" both named "NATO") are one; then so
+    """Actors that came to be called the same ("Unfortunately Harbour Energy" and "Harbour Energy" both so named) are one; then so
     are organisations whose names of three words or more differ only in their order ("National Transitional
     Council", "Transitional National Council")."""
     def in_any_order(actor: Actor) -> str:

@@ -15,7 +15,8 @@ from .common import add_provenance, overlap
 
 EVENT_SIMILARITY = 0.35
 SHARED_WORDS = 3  # words two tellings of one fact share, besides its date: "international community" alone is two
-# different facts of one Tuesday (Clinton's call, Japan's sanctions), as a reader of t17-libya's merged events found
+# different facts of one Tuesday (one minister's call, another country's sanctions), as a reader of a long
+# development story's merged events found
 CALENDAR_WORDS = {*MONTHS, *WEEKDAYS}  # two tellings of one date share these whatever they tell
 
 

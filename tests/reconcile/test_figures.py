@@ -125,9 +125,9 @@ def test_the_figures_page_lists_numbers_that_say_what_they_count():
 
     def figure(value: float, unit: str, label: str, vague: bool = False, period: str = "") -> Figure:
         return Figure("", value, unit, label, period, False, str(value), [], vague=vague)
-    assert says_what_it_counts(figure(731, "homicides", "homicides", period="2025-01"))
+    assert says_what_it_counts(figure(512, "burglaries", "burglaries", period="2025-01"))
     assert says_what_it_counts(figure(3, "people", "people killed"))
-    assert says_what_it_counts(figure(40_000, "armed gang members", "armed gang members"))
+    assert says_what_it_counts(figure(40_000, "registered voters", "registered voters"))
     assert not says_what_it_counts(figure(30, "nations", "nations"))
     assert says_what_it_counts(figure(1, "murder per hour", "murder per hour"))
     assert not says_what_it_counts(figure(3, "grandchildren", "grandchildren"))
