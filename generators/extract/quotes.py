@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .. import language
 from ..model import Actor, Provenance, Quote, Sentence
@@ -41,8 +42,7 @@ _GENDERED = {"he": "he", "him": "he", "his": "he", "himself": "he",
 
 def people_named(sentences: list[Sentence], people: list[tuple[str, Actor]]) -> list[set[str]]:
     """Per sentence, the people it names outside quotation marks."""
-    return [{actor.name for name, actor in people if actor_in(QUOTATION.sub(" ", s.text), [(name, actor)], True)}
-            for s in sentences]
+    return [{actor.name for _, _, actor in _mentions(QUOTATION.sub(" ", s.text), people)} for s in sentences]
 
 
 def pronouns_used(sentences: list[Sentence], named_in: list[set[str]]) -> dict[str, Counter]:
@@ -234,17 +234,30 @@ def _find_speaker(text_before: str, text_after: str, people: list[tuple[str, Act
 def actor_in(segment: str, people: list[tuple[str, Actor]], first: bool) -> Actor | None:
     """The first (or last) of the actors the segment names; a one-word name only as written, capital and all
     ("Rice said", not "prices of rice")."""
-    hits = []
-    folded = fold(segment)
-    for name, actor in people:
-        if " " not in name and name[:1].isupper() and not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", segment):
-            continue
-        for m in re.finditer(rf"\b{re.escape(fold(name))}\b", folded):
-            hits.append((m.start(), -len(name), actor))
+    hits = sorted(_mentions(segment, people), key=lambda h: (h[0], h[1]))
     if not hits:
         return None
-    hits.sort(key=lambda h: (h[0], h[1]))
     return hits[0][2] if first else hits[-1][2]
+
+
+def _mentions(segment: str, people: list[tuple[str, Actor]]) -> list[tuple[int, int, Actor]]:
+    """Where the segment names each of `people`: (offset, minus the name's length, actor)."""
+    hits: list[tuple[int, int, Actor]] = []
+    folded = fold(segment)
+    for name, actor in people:
+        as_written, folded_name = _name_patterns(name)
+        if as_written is not None and not as_written.search(segment):
+            continue
+        hits.extend((m.start(), -len(name), actor) for m in folded_name.finditer(folded))
+    return hits
+
+
+@lru_cache(maxsize=4096)
+def _name_patterns(name: str) -> tuple[re.Pattern | None, re.Pattern]:
+    """A one-word capitalised name as written (None for others), and any name folded: compiled once, as every
+    sentence of an article is matched against every name."""
+    as_written = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") if " " not in name and name[:1].isupper() else None
+    return as_written, re.compile(rf"\b{re.escape(fold(name))}\b")
 
 
 def names_of(actors: list[Actor], kinds: tuple[str, ...]) -> list[tuple[str, Actor]]:
