@@ -27,6 +27,8 @@ LEAD_SENTENCES = 5  # as DATEWISE: an article's first sentences tell its news
 FULL_TIMELINE_UP_TO = 150  # events; longer timelines are cut to the dates that matter most
 # Chosen by leave-one-topic-out over the development topics (`make eval`):
 PUBLISHED_WEIGHT = 2.0  # an article published on a day counts as this many sources referring to it
+BACKGROUND_DAYS = 7  # before the first article: the journalists' timelines of the development topics start at
+# most 2 days before their folder's first article (a death, a first protest), never weeks or years before
 
 _TIME_WORDS = {*MONTHS, *WEEKDAYS} | set("""today yesterday tomorrow tonight day days week weeks month months year
 years last next earlier later morning afternoon evening night ago jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -65,9 +67,12 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
     vectorise = tf_idf([e.text for e in pool])
     selected: list[Event] = []
     chosen = 0
+    first, last = story_span(published)
     for day in sorted(score, key=lambda d: (-score[d], d)):
         if chosen == dates:
             break
+        if not first <= day <= last:
+            continue  # background, or no article could tell it as done (its tellings still weigh words above)
         shown = {e.id for e in selected}  # a lead stands for one date only
         candidates = [e for e in leads[day] if e.id not in shown]
         if not any(names_the_story(e.text, keywords) for e in told[day] + candidates):
@@ -77,6 +82,16 @@ def select_timeline(events: list[Event], dates: int | None = None, per_date: int
     shown = {e.id for e in selected}
     selected += [e for e in events if e.pinned and e.id not in shown]
     return sorted(selected, key=lambda e: (e.date.value, e.id))
+
+
+def story_span(published: Counter) -> tuple[str, str]:
+    """The days a timeline tells: from a week before the first article to the last one's (what the folder reports
+    as it happens). Before, a birth, an earlier crisis, a link list's old item is background; after the last
+    article, no article can tell it as done. Any day when no article is dated."""
+    days = sorted(d for d, count in published.items() if count)
+    if not days:
+        return "", "9999"
+    return (date.fromisoformat(days[0]) - timedelta(days=BACKGROUND_DAYS)).isoformat(), days[-1]
 
 
 def summarise_date(told: list[Event], leads: list[Event], size: int, vectorise,

@@ -172,3 +172,15 @@ def test_the_timeline_says_a_lead_was_dated_by_its_weekday(tmp_path):
     assert "**2025-03-26** *(reported 2025-03-27, dated by the weekday it names)*" in page
     overview = (tmp_path / "content" / "index.md").read_text("utf-8")
     assert "1 dated events" in overview and "told without a date" not in overview
+
+
+def test_a_long_timeline_tells_the_days_its_articles_report_not_background_years_before_or_days_after():
+    published = Counter({"2024-05-03": 1, "2024-05-08": 1})
+    events = [event(1, "1961-04-12", "The harbour strike's leader was born on April 12, 1961.", "a.txt"),
+              event(2, "2024-04-20", "Dock workers at the harbour held a first strike on April 20.", "a.txt"),
+              event(3, "2024-04-30", "Dock workers at the harbour began a new strike on April 30.", "b.txt"),
+              event(4, "2024-05-07", "Dock workers at the harbour voted to end the strike on May 7.", "b.txt"),
+              event(5, "2024-06-01", "Dock workers at the harbour were paid on June 1.", "b.txt")]
+    shown = [e.id for e in select_timeline(events, dates=5, per_date=1, published=published)]
+    assert shown == ["event-3", "event-4"]  # a week before the first article to the last one's day
+    assert [e.id for e in select_timeline(events, dates=5, per_date=1)] == [e.id for e in events]  # no dates: all
