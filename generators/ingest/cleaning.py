@@ -181,18 +181,20 @@ def title_from_lead(article: Article) -> str:
 
 
 # "Nairobi, Kenya (CNN) -- ", "NAIROBI Oct 5 (Reuters) - ": where a wire story's lead begins
-_DATELINE = re.compile(r"(?:(?:[A-Z][\w.'’/-]*|\d{1,2})[ ,]+){0,6}\([A-Z][A-Za-z.]{1,15}\)\s?[-—–]{1,2}\s+")
+_DATELINE = re.compile(r"(?:(?:[A-Z][\w.'’/-]*|\d{1,2})[ ,]+){0,6}\((?P<agency>[A-Z][A-Za-z.]{1,15})\)\s?[-—–]{1,2}\s+")
 _STAFF_BYLINE = re.compile(r"^By (?:the )?(?:[A-Z][\w.]*\s+){1,4}Staff\s+")
 DATELINE_WITHIN = 1500  # characters from the start of the text: later, "(X) --" is part of the story
 
 
 def drop_glued_preamble(article: Article) -> None:
     """Text copied from a wire page can glue the headline, bullet points and a byline before the dateline
-    ("By the CNN Wire Staff Mother … says Nairobi, Kenya (CNN) -- A woman …"): the lead starts after it."""
+    ("By the CNN Wire Staff Mother … says Nairobi, Kenya (CNN) -- A woman …"): the lead starts after it. The
+    agency the dateline names is the outlet when the metadata names none (a source of the report, never a voice)."""
     before = 0
     for number, paragraph in enumerate(article.paragraphs):
         m = _DATELINE.search(paragraph[:DATELINE_WITHIN - before])
         if m and paragraph[m.end():].strip():
+            article.outlet = article.outlet or m.group("agency")
             dropped = [*article.paragraphs[:number], paragraph[:m.end()].strip()]
             article.removed += [f"headline and dateline before the lead: {text}" for text in dropped]
             article.paragraphs[:number + 1] = [paragraph[m.end():].strip()]

@@ -3,9 +3,11 @@ sources a claim has, how central a sentence is to the story."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from ..model import Provenance
+from ..extract.actors import fold
+from ..model import Article, Provenance
 
 
 def overlap(a: set[str], b: set[str]) -> float:
@@ -24,3 +26,13 @@ def sources_count(provenance: list[Provenance]) -> int:
 def topicality(words: set[str], document_frequency: Counter) -> float:
     """How much of the story's shared vocabulary a sentence uses (long sentences do not win by length alone)."""
     return sum(document_frequency[w] for w in words) / (len(words) ** 0.7) if words else 0.0
+
+
+def outlet_key(name: str) -> str:
+    """"The Guardian" and "Guardian" are one outlet."""
+    return re.sub(r"^the\s+", "", fold(name))
+
+
+def publishers(articles: list[Article]) -> frozenset[str]:
+    """The `outlet_key`s of the outlets that publish the articles: they tell the story, they are not in it."""
+    return frozenset(outlet_key(a.outlet) for a in articles if a.outlet)

@@ -10,7 +10,7 @@ from ..extract import content_words
 from ..extract.actors import fold
 from ..extract.stance import Stance, stance_of
 from ..model import Actor, Article, Quote, View
-from .common import add_provenance
+from .common import add_provenance, outlet_key, publishers
 from .overview import debated_proposal
 
 
@@ -38,11 +38,6 @@ _NEWS_ROLES = re.compile(r"\b(?:correspondent|reporter|anchor|newsreader|present
 def reports_the_news(actor: Actor, outlets: frozenset[str]) -> bool:
     """Reporters and the outlets that publish the story tell it; they are not voices in it."""
     return bool(_NEWS_ROLES.search(actor.role)) or outlet_key(actor.name) in outlets
-
-
-def outlet_key(name: str) -> str:
-    """"The Guardian" and "Guardian" are one outlet."""
-    return re.sub(r"^the\s+", "", fold(name))
 
 
 def build_views(actors: list[Actor], quotes: list[Quote], statements: list[Quote], question: str = "",
@@ -96,7 +91,7 @@ def voices(articles: list[Article], actors: list[Actor], quotes: list[Quote], st
     """The story's debate and its voices, as reconcile and corrections both need them: the editor's `debate`
     when set, else the story's name if it is a proposal two voices take sides on (see take_sides); the outlets
     that publish the articles are never voices."""
-    outlets = frozenset(outlet_key(a.outlet) for a in articles if a.outlet)
+    outlets = publishers(articles)
     if debate:
         return debate, build_views(actors, quotes, statements, debate, outlets)
     return take_sides(actors, quotes, statements, debated_proposal(story_name), outlets)

@@ -70,6 +70,13 @@ def test_a_headline_and_dateline_glued_before_a_wire_lead_are_not_the_lead():
     assert undated.paragraphs == ["Harbour strike spreads Dock workers walked out on Monday."]
 
 
+def test_the_agency_a_dateline_names_is_the_articles_outlet_unless_its_metadata_names_one():
+    body = "ROTTERDAM, Netherlands (Wire) -- Dock workers in three more ports walked out on Monday."
+    assert clean("a.md", {"published": "2024-03-04"}, body).outlet == "Wire"
+    assert clean("b.md", {"outlet": "The Harbour Times"}, body).outlet == "The Harbour Times"
+    assert clean("c.md", {}, "Dock workers in three more ports walked out on Monday.").outlet == ""
+
+
 def test_a_timestamp_and_a_headline_run_into_the_lead_are_taken_off_it():
     article = clean("bbc.txt", {}, "8 November 2011 Last updated at 06:28 GMT Help Port strike ends after talks "
                     "Port strike ends after two weeks of talks, the union said.\n\nShips sailed on Monday.")
