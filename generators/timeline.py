@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from .extract import content_words
-from .extract.dates import MONTHS, WEEKDAYS
+from .extract.dates import MONTH_WORDS, WEEKDAYS
 from .extract.events import dated_by_its_weekday
 from .model import Article, DateRef, Event
 from .reconcile.boundary import names_the_story
@@ -30,8 +30,8 @@ PUBLISHED_WEIGHT = 2.0  # an article published on a day counts as this many sour
 BACKGROUND_DAYS = 7  # before the first article: the journalists' timelines of the development topics start at
 # most 2 days before their folder's first article (a death, a first protest), never weeks or years before
 
-_TIME_WORDS = {*MONTHS, *WEEKDAYS} | set("""today yesterday tomorrow tonight day days week weeks month months year
-years last next earlier later morning afternoon evening night ago jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_TIME_WORDS = {*MONTH_WORDS, *WEEKDAYS} | set("""today yesterday tomorrow tonight day days week weeks month months
+year years last next earlier later morning afternoon evening night ago""".split())
 _CONTEXT_OPENING = re.compile(r"^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|so|also|however|"
                               r"yet|still|meanwhile|instead)\b", re.I)
 

@@ -14,6 +14,7 @@ from ..ingest.metadata import MONTHS, is_calendar_date
 from ..model import DateRef
 
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+MONTH_WORDS = frozenset({*MONTHS, *_MONTH_ABBR})  # "may", "sept": a month's name or short name, lowercase
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from .. import language
 from ..model import Figure, Provenance, Sentence
-from .dates import MONTHS, WEEKDAYS, DateMatch, Reference, find_dates
+from .dates import MONTH_WORDS, WEEKDAYS, DateMatch, Reference, find_dates
 from .numbers import APPROX, TIME_RATE, VAGUE_PLURAL, WORD_NUMBERS, Number, numbers_in, ranges_in
 
 _RATE = re.compile(r"^\s*per\s+(?P<base>\d{1,3}(?:,\d{3})*|capita|cent)\s*(?P<what>people|inhabitants|residents|population)?", re.I)
@@ -46,16 +46,13 @@ def _following_noun(text: str, end: int) -> str:
 _MEASURE_VERB = r"(?:of|by|at|to|(?:has |have |had )?(?:reached|risen to|rose to|climbed to)|was|is|stood at|hit)"
 
 
-_MONTH_WORDS = {*MONTHS, *(month[:3] for month in MONTHS), "sept"}
-
-
 def _unit_of_a_number(before: str) -> bool:
     """The words that follow `before` come right after a number that is no year or day ("rose 79 cents", not "In
     2010 exports", "On May 5 oil prices")."""
     number = re.search(r"(\S+\s+)?(\d[\d,.]*)\s*$", before)
     if number is None or re.fullmatch(r"(?:1[89]|20)\d\d", number.group(2)):
         return False
-    return (number.group(1) or "").strip(" ,.").lower() not in _MONTH_WORDS
+    return (number.group(1) or "").strip(" ,.").lower() not in MONTH_WORDS
 
 
 def _measure_before(text: str, start: int) -> str:

@@ -216,7 +216,11 @@ def is_key_figure(figure: Figure) -> bool:
         return True  # a named measure: "unemployment rate", "share of vote: X", "population"
     if figure.unit == "%" or fold(figure.unit) in GENERIC_COUNTS:
         return False  # "100 percent" or "2,000 people" of nothing named
-    return figure.unit in _MONEY or " per " in f" {fold(figure.unit)} " or figure.value >= 10
+    return figure.unit in _MONEY or _is_rate(figure) or figure.value >= 10
+
+
+def _is_rate(figure: Figure) -> bool:
+    return " per " in f" {fold(figure.unit)} "  # "deaths per day", "cases per 100,000 people"
 
 
 def says_what_it_counts(figure: Figure) -> bool:
@@ -225,7 +229,7 @@ def says_what_it_counts(figure: Figure) -> bool:
     not a bare noun counted ("three grandchildren", "30 nations", "10 votes": of what?), a vague plural of it
     ("thousands of residents"), a bare percentage or a sum of money with no measure ("$160 million"). Those stay
     in the downloads with their sentences."""
-    if fold(figure.label) != fold(figure.unit) or " per " in f" {fold(figure.unit)} ":
+    if fold(figure.label) != fold(figure.unit) or _is_rate(figure):
         return True
     described = bool(figure.period) or len(figure.unit.split()) > 1
     return described and figure.unit != "%" and figure.unit not in _MONEY and not figure.vague and figure.value >= 10
