@@ -67,7 +67,7 @@ def spelling_key(name: str) -> str:
     o/u, e/i and y/i, q/k/g, doubled letters, an h after a consonant and an "al-" or "el-" inside the name do
     not count; other vowels do ("Joan" is not "John")."""
     text = re.sub(r"[^a-z]+", " ", fold(name))
-    text = re.sub(r"(?<=\S) (?:al|el) (?=\S)", " ", text)  # Arabic's article is written or not: al-Assad, Assad
+    text = re.sub(r"(?<=\S) (?:al|el) (?=\S)", " ", text)  # Arabic's article is written or not: al-Hassan, Hassan
     text = text.replace("ou", "u").replace("o", "u").replace("e", "i").replace("y", "i")
     text = re.sub(r"[qk]", "g", text)
     text = re.sub(r"(?<=[b-df-gj-np-tv-z])h", "", text)

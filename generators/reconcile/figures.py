@@ -225,7 +225,7 @@ def _is_rate(figure: Figure) -> bool:
 
 def says_what_it_counts(figure: Figure) -> bool:
     """Worth a row of the figures page: a measure named beyond its unit ("people killed"), a rate, or a count of
-    ten or more of something described ("40,000 registered voters") or of a period ("512 burglaries" in January);
+    ten or more of something described ("12,500 registered voters") or of a period ("512 burglaries" in January);
     not a bare noun counted ("three grandchildren", "30 nations", "10 votes": of what?), a vague plural of it
     ("thousands of residents"), a bare percentage or a sum of money with no measure ("$160 million"). Those stay
     in the downloads with their sentences."""

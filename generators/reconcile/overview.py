@@ -78,7 +78,7 @@ PROPOSAL_WORDS = 16  # a headline, not an article's opening sentence taken for o
 
 def debated_proposal(headline: str) -> str:
     """What the voices can be for or against: the story's headline when it asks for something ("President calls for
-    foreign troops"); "" for a story of events ("An earthquake has hit Haiti"), where no stance is read at all."""
+    foreign troops"); "" for a story of events ("An earthquake has hit the island"), where no stance is read at all."""
     words = headline.split()
     if not words or len(words) > PROPOSAL_WORDS or headline.rstrip().endswith(("…", "...")):
         return ""
