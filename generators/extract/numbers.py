@@ -77,6 +77,8 @@ def numbers_in(text: str, dates: list[DateMatch]) -> list[Number]:
             continue  # a code, a clock or a telephone number ("0370 60 60 900", "0100 GMT"): no count starts with 0
         if re.match(r"\s*(?:st|nd|rd|th)\b", text[m.end("num"):]):
             continue
+        if _PROPORTION_BEFORE.search(text[:num_start]) or _proportion_after(text, m.end("num"), dates):
+            continue  # "one in three voters", "5 out of 6 schools": a proportion, a count of neither
         if re.search(r"\d[:.]$", text[:num_start]) or (re.match(r"[:.]\d", text[m.end("num"):]) and not m.group("pct")):
             continue  # a time of day ("11:24 GMT")
         if text[m.end("num"):m.end("num") + 1] in "-–" and text[m.end("num") + 1:m.end("num") + 2].isalpha():
@@ -85,6 +87,17 @@ def numbers_in(text: str, dates: list[DateMatch]) -> list[Number]:
         found.append(Number(start + lead, m.end(), value, written.strip(), approximate or vague,
                              bool(m.group("pct")), m.group("currency") or "", upper, vague))
     return found
+
+
+_A_NUMBER = r"(?:\d[\d,.]*|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+_PROPORTION_BEFORE = re.compile(rf"\b{_A_NUMBER}\s+(?:in|out\s+of)\s+$", re.I)
+_PROPORTION_AFTER = re.compile(rf"\s+(?:in|out\s+of)\s+(?P<whole>{_A_NUMBER})\b", re.I)
+
+
+def _proportion_after(text: str, end: int, dates: list[DateMatch]) -> bool:
+    """The number at `end` is the part of a proportion ("3 in 10"), not a count told in a year ("3 in 2010")."""
+    m = _PROPORTION_AFTER.match(text, end)
+    return m is not None and not any(d.start <= m.start("whole") < d.end for d in dates)
 
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|to)\s*")

@@ -21,3 +21,9 @@ def test_ranges_are_one_number_but_a_change_from_one_to_another_is_two():
 
 def test_codes_clocks_labels_and_years_are_no_numbers():
     assert read("call 0370 60 60 900 at 0100 GMT or 11:24, see point 6, the 1969 coup, a 50-year-old man") == []
+
+
+def test_a_proportion_is_no_count_of_either_number():
+    assert read("One in three voters agreed, and 3 in 10 disagreed; 5 out of 6 schools closed") == []
+    assert [n[0] for n in read("Fighters killed 5 in Ladeira and 40 in the port")] == ["5", "40"]
+    assert [n[0] for n in read("Exports rose to 3 in 2010")] == ["3"]
