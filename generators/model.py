@@ -18,6 +18,7 @@ class Sentence:
     index: int  # position among the article's sentences (anchor on the source page)
     text: str
     paragraph: int
+    speaker: str = ""  # in a broadcast transcript, who speaks it (the label before its turn); else ""
 
 
 @dataclass
@@ -35,6 +36,8 @@ class Article:
     removed: list[str] = field(default_factory=list)  # furniture and duplicates, for the record
     about_story: bool | None = None  # an editor's word (sources.yml): in or out whatever the generator finds
     sentences: list[Sentence] = field(default_factory=list)
+    turns: list[str] = field(default_factory=list)  # a transcript's speaker of each paragraph; empty otherwise
+    speakers: dict[str, str] = field(default_factory=dict)  # a transcript's speakers, each with the role it gives
 
 
 @dataclass(frozen=True)

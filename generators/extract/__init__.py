@@ -11,7 +11,7 @@ from .actors import extract_actors, fold
 from .dates import Reference, years_mentioned
 from .events import describes_a_picture, extract_events, news_sentences
 from .figures import extract_figures
-from .quotes import extract_quotes
+from .quotes import extract_quotes, turn_quotes
 from .statements import extract_statements
 
 
@@ -65,14 +65,19 @@ def extract_article(article: Article, story_reference: Reference | None, model: 
     figures = extract_figures(sentences, ref, docs)
     trends = series_sentences(figures)
     statements = extract_statements(sentences, actors, docs)
+    # a transcript's guests answer and argue: their turns are quotes, the events are what its presenters report
+    told = [(s, d) for s, d in zip(sentences, docs, strict=True) if not s.speaker or s.speaker in article.authors]
+    told_sentences, told_docs = [s for s, _ in told], [d for _, d in told]
     return Extraction(
         source=article.source,
-        events=[e for e in extract_events(sentences, ref, article.published, docs) if e.provenance[0] not in trends],
+        events=[e for e in extract_events(told_sentences, ref, article.published, told_docs)
+                if e.provenance[0] not in trends],
         figures=figures,
         actors=actors,
-        quotes=extract_quotes(sentences, actors, docs, statements),
+        quotes=extract_quotes(sentences, actors, docs, statements) + turn_quotes(sentences, actors, {
+            name: role for name, role in article.speakers.items() if role and name not in article.authors}),
         statements=statements,
         words=frozenset(content_words("\n".join(s.text for s in article.sentences))),
-        news=news_sentences(sentences, docs),
+        news=news_sentences(told_sentences, told_docs),
         title_is_caption=bool(article.title) and describes_a_picture(_parsed_title(article.title, sentences, docs, model)),
     )

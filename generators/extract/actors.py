@@ -230,6 +230,9 @@ def _where_something_happened(ent) -> bool:
     return language.is_parsed(ent.doc) and root.dep_ == "pobj" and root.head.head.tag_.startswith("VB")
 
 
+STAGE_DIRECTION_LETTERS = 4  # "(NATO)" after its long name is an acronym; "(LAUGHTER)" is no one
+
+
 def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
     """Every person, organisation and place the model names, with its role where the text gives one."""
     mentions: list[Mention] = []
@@ -251,6 +254,9 @@ def find_mentions(sentences: list[Sentence], docs: list) -> list[Mention]:
             start = text.find(name, ent.start_char) if name else -1  # only the span's edges were cut
             if start < 0 or not any(ch.isupper() for ch in name) or (len(name.split()) > 1 and name.isupper()):
                 continue  # lowercase spans are phrases; "BREAKING NEWS", "ANDERSON COOPER, CNN HOST:" are tags
+            if sentence.speaker and name.isupper() and len(name) > STAGE_DIRECTION_LETTERS \
+                    and text[start - 1:start] == "(" and text[start + len(name):start + len(name) + 1] == ")":
+                continue  # a transcript's "(INAUDIBLE)", "(CROSSTALK)": what the tape did, not who is in it
             if re.fullmatch(r"(?:[Pp]ro|[Aa]nti|[Nn]on|[Pp]ost|[Pp]re)-[A-Z][\w'’.-]*", name):
                 continue  # "pro-Lopez", "anti-Haddad": a word made of a name, not who bears it
             if fold(name) in _TITLES_FOLDED:

@@ -404,3 +404,37 @@ def extract_quotes(sentences: list[Sentence], actors: list[Actor], docs: list | 
         if not found_here and sentence.paragraph - previous_paragraph > 1:
             previous_speaker = None
     return quotes
+
+
+MAX_TURN_WORDS = 80  # a long answer is quoted in parts of whole sentences
+
+
+def turn_quotes(sentences: list[Sentence], actors: list[Actor], guests: dict[str, str]) -> list[Quote]:
+    """A broadcast transcript's guests in their own words: each turn a guest speaks is their quotation (in parts
+    of whole sentences, each part citing its sentences), credited to the person the label names when the article
+    names that person too (`guests`: the transcript's speakers who are not its presenters, with the role the
+    label gives; a label that names nobody the text names, "UNIDENTIFIED MALE", credits no one)."""
+    people = speaker_names(actors, ("person",))
+    turns: list[list[Sentence]] = []
+    for sentence in sentences:
+        if turns and turns[-1][-1].speaker == sentence.speaker and turns[-1][-1].index == sentence.index - 1:
+            turns[-1].append(sentence)
+        else:
+            turns.append([sentence])
+    quotes: list[Quote] = []
+    for turn in turns:
+        name = turn[0].speaker
+        speaker = actor_in(name, people, first=True) if name in guests else None
+        if speaker is None:
+            continue
+        parts: list[list[Sentence]] = [[]]
+        for sentence in turn:
+            if parts[-1] and sum(len(s.text.split()) for s in [*parts[-1], sentence]) > MAX_TURN_WORDS:
+                parts.append([])
+            parts[-1].append(sentence)
+        for part in parts:
+            text = " ".join(s.text for s in part)
+            if len(text.split()) >= MIN_QUOTE_WORDS:
+                quotes.append(Quote("", speaker.name, text, [Provenance(s.source, s.index, s.text) for s in part],
+                                    signal=f"transcript: the turn of {name} ({guests[name]})"))
+    return quotes

@@ -13,6 +13,7 @@ from ..model import Article
 from .errors import IngestError
 from .metadata import apply_metadata, parse_date_line
 from .sentences import split_sentences
+from .transcripts import as_written, find_speakers, presenters, roles_of, show_title, split_turns, starts_turn
 
 MAX_PARAGRAPHS = 5_000  # a news article has a few hundred at most; more is a dump, not an article
 MAX_CHARACTERS = 200_000  # of main text: a long read is 100,000; past this, a dump whose pages no reader could use
@@ -111,10 +112,9 @@ def clean(source: str, meta: dict, body: str, main_text: bool = False) -> Articl
         seen.add(normalise_key(meta["title"]))  # the page's headline, repeated above its text
     short_lines: list[str] = []  # lines with no full stop: headings and captions, unless the text has nothing else
     in_comments = False
-    for raw in re.split(r"\n", body):
-        line = strip_markup(raw)
-        if not line:
-            continue
+    lines = [line for raw in re.split(r"\n", body) if (line := strip_markup(raw))]
+    speakers = find_speakers(lines)
+    for line in lines:
         in_comments = in_comments or bool(_COMMENT_STAMP.search(line))
         if in_comments:
             article.removed.append(f"reader comment: {line}")
@@ -124,7 +124,7 @@ def clean(source: str, meta: dict, body: str, main_text: bool = False) -> Articl
             article.removed.append(f"duplicate: {line}")
             continue
         seen.add(key)
-        reason = furniture_reason(line)
+        reason = None if starts_turn(line, speakers) else furniture_reason(line)
         if reason == "link" and line.startswith(("http", "www")) and not article.url:
             article.url = line
         if reason:
@@ -160,16 +160,34 @@ def clean(source: str, meta: dict, body: str, main_text: bool = False) -> Articl
     if (length := sum(map(len, article.paragraphs))) > MAX_CHARACTERS:
         raise IngestError(f"too long for a news article ({length:,} characters of text; the limit is "
                           f"{MAX_CHARACTERS:,})")
-    drop_glued_preamble(article)
-    if not article.title:
-        article.title = split_glued_headline(article)
+    if speakers:
+        _read_turns(article, lines, speakers)
+    else:
+        drop_glued_preamble(article)
+        if not article.title:
+            article.title = split_glued_headline(article)
     if not article.outlet and article.url:
         host = urlparse(article.url).hostname or ""
         article.outlet = re.sub(r"^(www|p|m|amp)\.", "", host)
-    article.sentences = split_sentences(source, article.paragraphs)
+    article.sentences = split_sentences(source, article.paragraphs, article.turns)
     if not article.title:
         article.title = title_from_lead(article)
     return article
+
+
+def _read_turns(article: Article, lines: list[str], speakers: dict[str, str]) -> None:
+    """A transcript: labels out of the text, each paragraph's speaker and each speaker's role written as the
+    article writes those words, its presenters as its authors, and the show's title from the header when the
+    metadata gives no title."""
+    roles = roles_of(lines, speakers)
+    article.paragraphs, turns = split_turns(article.paragraphs, speakers)
+    text = "\n".join(article.paragraphs)
+    names = {name: as_written(name, text) for name in roles}
+    article.turns = [names.get(turn, "") for turn in turns]
+    article.speakers = {names[name]: as_written(role, text, name=False) for name, role in roles.items()}
+    article.authors = article.authors or presenters(article.speakers)  # who tells the story, not a voice in it
+    if not article.title and (title := show_title(lines[0])):
+        article.title = title
 
 
 def title_from_lead(article: Article) -> str:

@@ -85,8 +85,10 @@ def set_aside_repeated(articles: list[Article], keep: frozenset[str] | set[str] 
             gone = {s.index for _, s in drop}
             paragraphs = [" ".join(s.text for s in article.sentences if s.paragraph == number and s.index not in gone)
                           for number in range(len(article.paragraphs))]
-            article.paragraphs = [p for p in paragraphs if p]
-            article.sentences = split_sentences(article.source, article.paragraphs)
+            kept = [number for number, text in enumerate(paragraphs) if text]
+            article.paragraphs = [paragraphs[number] for number in kept]
+            article.turns = [article.turns[number] for number in kept] if article.turns else []
+            article.sentences = split_sentences(article.source, article.paragraphs, article.turns)
         if (key := normalise_key(article.title)) in repeated:
             found.setdefault(key, Repeated(article.title, repeated[key]))
             article.removed.append(f"{REASON} ({repeated[key]} articles), as a title: {article.title}")

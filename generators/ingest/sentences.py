@@ -26,10 +26,12 @@ def _is_abbreviation(word: str, following: str) -> bool:
     return bare in _ABBREVIATIONS or bool(re.fullmatch(r"[A-Z]", word.rstrip(".")))
 
 
-def split_sentences(source: str, paragraphs: list[str]) -> list[Sentence]:
-    """Rule-based splitting that keeps every sentence a verbatim slice of its paragraph."""
+def split_sentences(source: str, paragraphs: list[str], turns: list[str] | None = None) -> list[Sentence]:
+    """Rule-based splitting that keeps every sentence a verbatim slice of its paragraph (`turns`: a transcript's
+    speaker of each paragraph)."""
     sentences: list[Sentence] = []
     for number, paragraph in enumerate(paragraphs):
+        speaker = turns[number] if turns else ""
         start = 0
         for match in _BOUNDARY.finditer(paragraph):
             before = paragraph[max(start, match.start() - 40):match.start()].split()
@@ -37,8 +39,8 @@ def split_sentences(source: str, paragraphs: list[str]) -> list[Sentence]:
             if before and _is_abbreviation(before[-1], following):
                 continue
             end = match.start() + len(match.group(1))
-            sentences.append(Sentence(source, len(sentences), paragraph[start:end], number))
+            sentences.append(Sentence(source, len(sentences), paragraph[start:end], number, speaker))
             start = match.end()
         if paragraph[start:].strip():
-            sentences.append(Sentence(source, len(sentences), paragraph[start:].strip(), number))
+            sentences.append(Sentence(source, len(sentences), paragraph[start:].strip(), number, speaker))
     return sentences

@@ -259,7 +259,7 @@ def _write_pages(story: Story, context: dict, env: jinja2.Environment, writer: C
         recipe = json.dumps([  # everything the page shows: an unchanged page of a long story is not redrawn
             code, searchable, story.question, article.source, article.title, article.outlet, article.published,
             article.published_inferred, article.url, article.authors, len(article.removed),
-            [(s.index, s.paragraph, s.text) for s in article.sentences],
+            [(s.index, s.paragraph, s.text, s.speaker) for s in article.sentences], article.speakers,
             [(e.date.value, e.text, [p.sentence for p in e.provenance if p.source == article.source]) for e in only_here],
             [(e.date.value, e.text, sources_count(e.provenance)) for e in confirmed],
             conflicts,
