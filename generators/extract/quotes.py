@@ -414,7 +414,6 @@ def turn_quotes(sentences: list[Sentence], actors: list[Actor], guests: dict[str
     of whole sentences, each part citing its sentences), credited to the person the label names when the article
     names that person too (`guests`: the transcript's speakers who are not its presenters, with the role the
     label gives; a label that names nobody the text names, "UNIDENTIFIED MALE", credits no one)."""
-    people = speaker_names(actors, ("person",))
     turns: list[list[Sentence]] = []
     for sentence in sentences:
         if turns and turns[-1][-1].speaker == sentence.speaker and turns[-1][-1].index == sentence.index - 1:
@@ -424,7 +423,7 @@ def turn_quotes(sentences: list[Sentence], actors: list[Actor], guests: dict[str
     quotes: list[Quote] = []
     for turn in turns:
         name = turn[0].speaker
-        speaker = actor_in(name, people, first=True) if name in guests else None
+        speaker = _labelled(name, actors) if name in guests else None
         if speaker is None:
             continue
         parts: list[list[Sentence]] = [[]]
@@ -438,3 +437,14 @@ def turn_quotes(sentences: list[Sentence], actors: list[Actor], guests: dict[str
                 quotes.append(Quote("", speaker.name, text, [Provenance(s.source, s.index, s.text) for s in part],
                                     signal=f"transcript: the turn of {name} ({guests[name]})"))
     return quotes
+
+
+def _labelled(label: str, actors: list[Actor]) -> Actor | None:
+    """The person a transcript's label names in full ("Sen. Jane Roe" is Jane Roe), never one who only shares
+    the family name ("Bill Roe" is not Hillary Roe's speaker)."""
+    folded = fold(label)
+    for actor in actors:
+        if actor.kind == "person" and len(actor.name.split()) > 1 and any(
+                folded == fold(name) or folded.endswith(" " + fold(name)) for name in [actor.name, *actor.aliases]):
+            return actor
+    return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 _LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})(?:\s*\([^)]{1,40}\))?"
                     r"(?:,\s*(?P<role>[^:]{2,80}?))?:\s+(?=\S)")
@@ -89,14 +90,21 @@ def as_written(words: str, text: str, name: bool = True) -> str:
 
 
 def split_turns(paragraphs: list[str], speakers: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Paragraphs without their labels, and each one's speaker (the full label's name; "" before the first)."""
+    """Paragraphs without their labels, and each one's speaker (the full label's name; "" before the first). A
+    label inside a paragraph ("… I agree with you. ROE: Thank you.", "I -- ROE: We'll be back") starts a
+    paragraph of its own: the words after it are the next speaker's."""
+    names = "|".join(re.escape(name) for name in sorted(speakers, key=len, reverse=True))
+    inline = re.compile(rf"(?<=\s)(?<![A-Z]\s)(?<![A-Z]\.\s)(?:{names})(?:\s*\([^)]{{1,40}}\))?(?:,[^:]{{2,80}}?)?:\s")
     texts, turns, speaker = [], [], ""
-    for paragraph in paragraphs:
-        m = _label(paragraph)
-        if m and m["name"] in speakers:
-            speaker, paragraph = speakers[m["name"]], paragraph[m.end():]
-        texts.append(paragraph)
-        turns.append(speaker)
+    for whole in paragraphs:
+        cuts = [0, *(m.start() for m in inline.finditer(whole)), len(whole)]
+        for paragraph in (whole[start:end].strip() for start, end in pairwise(cuts)):
+            m = _label(paragraph)
+            if m and m["name"] in speakers:
+                speaker, paragraph = speakers[m["name"]], paragraph[m.end():]
+            if paragraph:
+                texts.append(paragraph)
+                turns.append(speaker)
     return texts, turns
 
 

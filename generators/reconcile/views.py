@@ -69,7 +69,10 @@ def build_views(actors: list[Actor], quotes: list[Quote], statements: list[Quote
         _, summary, evidence = told[deciding]
         views.append(View(actor.name, decided.stance, summary, [q.id for q in said], list(evidence),
                           [s.id for s in reported_here], summary_reported=deciding >= len(own)))
-    views.sort(key=lambda v: (-len(v.quotes), v.speaker))
+    # a voice many articles quote leads, not one a single long interview quotes at length
+    articles = {v.speaker: {p.source for q in [*by_speaker.get(v.speaker, []), *reported.get(v.speaker, [])]
+                            for p in q.provenance} for v in views}
+    views.sort(key=lambda v: (-len(articles[v.speaker]), -len(v.quotes), v.speaker))
     return views
 
 
@@ -90,8 +93,9 @@ def voices(articles: list[Article], actors: list[Actor], quotes: list[Quote], st
            story_name: str, debate: str = "") -> tuple[str, list[View]]:
     """The story's debate and its voices, as reconcile and corrections both need them: the editor's `debate`
     when set, else the story's name if it is a proposal two voices take sides on (see take_sides); the outlets
-    that publish the articles are never voices."""
-    outlets = publishers(articles)
+    that publish the articles and the reporters who write any of them (a transcript's presenters: the anchor of one
+    show interviewed on another) are never voices."""
+    outlets = publishers(articles) | {outlet_key(name) for article in articles for name in article.authors}
     if debate:
         return debate, build_views(actors, quotes, statements, debate, outlets)
     return take_sides(actors, quotes, statements, debated_proposal(story_name), outlets)

@@ -20,7 +20,7 @@ UNIDENTIFIED MALE: We will stay out until they pay us what the work is worth to 
 
 OSTRANDER: I respect the workers and I think a deal can be reached within days.
 
-ROE: Karl Ostrander, thank you.
+ROE: Karl Ostrander, thank you. I -- OSTRANDER: Thank you for having me on the show tonight, Jane.
 
 JOHN DOE, WXYZ: Jane, the gates are still closed here tonight.
 """
@@ -35,6 +35,9 @@ def test_a_transcript_labels_who_speaks_each_paragraph_and_keeps_labels_out_of_t
     assert by_text["With me is the port's director, Karl Ostrander."] == "Jane Roe"  # the turn goes on
     assert by_text["Director, when will the port open again?"] == "Jane Roe"  # family name to the full one
     assert by_text["I respect the workers and I think a deal can be reached within days."] == "Karl Ostrander"
+    assert by_text["Karl Ostrander, thank you."] == "Jane Roe"
+    assert by_text["I --"] == "Jane Roe"  # a label inside a paragraph: the words after it are the next speaker's
+    assert by_text["Thank you for having me on the show tonight, Jane."] == "Karl Ostrander"
     assert article.speakers["Karl Ostrander"] == "port director"
     # the anchor and the reporter her network's name introduces tell the story: they are its authors
     assert article.authors == ["Jane Roe", "John Doe"]
@@ -56,6 +59,11 @@ def test_a_guests_turns_are_their_quotes_and_no_one_elses():
                               "million dollars every single day the cranes stand still.") in said
     assert ("Karl Ostrander", "I respect the workers and I think a deal can be reached within days.") in said
     assert {speaker for speaker, _ in said} == {"Karl Ostrander"}  # not the anchor, not an unnamed man
+    # a label names its speaker in full: another person of the same family name is not them
+    show = TRANSCRIPT.replace("With me is the port's director, Karl Ostrander.",
+                              "With me is Anna Ostrander, whose husband Karl runs the port.").replace(
+        "Karl Ostrander, thank you.", "Thank you.")
+    assert not extract_article(clean("show.md", {"published": "2024-03-10"}, show), None).quotes
     turn = next(q for q in quotes if q.text.startswith("Not before"))
     assert [p.quote for p in turn.provenance] == ["Not before the union and the owners sign an agreement on pay.",
                                                  "We lose about two million dollars every single day the cranes "

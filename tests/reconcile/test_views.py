@@ -58,6 +58,25 @@ def test_the_outlet_that_publishes_the_story_is_not_a_voice_in_it():
     assert voices == [["Guardian"], []]
 
 
+def test_a_reporter_of_one_article_is_no_voice_in_another():
+    texts = {"0.txt": ("By Jane Roe\n\nDock workers walked out on May 1, 2024, and the port was closed.", {}),
+             "1.txt": ("\"The strike will last for weeks, whatever the owners offer,\" said Jane Roe on May 2, 2024.\n\n"
+                       "\"This government cannot survive another week of this,\" said Maria Gonzalez, a professor.",
+                       {})}
+    articles = [clean(name, {"published": "2024-05-01", **meta}, text) for name, (text, meta) in texts.items()]
+    assert articles[0].authors == ["Jane Roe"]
+    s = reconcile(articles, [extract_article(a, Reference(2024, 5, 1)) for a in articles])
+    assert [v.speaker for v in s.views] == ["Maria Gonzalez"]
+
+
+def test_a_voice_many_articles_quote_leads_one_a_single_interview_quotes_at_length():
+    interview = " ".join(f"\"The harbour needs its {n} new cranes before the summer season starts,\" said Rui Santos."
+                         for n in ("first", "second", "third"))
+    s = story(interview, "\"This strike cannot go on for another week,\" said Maria Gonzalez, a professor.",
+              "\"The owners must return to the table and pay,\" said Maria Gonzalez.")
+    assert [(v.speaker, len(v.quotes)) for v in s.views] == [("Maria Gonzalez", 2), ("Rui Santos", 3)]
+
+
 def reported(s):
     """Each voice's reported statements: the clause its verb of saying governs."""
     text = {statement.id: statement.text for statement in s.statements}
