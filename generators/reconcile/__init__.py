@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from ..extract.actors import fold
 from ..model import Article, Extraction, Story
 from .actors import merge_actors
-from .boundary import beside_the_story
+from .boundary import beside_the_story, folder_keywords, story_sentences, within_the_story
 from .common import sources_count
 from .conflicts import (
     by_reach,
@@ -39,11 +39,15 @@ __all__ = ["MAX_REVISION_CHARTS", "UNSETTLED", "by_reach", "debated_proposal", "
 
 def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     actors, canonical = merge_actors(extractions)
-    set_aside = beside_the_story(articles, actors)
-    if set_aside:
-        out = {s.source for s in set_aside}
-        articles = [a for a in articles if a.source not in out]
-        extractions = [x for x in extractions if x.source not in out]
+    keywords = folder_keywords(articles, actors)
+    set_aside = beside_the_story(articles, keywords)
+    out = {s.source for s in set_aside}
+    articles = [a for a in articles if a.source not in out]
+    by_source = {a.source: a for a in articles}
+    extractions = [within_the_story(x, story_sentences(by_source[x.source], keywords))
+                   if keywords and by_source[x.source].about_story is not True else x  # an editor's word: whole
+                   for x in extractions if x.source in by_source]
+    if set_aside or keywords:
         actors, canonical = merge_actors(extractions)
     start = story_start(articles)
     document_frequency: Counter = Counter()  # in how many articles each word appears

@@ -34,5 +34,7 @@ def outlet_key(name: str) -> str:
 
 
 def publishers(articles: list[Article]) -> frozenset[str]:
-    """The `outlet_key`s of the outlets that publish the articles: they tell the story, they are not in it."""
-    return frozenset(outlet_key(a.outlet) for a in articles if a.outlet)
+    """The `outlet_key`s of the outlets that publish the articles and of the reporters who write any of them (a
+    transcript's presenters: the anchor of one show interviewed on another): they tell the story, they are not in
+    it."""
+    return frozenset(outlet_key(name) for a in articles for name in [a.outlet, *a.authors] if name)

@@ -95,7 +95,7 @@ def voices(articles: list[Article], actors: list[Actor], quotes: list[Quote], st
     when set, else the story's name if it is a proposal two voices take sides on (see take_sides); the outlets
     that publish the articles and the reporters who write any of them (a transcript's presenters: the anchor of one
     show interviewed on another) are never voices."""
-    outlets = publishers(articles) | {outlet_key(name) for article in articles for name in article.authors}
+    outlets = publishers(articles)
     if debate:
         return debate, build_views(actors, quotes, statements, debate, outlets)
     return take_sides(actors, quotes, statements, debated_proposal(story_name), outlets)

@@ -52,3 +52,26 @@ def test_the_story_keywords_are_the_names_of_the_actors_most_articles_name():
     actors = [actor("Muammar Gaddafi", 6, "Gadhafi"), actor("Ali Zeidan", 2)]
     assert story_keywords(actors, 10, 0.3) == {"muammar", "gaddafi", "gadhafi"}
     assert story_keywords(actors, 10, 1.0) == frozenset()
+
+
+ROUNDUP = ("Protesters in Cairo defied the curfew on Friday, and Mubarak's police fired at them. "
+           "Witnesses counted 300 protesters in the square. The army stayed back. "
+           "In other news, a snowstorm closed the airports of New England. "
+           "Boston expects 18 inches of snow by Monday, said Mayor Tom Menino. "
+           "Schools will stay closed for two days, officials said. "
+           "In Brooklyn, Maksim Gelman was charged on four counts of murder.")
+
+
+def test_a_roundup_gives_the_story_only_what_it_tells_near_the_story():
+    story = build([*STORY, ROUNDUP])
+    figures = {(f.value, p.source) for f in story.figures for p in f.provenance}
+    assert (300, "11.txt") in figures  # two sentences after "Cairo", "Mubarak": the story's
+    assert not any(source == "11.txt" and value in (18, 4) for value, source in figures)  # the snow's, the trial's
+    names = {a.name for a in story.actors}
+    assert "Tom Menino" not in names and "Maksim Gelman" not in names and "Hosni Mubarak" in names
+    assert any(s.source == "11.txt" for s in story.articles)  # the article itself stays, whole on its page
+
+
+def test_an_article_an_editor_keeps_in_keeps_all_it_says():
+    story = build([*STORY, ROUNDUP], overrides={11: True})
+    assert "Maksim Gelman" in {a.name for a in story.actors}
