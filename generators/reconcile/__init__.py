@@ -75,7 +75,8 @@ def reconcile(articles: list[Article], extractions: list[Extraction]) -> Story:
     conflicts = [c for c in conflicts if not c.doubt]
     mark_disputed_events(conflicts, dated)
     captioned = {x.source for x in extractions if x.title_is_caption}
-    question = central_question(articles, frozenset(a.title for a in articles if a.source in captioned))
+    # nor does a show's rundown ("Standoff Continues; Interview With …"): a transcript's title lists its segments
+    question = central_question(articles, frozenset(a.title for a in articles if a.source in captioned or a.turns))
     debate, views = voices(articles, actors, quotes, statements, question)
     return Story(
         articles=articles,

@@ -67,3 +67,20 @@ def test_without_headlines_a_whole_lead_names_the_story_before_one_cut_short():
     articles = [clean(f"{i}.txt", {"title": t, "published": "2011-02-01"}, "Text of the article. More text.")
                 for i, t in enumerate(titles)]
     assert central_question(articles) == "Protesters rally in Cairo square"
+
+
+def test_a_shows_rundown_never_names_the_story():
+    from generators.extract import extract_article
+    from generators.extract.dates import Reference
+    from generators.reconcile import reconcile
+    show = ("President Ana Ruiz Faces Protests; Interview With Ana Ruiz Aired May 1, 2024 - 18:00 ET THIS IS A "
+            "RUSH TRANSCRIPT.\n\nJANE ROE, WXYZ ANCHOR: Protesters want President Ana Ruiz to resign.\n\n"
+            "KARL OSTRANDER, PROTESTER: President Ana Ruiz must resign and we will stay until she does.\n\n"
+            "ROE: Thank you.\n\nOSTRANDER: President Ana Ruiz cannot survive this week, I think.\n")
+    articles = [clean("0.md", {"published": "2024-05-01"}, show),
+                *(clean(f"{i}.txt", {"title": t, "published": "2024-05-01"}, f"{t}\n\nPresident Ana Ruiz spoke.")
+                  for i, t in enumerate(["Thousands demand that President Ana Ruiz resign after the vote",
+                                         "Ana Ruiz rejects calls to resign as protests grow"], 1))]
+    assert articles[0].title == "President Ana Ruiz Faces Protests; Interview With Ana Ruiz"
+    story = reconcile(articles, [extract_article(a, Reference(2024, 5, 1)) for a in articles])
+    assert story.question != articles[0].title
