@@ -443,8 +443,7 @@ def _labelled(label: str, actors: list[Actor]) -> Actor | None:
     """The person a transcript's label names in full ("Sen. Jane Roe" is Jane Roe), never one who only shares
     the family name ("Bill Roe" is not Hillary Roe's speaker)."""
     folded = fold(label)
-    for actor in actors:
-        if actor.kind == "person" and len(actor.name.split()) > 1 and any(
-                folded == fold(name) or folded.endswith(" " + fold(name)) for name in [actor.name, *actor.aliases]):
-            return actor
-    return None
+    people = [a for a in actors if a.kind == "person" and len(a.name.split()) > 1]
+    names = [(name, a) for a in people for name in [a.name, *a.aliases] if len(name.split()) > 1]
+    return next((a for name, a in names if folded == fold(name)), None) or \
+        next((a for name, a in names if folded.endswith(" " + fold(name))), None)

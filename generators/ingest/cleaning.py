@@ -119,12 +119,15 @@ def clean(source: str, meta: dict, body: str, main_text: bool = False) -> Articl
         if in_comments:
             article.removed.append(f"reader comment: {line}")
             continue
+        if starts_turn(line, speakers):  # "ROE: Thanks": a turn, however short or often said
+            article.paragraphs.append(line)
+            continue
         key = normalise_key(line)
         if key in seen:
             article.removed.append(f"duplicate: {line}")
             continue
         seen.add(key)
-        reason = None if starts_turn(line, speakers) else furniture_reason(line)
+        reason = furniture_reason(line)
         if reason == "link" and line.startswith(("http", "www")) and not article.url:
             article.url = line
         if reason:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import pairwise
 
 _LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})(?:\s*\([^)]{1,40}\))?"
@@ -32,7 +33,8 @@ def find_speakers(lines: list[str]) -> dict[str, str]:
     labels = [m for line in lines if (m := _label(line))]
     names = {m["name"] for m in labels}
     full = {m["name"] for m in labels if len(m["name"].split()) >= 2}
-    if len(labels) < MIN_TURNS or not any(name.split()[-1] in names for name in full):
+    introduced = {m["name"] for m in labels if m["role"] and m["name"] in full}  # "JANE ROE, HOST:", not "MORE NEWS:"
+    if len(labels) < MIN_TURNS or not any(name.split()[-1] in names for name in introduced):
         return {}
     by_family: dict[str, set[str]] = {}
     for name in full:
@@ -65,6 +67,9 @@ def presenters(roles: dict[str, str]) -> list[str]:
     role names the network its presenters name most ("JOHN ROE, WXYZ:" where the anchors are "WXYZ ANCHOR")."""
     named = Counter(word for role in roles.values() if _NEWSROOM.search(role)
                     for word in set(_NEWSROOM.sub(" ", role).replace(",", " ").split()))
+    # a word two presenters' roles share, or an acronym ("CNN"): not "national" of one "national correspondent"
+    named = Counter({word: n for word, n in named.items()
+                     if n >= 2 or (word.isupper() and len(word.replace(".", "")) <= ACRONYM_LETTERS)})
     network = max(named, key=lambda word: (named[word], word)) if named else None
     return [name for name, role in roles.items()
             if _NEWSROOM.search(role) or (network and network in role.replace(",", " ").split())]
@@ -75,16 +80,25 @@ def starts_turn(line: str, speakers: dict[str, str]) -> bool:
     return m is not None and m["name"] in speakers
 
 
+@lru_cache(maxsize=4)
+def _forms(text: str) -> dict[str, Counter]:
+    """Each word of the text, lower case, with how often it is written in each form."""
+    forms: dict[str, Counter] = {}
+    for form in re.findall(r"[\w.'’-]+", text):
+        form = form[:-1] if form.endswith(".") and form.count(".") == 1 else form  # a full stop, not "U.S."
+        forms.setdefault(form.lower(), Counter())[form] += 1
+    return forms
+
+
 def as_written(words: str, text: str, name: bool = True) -> str:
     """Capitals as the article writes these words in its text (`text`: without the labels) ("MOHAMED ELBARADEI" -> "Mohamed ElBaradei",
     "EGYPTIAN AMBASSADOR" -> "Egyptian ambassador"); a word it never writes otherwise is capitalised in a
     name, lower case in a role."""
-    seen = Counter(re.findall(r"[\w.'’-]+", text))
     written = []
     for word in words.split():
         acronym = len(word.replace(".", "")) <= ACRONYM_LETTERS
-        forms = [(count, form) for form, count in seen.items()
-                 if form.lower() == word.lower() and (acronym or not form.isupper())]  # "BLITZER" read aloud
+        forms = [(count, form) for form, count in _forms(text).get(word.lower(), Counter()).items()
+                 if acronym or not form.isupper()]  # "BLITZER" read aloud
         written.append(max(forms)[1] if forms else word.capitalize() if name else word.lower())
     return " ".join(written)
 

@@ -4,7 +4,7 @@ from generators.ingest.repetition import set_aside_repeated
 
 TRANSCRIPT = """Harbour Strike Enters Second Week; Interview With Port Director Aired March 10, 2024 - 18:00 ET THIS IS A RUSH TRANSCRIPT.
 
-JANE ROE, WXYZ ANCHOR: Good evening. The strike at the harbour enters its second week.
+JANE ROE, WXYZ ANCHOR: Good evening, you are watching WXYZ. The strike at the harbour enters its second week.
 
 With me is the port's director, Karl Ostrander.
 
@@ -13,6 +13,10 @@ ROE: Director, when will the port open again?
 KARL OSTRANDER, PORT DIRECTOR: Not before the union and the owners sign an agreement on pay.
 
 We lose about two million dollars every single day the cranes stand still.
+
+ROE: And the workers?
+
+ROE: Thanks
 
 ROE: And the workers?
 
@@ -31,19 +35,29 @@ def test_a_transcript_labels_who_speaks_each_paragraph_and_keeps_labels_out_of_t
     assert article.title == "Harbour Strike Enters Second Week; Interview With Port Director"
     assert all(":" not in s.text for s in article.sentences)  # "ROE:" was once read as a link list's label
     by_text = {s.text: s.speaker for s in article.sentences}
-    assert by_text["Good evening."] == "Jane Roe"
+    assert by_text["Good evening, you are watching WXYZ."] == "Jane Roe"
     assert by_text["With me is the port's director, Karl Ostrander."] == "Jane Roe"  # the turn goes on
     assert by_text["Director, when will the port open again?"] == "Jane Roe"  # family name to the full one
     assert by_text["I respect the workers and I think a deal can be reached within days."] == "Karl Ostrander"
     assert by_text["Karl Ostrander, thank you."] == "Jane Roe"
+    assert by_text["Thanks"] == "Jane Roe"  # a short turn, and one said twice, are turns all the same
+    assert [s.text for s in article.sentences].count("And the workers?") == 2
     assert by_text["I --"] == "Jane Roe"  # a label inside a paragraph: the words after it are the next speaker's
     assert by_text["Thank you for having me on the show tonight, Jane."] == "Karl Ostrander"
     assert article.speakers["Karl Ostrander"] == "port director"
     # the anchor and the reporter her network's name introduces tell the story: they are its authors
     assert article.authors == ["Jane Roe", "John Doe"]
+    # a word of one presenter's role is no network: a guest who is a "national security adviser" is a guest
+    from generators.ingest.transcripts import presenters
+    assert presenters({"Jane Roe": "WXYZ chief national security correspondent",
+                       "Bob Smith": "former national security adviser"}) == ["Jane Roe"]
 
 
 def test_labels_of_an_ordinary_page_are_no_speakers():
+    live = clean("live.md", {}, "BREAKING NEWS: The union said talks resume on Friday.\n\n"
+                                "MORE NEWS: The port reopened one gate on Monday.\n\nNEWS: The mayor will speak.\n\n"
+                                "Dock workers walked out on March 4, 2024, and closed the harbour.\n")
+    assert not live.speakers
     article = clean("page.md", {}, "READ MORE: Why the strike matters to everyone.\n\n"
                                    "NEW: The union said talks resume on Friday.\n\n"
                                    "The port was closed on Monday after dock workers walked out.\n\n"
