@@ -61,6 +61,16 @@ def read_html(text: str) -> tuple[dict, str]:
     """A saved web page: trafilatura finds the main text (one line per block) and the metadata (title, date via
     htmldate, authors, site name, address). Scripts, navigation, comments and asides never become text."""
     import trafilatura  # imported on first use: most stories have no web pages, and the import costs a second
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:  # a menu is never text, even where broken markup puts it inside a paragraph ("<p>… <nav>Home</nav>")
+        tree = lxml_html.fromstring(text)
+        for menu in list(tree.iter("nav")):
+            menu.drop_tree()
+        text = lxml_html.tostring(tree, encoding="unicode")
+    except (etree.ParserError, ValueError):
+        pass  # not HTML lxml can read: trafilatura says so below
 
     # favor_precision: furniture on an explainer's page costs more than a lost paragraph; it also keeps a short
     # page's navigation and captions out (trafilatura's fallback for short pages takes the whole body)
